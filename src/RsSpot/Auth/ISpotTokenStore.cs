@@ -1,0 +1,33 @@
+namespace RsSpot.Auth;
+
+/// <summary>An id_token and when it expires.</summary>
+/// <param name="IdToken">The bearer token.</param>
+/// <param name="ExpiresAt">Expiry read from the token (or the exchange's expires_in).</param>
+public sealed record CachedToken(string IdToken, DateTimeOffset ExpiresAt);
+
+/// <summary>
+/// Where exchanged id_tokens are kept between client instances (e.g. across CLI runs). Keys never contain the
+/// refresh token itself, only its hash.
+/// </summary>
+public interface ISpotTokenStore
+{
+    /// <summary>Returns the stored token for <paramref name="key"/>, if any.</summary>
+    CachedToken? Get(TokenCacheKey key);
+
+    /// <summary>Stores (or replaces) the token for <paramref name="key"/>.</summary>
+    void Save(TokenCacheKey key, CachedToken token);
+
+    /// <summary>Forgets the token for <paramref name="key"/> (after the API rejected it).</summary>
+    void Remove(TokenCacheKey key);
+}
+
+/// <summary>Identity of a cached token: profile, identity provider and a SHA-256 of the refresh token.</summary>
+/// <param name="Profile">Profile name.</param>
+/// <param name="OAuthUrl">Identity provider base URL.</param>
+/// <param name="RefreshTokenHash">Lowercase hex SHA-256 of the refresh token.</param>
+public sealed record TokenCacheKey(string Profile, string OAuthUrl, string RefreshTokenHash)
+{
+    /// <summary>Builds the key, hashing the refresh token.</summary>
+    public static TokenCacheKey Create(string profile, string oauthUrl, string refreshToken) =>
+        new(profile, oauthUrl, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(refreshToken))));
+}

@@ -1,0 +1,98 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Newtonsoft.Json.Linq;
+using RsSpot.Api;
+
+namespace RsSpot;
+
+/// <summary>
+/// Turns failed HTTP responses (from the generated client or raw requests) into the public exception types.
+/// Messages come from the Kubernetes Status (or OAuth error) body; raw bodies are never copied wholesale, and
+/// anything token-shaped is masked, so credentials cannot leak into error text.
+/// </summary>
+internal static partial class SpotErrorFactory
+{
+    public static SpotException FromApiException(SpotApiException e, string? requestId = null) =>
+        e.StatusCode is >= 200 and < 300
+            ? new SpotException($"the server sent a response RsSpot could not read: {Mask(FirstLine(e.Message))}", e)
+            : FromResponse(e.StatusCode, e.Response, e.Headers, requestId, e);
+
+    public static SpotException FromTokenExchange(SpotApiException e)
+    {
+        var (reason, message) = Describe(e.Response);
+        var text = $"authentication failed (HTTP {e.StatusCode}{(reason is null ? "" : " " + reason)}): {message ?? "the identity provider rejected the refresh token"}";
+        return e.StatusCode is >= 500 or 429
+            ? new SpotException(text, (HttpStatusCode)e.StatusCode, reason, null, e)
+            : new SpotAuthenticationException(text, (HttpStatusCode)e.StatusCode, reason, null, e);
+    }
+
+    public static SpotException FromResponse(int status, string? body, IReadOnlyDictionary<string, IEnumerable<string>>? headers, string? requestId, Exception? inner = null)
+    {
+        var (reason, message) = Describe(body);
+        var code = (HttpStatusCode)status;
+        requestId = Header(headers, "X-Request-Id") ?? requestId;
+        var text = $"{message ?? DefaultMessage(code)} (HTTP {status}{(reason is null ? "" : " " + reason)})";
+        return status switch
+        {
+            400 or 422 => new SpotValidationException(text, code, reason, requestId, inner),
+            401 or 403 => new SpotAuthenticationException(text, code, reason, requestId, inner),
+            404 => new SpotNotFoundException(text, code, reason, requestId, inner),
+            409 => new SpotConflictException(text, code, reason, requestId, inner),
+            429 => new SpotRateLimitException(text, RetryAfter(headers), requestId, inner),
+            _ => new SpotException(text, code, reason, requestId, inner),
+        };
+    }
+
+    /// <summary>Reads reason and message from a Status body or an OAuth error body.</summary>
+    internal static (string? Reason, string? Message) Describe(string? body)
+    {
+        if (string.IsNullOrWhiteSpace(body))
+        {
+            return (null, null);
+        }
+
+        try
+        {
+            if (JToken.Parse(body) is JObject json)
+            {
+                var reason = json.Value<string>("reason") ?? json.Value<string>("error");
+                var message = json.Value<string>("message") ?? json.Value<string>("error_description");
+                return (NullIfEmpty(reason), message is null ? null : Mask(message));
+            }
+        }
+        catch (Newtonsoft.Json.JsonException)
+        {
+            // Not JSON (a proxy's HTML page, say): fall back to the first line of text.
+        }
+
+        var line = FirstLine(body);
+        return (null, line.Length == 0 ? null : Mask(line.Length > 200 ? line[..200] + "…" : line));
+    }
+
+    /// <summary>Masks JWTs and bearer values that a server might echo back.</summary>
+    internal static string Mask(string text) => TokenPattern().Replace(text, "<redacted>");
+
+    private static string DefaultMessage(HttpStatusCode code) => code switch
+    {
+        HttpStatusCode.Unauthorized => "the id_token was rejected",
+        HttpStatusCode.Forbidden => "access denied",
+        HttpStatusCode.NotFound => "not found",
+        HttpStatusCode.TooManyRequests => "rate limited by the server",
+        _ => $"request failed: {code}",
+    };
+
+    private static TimeSpan? RetryAfter(IReadOnlyDictionary<string, IEnumerable<string>>? headers) =>
+        Header(headers, "Retry-After") is { } value && double.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, out var seconds)
+            ? TimeSpan.FromSeconds(seconds)
+            : null;
+
+    private static string? Header(IReadOnlyDictionary<string, IEnumerable<string>>? headers, string name) =>
+        headers?.FirstOrDefault(h => string.Equals(h.Key, name, StringComparison.OrdinalIgnoreCase)).Value?.FirstOrDefault();
+
+    private static string FirstLine(string text) => text.Split('\n', 2)[0].Trim();
+
+    private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
+
+    [GeneratedRegex(@"eyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*|(?i:bearer)\s+[A-Za-z0-9._~+/=-]{16,}")]
+    private static partial Regex TokenPattern();
+}

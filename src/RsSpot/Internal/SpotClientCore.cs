@@ -1,0 +1,161 @@
+using System.Text;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+using RsSpot.Http;
+using RsSpot.Internal.Mapping;
+using Wire = RsSpot.Api;
+
+namespace RsSpot.Internal;
+
+/// <summary>
+/// What a SpotClient and an AsyncSpotClient share: settings, the HTTP pipeline, the generated clients, token and
+/// organization resolution, and the one place where transport failures become <see cref="SpotException"/>s.
+/// </summary>
+internal sealed class SpotClientCore : IDisposable
+{
+    private readonly SpotHttpPipeline _pipeline;
+    private readonly IDisposable? _resources;
+    private int _disposed;
+
+    public SpotClientCore(SpotSettings settings, HttpMessageHandler? transport, Func<Uri, DelegatingHandler?> cacheHandler, TimeProvider time, ILoggerFactory? loggerFactory, TimeSpan pollInterval, IDisposable? resources = null)
+    {
+        Settings = settings;
+        Time = time;
+        PollInterval = pollInterval;
+        Logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("RsSpot");
+        _resources = resources;
+        _pipeline = new SpotHttpPipeline(settings, transport, cacheHandler, time, Logger);
+        Organizations = new Wire.OrganizationsClient(_pipeline.Api);
+        Regions = new Wire.RegionsClient(_pipeline.Api);
+        ServerClasses = new Wire.ServerClassesClient(_pipeline.Api);
+        CloudSpaces = new Wire.CloudSpacesClient(_pipeline.Api);
+        SpotNodePools = new Wire.SpotNodePoolsClient(_pipeline.Api);
+        OnDemandNodePools = new Wire.OnDemandNodePoolsClient(_pipeline.Api);
+        VmCloudSpaces = new Wire.VmCloudSpacesClient(_pipeline.Api);
+        VmPools = new Wire.VmPoolsClient(_pipeline.Api);
+        Events = new Wire.EventsClient(_pipeline.Api);
+        Kubeconfig = new Wire.KubeconfigClient(_pipeline.Public);
+        PriceFeeds = new Wire.PriceFeedsClient(_pipeline.Feeds);
+        Orgs = new OrgResolver(
+            settings,
+            ct => CallAsync(async c => (IReadOnlyList<Models.Organization>)(await Organizations.ListAsync(c).ConfigureAwait(false)).Organizations.Select(o => o.ToModel()).ToList(), ct),
+            ct => CallAsync(c => _pipeline.Tokens.GetTokenAsync(null, c), ct));
+    }
+
+    public SpotSettings Settings { get; }
+
+    public TimeProvider Time { get; }
+
+    public TimeSpan PollInterval { get; }
+
+    public ILogger Logger { get; }
+
+    public OrgResolver Orgs { get; }
+
+    public Auth.TokenProvider Tokens => _pipeline.Tokens;
+
+    public Wire.IOrganizationsClient Organizations { get; }
+
+    public Wire.IRegionsClient Regions { get; }
+
+    public Wire.IServerClassesClient ServerClasses { get; }
+
+    public Wire.ICloudSpacesClient CloudSpaces { get; }
+
+    public Wire.ISpotNodePoolsClient SpotNodePools { get; }
+
+    public Wire.IOnDemandNodePoolsClient OnDemandNodePools { get; }
+
+    public Wire.IVmCloudSpacesClient VmCloudSpaces { get; }
+
+    public Wire.IVmPoolsClient VmPools { get; }
+
+    public Wire.IEventsClient Events { get; }
+
+    public Wire.IKubeconfigClient Kubeconfig { get; }
+
+    public Wire.IPriceFeedsClient PriceFeeds { get; }
+
+    /// <summary>Runs one operation, translating transport and generated-client failures into the public exceptions.</summary>
+    public async Task<T> CallAsync<T>(Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken)
+    {
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        try
+        {
+            return await call(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Wire.SpotApiException e)
+        {
+            throw SpotErrorFactory.FromApiException(e);
+        }
+        catch (HttpRequestException e)
+        {
+            throw new SpotException($"network error: {SpotErrorFactory.Mask(e.Message)}", e);
+        }
+        catch (TimeoutException e)
+        {
+            throw new SpotException(e.Message, e);
+        }
+    }
+
+    /// <summary>Sends an authenticated request to any API path and returns the JSON body (null when empty).</summary>
+    public Task<JToken?> SendRawAsync(HttpMethod method, string path, IReadOnlyDictionary<string, string>? query, JToken? body, CancellationToken cancellationToken) =>
+        CallAsync(async ct =>
+        {
+            using var request = new HttpRequestMessage(method, RelativeUri(path, query));
+            request.Headers.Accept.ParseAdd("application/json");
+            if (body is not null)
+            {
+                var mediaType = method == HttpMethod.Patch ? "application/merge-patch+json" : "application/json";
+                request.Content = new StringContent(body.ToString(Formatting.None), Encoding.UTF8, mediaType);
+            }
+
+            using var response = await _pipeline.Api.SendAsync(request, ct).ConfigureAwait(false);
+            var text = await response.Content.ReadAsStringAsync(ct).ConfigureAwait(false);
+            if (!response.IsSuccessStatusCode)
+            {
+                var headers = response.Headers.Concat(response.Content.Headers).ToDictionary(h => h.Key, h => h.Value, StringComparer.OrdinalIgnoreCase);
+                request.Options.TryGetValue(SpotRequestOptions.RequestId, out var requestId);
+                throw SpotErrorFactory.FromResponse((int)response.StatusCode, text, headers, requestId);
+            }
+
+            return string.IsNullOrWhiteSpace(text) ? null : ParseJson(text);
+        }, cancellationToken);
+
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 0)
+        {
+            _pipeline.Dispose();
+            _resources?.Dispose();
+        }
+    }
+
+    private static Uri RelativeUri(string path, IReadOnlyDictionary<string, string>? query)
+    {
+        var builder = new StringBuilder(path.TrimStart('/'));
+        if (query is { Count: > 0 })
+        {
+            builder.Append(path.Contains('?', StringComparison.Ordinal) ? '&' : '?');
+            builder.AppendJoin('&', query.Select(q => $"{Uri.EscapeDataString(q.Key)}={Uri.EscapeDataString(q.Value)}"));
+        }
+
+        return new Uri(builder.ToString(), UriKind.Relative);
+    }
+
+    private static JToken ParseJson(string text)
+    {
+        try
+        {
+            using var reader = new JsonTextReader(new StringReader(text)) { DateParseHandling = DateParseHandling.None, FloatParseHandling = FloatParseHandling.Decimal };
+            return JToken.ReadFrom(reader);
+        }
+        catch (JsonException)
+        {
+            // Not every endpoint answers JSON; hand the text back rather than failing the call.
+            return new JValue(text);
+        }
+    }
+}

@@ -1,0 +1,178 @@
+using RsSpot.Internal;
+using RsSpot.Internal.Mapping;
+using RsSpot.Models;
+using Wire = RsSpot.Api;
+
+namespace RsSpot.Operations;
+
+/// <summary>On-demand node pools: fixed-price servers of a cloudspace (async surface).</summary>
+public interface IAsyncOnDemandNodePoolsOperations
+{
+    /// <summary>Lists on-demand pools, optionally of one cloudspace.</summary>
+    /// <param name="cloudSpace">Cloudspace filter; null for all.</param>
+    /// <param name="org">Organization; null for the configured one.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    Task<IReadOnlyList<OnDemandNodePool>> ListAsync(string? cloudSpace = null, string? org = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Gets one on-demand pool.</summary>
+    /// <param name="name">Pool name.</param>
+    /// <param name="org">Organization; null for the configured one.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    Task<OnDemandNodePool> GetAsync(string name, string? org = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Creates an on-demand pool.</summary>
+    /// <param name="request">What to create; the name is generated when absent.</param>
+    /// <param name="org">Organization; null for the configured one.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="SpotValidationException">A field is invalid.</exception>
+    Task<OnDemandNodePool> CreateAsync(CreateOnDemandNodePoolRequest request, string? org = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Changes only the fields set in <paramref name="request"/>; with <paramref name="ifResourceVersion"/> the update is conditional.</summary>
+    /// <param name="name">Pool name.</param>
+    /// <param name="request">Fields to change.</param>
+    /// <param name="ifResourceVersion">Expected current resourceVersion, or null for an unconditional update.</param>
+    /// <param name="org">Organization; null for the configured one.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    Task<OnDemandNodePool> UpdateAsync(string name, UpdateOnDemandNodePoolRequest request, string? ifResourceVersion = null, string? org = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Deletes one on-demand pool.</summary>
+    /// <param name="name">Pool name.</param>
+    /// <param name="org">Organization; null for the configured one.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    Task DeleteAsync(string name, string? org = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Deletes every on-demand pool of one cloudspace.</summary>
+    /// <param name="cloudSpace">Cloudspace whose pools go.</param>
+    /// <param name="org">Organization; null for the configured one.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    Task DeleteAllAsync(string cloudSpace, string? org = null, CancellationToken cancellationToken = default);
+}
+
+/// <summary>On-demand node pools: fixed-price servers of a cloudspace.</summary>
+public class OnDemandNodePoolsOperations : IAsyncOnDemandNodePoolsOperations
+{
+    private readonly NodePoolService<Wire.OnDemandNodePool, Wire.OnDemandNodePoolPatch, OnDemandNodePool> _pools = null!;
+
+    /// <summary>For mocking only.</summary>
+    protected OnDemandNodePoolsOperations()
+    {
+    }
+
+    internal OnDemandNodePoolsOperations(SpotClientCore core)
+    {
+        _pools = new(core, new OnDemandPoolWire(core.OnDemandNodePools), p => p.ToModel(), "on-demand pool");
+    }
+
+    /// <summary>Lists on-demand pools, optionally of one cloudspace.</summary>
+    /// <param name="cloudSpace">Cloudspace filter; null for all.</param>
+    /// <param name="org">Organization; null for the configured one.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    [SpotOperation("OnDemandNodePools_List")]
+    public virtual IReadOnlyList<OnDemandNodePool> List(string? cloudSpace = null, string? org = null, CancellationToken cancellationToken = default) =>
+        SyncOverAsync.Run(ct => ListAsync(cloudSpace, org, ct), cancellationToken);
+
+    /// <inheritdoc />
+    [SpotOperation("OnDemandNodePools_List")]
+    public virtual Task<IReadOnlyList<OnDemandNodePool>> ListAsync(string? cloudSpace = null, string? org = null, CancellationToken cancellationToken = default) =>
+        _pools.ListAsync(cloudSpace, org, cancellationToken);
+
+    /// <summary>Gets one on-demand pool.</summary>
+    /// <param name="name">Pool name.</param>
+    /// <param name="org">Organization; null for the configured one.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    [SpotOperation("OnDemandNodePools_Get")]
+    public virtual OnDemandNodePool Get(string name, string? org = null, CancellationToken cancellationToken = default) =>
+        SyncOverAsync.Run(ct => GetAsync(name, org, ct), cancellationToken);
+
+    /// <inheritdoc />
+    [SpotOperation("OnDemandNodePools_Get")]
+    public virtual Task<OnDemandNodePool> GetAsync(string name, string? org = null, CancellationToken cancellationToken = default) => _pools.GetAsync(name, org, cancellationToken);
+
+    /// <summary>Creates an on-demand pool.</summary>
+    /// <param name="request">What to create; the name is generated when absent.</param>
+    /// <param name="org">Organization; null for the configured one.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="SpotValidationException">A field is invalid.</exception>
+    [SpotOperation("OnDemandNodePools_Create")]
+    public virtual OnDemandNodePool Create(CreateOnDemandNodePoolRequest request, string? org = null, CancellationToken cancellationToken = default) =>
+        SyncOverAsync.Run(ct => CreateAsync(request, org, ct), cancellationToken);
+
+    /// <inheritdoc />
+    [SpotOperation("OnDemandNodePools_Create")]
+    public virtual Task<OnDemandNodePool> CreateAsync(CreateOnDemandNodePoolRequest request, string? org = null, CancellationToken cancellationToken = default)
+    {
+        NodePoolRules.Validate(request);
+        var name = NodePoolRules.NameFor(request.Name);
+        return _pools.CreateAsync(ns => new Wire.OnDemandNodePool
+        {
+            ApiVersion = ResourceMapping.ApiVersion,
+            Kind = "OnDemandNodePool",
+            Metadata = NodePoolService<Wire.OnDemandNodePool, Wire.OnDemandNodePoolPatch, OnDemandNodePool>.NewMetadata(name, ns, request.CloudSpace),
+            Spec = new Wire.OnDemandNodePoolSpec
+            {
+                ServerClass = request.ServerClass,
+                CloudSpace = request.CloudSpace,
+                Desired = request.Desired,
+                Autoscaling = request.Autoscaling.ToWire() ?? new Wire.Autoscaling { Enabled = false },
+                CustomLabels = request.CustomLabels.ToWire() ?? new Dictionary<string, string>(),
+                CustomAnnotations = request.CustomAnnotations.ToWire() ?? new Dictionary<string, string>(),
+                CustomTaints = request.CustomTaints.ToWire() ?? [],
+            },
+        }, org, cancellationToken);
+    }
+
+    /// <summary>Changes only the fields set in <paramref name="request"/>; with <paramref name="ifResourceVersion"/> the update is conditional.</summary>
+    /// <param name="name">Pool name.</param>
+    /// <param name="request">Fields to change.</param>
+    /// <param name="ifResourceVersion">Expected current resourceVersion, or null for an unconditional update.</param>
+    /// <param name="org">Organization; null for the configured one.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    [SpotOperation("OnDemandNodePools_Patch")]
+    [SpotOperation("OnDemandNodePools_Replace")]
+    public virtual OnDemandNodePool Update(string name, UpdateOnDemandNodePoolRequest request, string? ifResourceVersion = null, string? org = null, CancellationToken cancellationToken = default) =>
+        SyncOverAsync.Run(ct => UpdateAsync(name, request, ifResourceVersion, org, ct), cancellationToken);
+
+    /// <inheritdoc />
+    [SpotOperation("OnDemandNodePools_Patch")]
+    [SpotOperation("OnDemandNodePools_Replace")]
+    public virtual Task<OnDemandNodePool> UpdateAsync(string name, UpdateOnDemandNodePoolRequest request, string? ifResourceVersion = null, string? org = null, CancellationToken cancellationToken = default)
+    {
+        NodePoolRules.Validate(request);
+        var patch = new Wire.OnDemandNodePoolPatch
+        {
+            Spec = new Wire.OnDemandNodePoolPatchSpec
+            {
+                Desired = request.Desired,
+                Autoscaling = request.Autoscaling.ToWire(),
+                CustomLabels = request.CustomLabels.ToWire(),
+                CustomAnnotations = request.CustomAnnotations.ToWire(),
+                CustomTaints = request.CustomTaints.ToWire(),
+            },
+        };
+        return _pools.UpdateAsync(name, patch, ifResourceVersion, org, cancellationToken);
+    }
+
+    /// <summary>Deletes one on-demand pool.</summary>
+    /// <param name="name">Pool name.</param>
+    /// <param name="org">Organization; null for the configured one.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    [SpotOperation("OnDemandNodePools_Delete")]
+    public virtual void Delete(string name, string? org = null, CancellationToken cancellationToken = default) => SyncOverAsync.Run(ct => DeleteAsync(name, org, ct), cancellationToken);
+
+    /// <inheritdoc />
+    [SpotOperation("OnDemandNodePools_Delete")]
+    public virtual Task DeleteAsync(string name, string? org = null, CancellationToken cancellationToken = default) => _pools.DeleteAsync(name, org, cancellationToken);
+
+    /// <summary>Deletes every on-demand pool of one cloudspace.</summary>
+    /// <param name="cloudSpace">Cloudspace whose pools go.</param>
+    /// <param name="org">Organization; null for the configured one.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    [SpotOperation("OnDemandNodePools_DeleteCollection")]
+    public virtual void DeleteAll(string cloudSpace, string? org = null, CancellationToken cancellationToken = default) =>
+        SyncOverAsync.Run(ct => DeleteAllAsync(cloudSpace, org, ct), cancellationToken);
+
+    /// <inheritdoc />
+    [SpotOperation("OnDemandNodePools_DeleteCollection")]
+    public virtual Task DeleteAllAsync(string cloudSpace, string? org = null, CancellationToken cancellationToken = default) =>
+        _pools.DeleteAllAsync(cloudSpace, org, cancellationToken);
+}

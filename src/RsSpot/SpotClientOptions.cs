@@ -1,0 +1,97 @@
+using Microsoft.Extensions.Logging;
+using RsSpot.Auth;
+
+namespace RsSpot;
+
+/// <summary>
+/// Everything a <see cref="SpotClient"/> or <see cref="AsyncSpotClient"/> can be told. Every value left null is
+/// resolved from the environment, the state.db preferences and the configuration profile, then built-in defaults.
+/// </summary>
+public sealed class SpotClientOptions
+{
+    /// <summary>Profile of the configuration file to use (default: the configured default profile, else "default").</summary>
+    public string? Profile { get; set; }
+
+    /// <summary>Explicit configuration file; must exist when set.</summary>
+    public string? ConfigPath { get; set; }
+
+    /// <summary>Organization name, id (org_...) or namespace (org-...).</summary>
+    public string? Org { get; set; }
+
+    /// <summary>Organization id; takes precedence over <see cref="Org"/> for namespace resolution.</summary>
+    public string? OrgId { get; set; }
+
+    /// <summary>Default region for region-scoped calls.</summary>
+    public string? Region { get; set; }
+
+    /// <summary>Refresh token from the Spot console (API Access).</summary>
+    public string? RefreshToken { get; set; }
+
+    /// <summary>An id_token to start with (it is refreshed when it expires).</summary>
+    public string? AccessToken { get; set; }
+
+    /// <summary>OAuth client id (defaults to the Spot console's public id).</summary>
+    public string? ClientId { get; set; }
+
+    /// <summary>Spot API base URL.</summary>
+    public string? BaseUrl { get; set; }
+
+    /// <summary>Identity provider base URL.</summary>
+    public string? OAuthUrl { get; set; }
+
+    /// <summary>Base URL of the public price feeds.</summary>
+    public string? PriceFeedUrl { get; set; }
+
+    /// <summary>Timeout of one HTTP attempt (default 30 s).</summary>
+    public TimeSpan? RequestTimeout { get; set; }
+
+    /// <summary>Verify TLS certificates (default true).</summary>
+    public bool? VerifySsl { get; set; }
+
+    /// <summary>Retry behaviour; null takes the configured or default policy.</summary>
+    public RetryOptions? Retry { get; set; }
+
+    /// <summary>HTTP cache behaviour; null takes the configured or default policy.</summary>
+    public CacheOptions? Cache { get; set; }
+
+    /// <summary>Disable the HTTP cache entirely (the CLI's --no-cache).</summary>
+    public bool NoCache { get; set; }
+
+    /// <summary>Path of state.db; null resolves it next to the configuration file.</summary>
+    public string? StatePath { get; set; }
+
+    /// <summary>
+    /// Use state.db for the HTTP cache, token reuse and preferences (default true). Off, the client keeps nothing on disk.
+    /// </summary>
+    public bool UseStateStore { get; set; } = true;
+
+    /// <summary>Read configuration files and RSSPOT_* environment variables (default true; off, only these options count).</summary>
+    public bool LoadConfiguration { get; set; } = true;
+
+    /// <summary>Run against the built-in Spot emulator instead of Rackspace (state kept in sandbox.db beside state.db).</summary>
+    public bool Sandbox { get; set; }
+
+    /// <summary>Replaces the network transport (tests, proxies, custom TLS). The client does not dispose it.</summary>
+    public HttpMessageHandler? Transport { get; set; }
+
+    /// <summary>Where exchanged id_tokens are kept between clients; null uses state.db when enabled.</summary>
+    public ISpotTokenStore? TokenStore { get; set; }
+
+    /// <summary>Logging of requests, retries and token refreshes (never with secrets).</summary>
+    public ILoggerFactory? LoggerFactory { get; set; }
+
+    /// <summary>Clock used for token expiry, retry delays and polling (tests substitute it).</summary>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    /// <summary>How often <c>WaitUntilReady</c> polls a cloudspace.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Returns a shallow copy (retry and cache options are cloned).</summary>
+    public SpotClientOptions Clone()
+    {
+        var copy = (SpotClientOptions)MemberwiseClone();
+        copy.Retry = Retry?.Clone();
+        copy.Cache = Cache?.Clone();
+        return copy;
+    }
+}
