@@ -15,20 +15,23 @@ internal static partial class SpotErrorFactory
     public static SpotException FromApiException(SpotApiException e, string? requestId = null) =>
         e.StatusCode is >= 200 and < 300
             ? new SpotException($"the server sent a response RsSpot could not read: {Mask(FirstLine(e.Message))}", e)
-            : FromResponse(e.StatusCode, e.Response, e.Headers, requestId, e);
+            : Create(e.StatusCode, Describe(e), e.Headers, requestId, e);
 
     public static SpotException FromTokenExchange(SpotApiException e)
     {
-        var (reason, message) = Describe(e.Response);
+        var (reason, message) = Describe(e);
         var text = $"authentication failed (HTTP {e.StatusCode}{(reason is null ? "" : " " + reason)}): {message ?? "the identity provider rejected the refresh token"}";
         return e.StatusCode is >= 500 or 429
             ? new SpotException(text, (HttpStatusCode)e.StatusCode, reason, null, e)
             : new SpotAuthenticationException(text, (HttpStatusCode)e.StatusCode, reason, null, e);
     }
 
-    public static SpotException FromResponse(int status, string? body, IReadOnlyDictionary<string, IEnumerable<string>>? headers, string? requestId, Exception? inner = null)
+    public static SpotException FromResponse(int status, string? body, IReadOnlyDictionary<string, IEnumerable<string>>? headers, string? requestId, Exception? inner = null) =>
+        Create(status, Describe(body), headers, requestId, inner);
+
+    private static SpotException Create(int status, (string? Reason, string? Message) description, IReadOnlyDictionary<string, IEnumerable<string>>? headers, string? requestId, Exception? inner)
     {
-        var (reason, message) = Describe(body);
+        var (reason, message) = description;
         var code = (HttpStatusCode)status;
         requestId = Header(headers, "X-Request-Id") ?? requestId;
         var text = $"{message ?? DefaultMessage(code)} (HTTP {status}{(reason is null ? "" : " " + reason)})";
@@ -42,6 +45,14 @@ internal static partial class SpotErrorFactory
             _ => new SpotException(text, code, reason, requestId, inner),
         };
     }
+
+    /// <summary>Reason and message of a generated-client failure: from its typed body when the schema matched, else its text.</summary>
+    private static (string? Reason, string? Message) Describe(SpotApiException e) => e switch
+    {
+        SpotApiException<Status> { Result: { } status } => (NullIfEmpty(status.Reason), status.Message is null ? null : Mask(status.Message)),
+        SpotApiException<OAuthError> { Result: { } error } => (NullIfEmpty(error.Error), error.Error_description is null ? null : Mask(error.Error_description)),
+        _ => Describe(e.Response),
+    };
 
     /// <summary>Reads reason and message from a Status body or an OAuth error body.</summary>
     internal static (string? Reason, string? Message) Describe(string? body)
@@ -65,8 +76,9 @@ internal static partial class SpotErrorFactory
             // Not JSON (a proxy's HTML page, say): fall back to the first line of text.
         }
 
-        var line = FirstLine(body);
-        return (null, line.Length == 0 ? null : Mask(line.Length > 200 ? line[..200] + "…" : line));
+        // Mask before truncating: a token cut in half would no longer look like one.
+        var line = Mask(FirstLine(body));
+        return (null, line.Length == 0 ? null : line.Length > 200 ? line[..200] + "…" : line);
     }
 
     /// <summary>Masks JWTs and bearer values that a server might echo back.</summary>

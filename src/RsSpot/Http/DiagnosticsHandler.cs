@@ -18,19 +18,30 @@ internal sealed class DiagnosticsHandler(string userAgent) : DelegatingHandler
         return new Scope(() => BypassScope.Value = previous);
     }
 
-    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        Stamp(request);
-        return base.SendAsync(request, cancellationToken);
+        var requestId = Stamp(request);
+        return Echo(await base.SendAsync(request, cancellationToken).ConfigureAwait(false), requestId);
     }
 
     protected override HttpResponseMessage Send(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        Stamp(request);
-        return base.Send(request, cancellationToken);
+        var requestId = Stamp(request);
+        return Echo(base.Send(request, cancellationToken), requestId);
     }
 
-    private void Stamp(HttpRequestMessage request)
+    /// <summary>Errors are built from response headers, so the request id travels back on the response when the server did not echo it.</summary>
+    private static HttpResponseMessage Echo(HttpResponseMessage response, string requestId)
+    {
+        if (!response.Headers.Contains("X-Request-Id"))
+        {
+            response.Headers.TryAddWithoutValidation("X-Request-Id", requestId);
+        }
+
+        return response;
+    }
+
+    private string Stamp(HttpRequestMessage request)
     {
         if (request.Headers.UserAgent.Count == 0)
         {
@@ -48,6 +59,8 @@ internal sealed class DiagnosticsHandler(string userAgent) : DelegatingHandler
         {
             request.Options.Set(SpotRequestOptions.BypassCache, true);
         }
+
+        return requestId;
     }
 
     private sealed class Scope(Action dispose) : IDisposable

@@ -8,12 +8,12 @@ namespace RsSpot.Http;
 /// <summary>
 /// Retries transient failures with a Polly v8 pipeline (decisions in <see cref="RetryPolicy"/>), applies the
 /// per-attempt timeout and the overall deadline, and resends a fresh copy of the request on each attempt.
+/// Backoff delays run on the injected TimeProvider; timeouts are wall-clock limits and use the system clock.
 /// </summary>
 internal sealed class RetryHandler : DelegatingHandler
 {
     private readonly RetryPolicy _policy;
     private readonly TimeSpan _attemptTimeout;
-    private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
 
@@ -21,7 +21,6 @@ internal sealed class RetryHandler : DelegatingHandler
     {
         _policy = policy;
         _attemptTimeout = attemptTimeout;
-        _time = time;
         _logger = logger;
         var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time };
         if (policy.Options.MaxAttempts > 1)
@@ -56,7 +55,7 @@ internal sealed class RetryHandler : DelegatingHandler
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var content = await HttpRequestCloner.BufferContentAsync(request, cancellationToken).ConfigureAwait(false);
-        using var deadline = _policy.Options.OverallTimeout is { } overall ? new CancellationTokenSource(overall, _time) : null;
+        using var deadline = _policy.Options.OverallTimeout is { } overall ? new CancellationTokenSource(overall) : null;
         using var linked = deadline is null ? null : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
         var token = linked?.Token ?? cancellationToken;
 
@@ -82,7 +81,7 @@ internal sealed class RetryHandler : DelegatingHandler
 
     private async Task<HttpResponseMessage> SendAttemptAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        using var attemptTimeout = new CancellationTokenSource(_attemptTimeout, _time);
+        using var attemptTimeout = new CancellationTokenSource(_attemptTimeout);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, attemptTimeout.Token);
         try
         {
