@@ -40,7 +40,7 @@ public static class OpenApiDocumentReader
         var root = Parse(text.TrimStart('\uFEFF'));
         if (root is not JsonObject document)
         {
-            throw new InvalidDataException("the document is not a JSON/YAML object");
+            throw new InvalidDataException("not an OpenAPI document (the content is not a JSON/YAML object)");
         }
 
         if (OpenApiVersion(document) is null)
