@@ -8,7 +8,7 @@ public static class ToolApp
     /// <summary>Exit code for usage and input errors (bad options, unreadable files).</summary>
     public const int UsageError = 2;
 
-    private static readonly string _help = string.Join('\n',
+    private static readonly string HelpText = string.Join('\n',
         "rsspot-openapi: track the published Rackspace Spot OpenAPI document.",
         string.Empty,
         "usage:",
@@ -50,7 +50,7 @@ public static class ToolApp
 
     private static async Task<int> Help(ToolContext context, int exitCode)
     {
-        await (exitCode == 0 ? context.Out : context.Error).WriteLineAsync(_help).ConfigureAwait(false);
+        await (exitCode == 0 ? context.Out : context.Error).WriteLineAsync(HelpText).ConfigureAwait(false);
         return exitCode;
     }
 }

@@ -11,7 +11,7 @@ namespace RsSpot.OpenApiTools.Documents;
 /// </summary>
 public static class JsonCanonicalizer
 {
-    private static readonly JsonSerializerOptions _writeOptions = new()
+    private static readonly JsonSerializerOptions WriteOptions = new()
     {
         WriteIndented = true,
         IndentSize = 2,
@@ -33,5 +33,5 @@ public static class JsonCanonicalizer
 
     /// <summary>Serialises <paramref name="node"/> canonically (sorted keys, stable layout, trailing newline).</summary>
     public static string Serialize(JsonNode? node) =>
-        (Canonicalize(node)?.ToJsonString(_writeOptions) ?? "null") + "\n";
+        (Canonicalize(node)?.ToJsonString(WriteOptions) ?? "null") + "\n";
 }

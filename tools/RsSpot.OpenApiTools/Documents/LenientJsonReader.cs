@@ -12,7 +12,7 @@ namespace RsSpot.OpenApiTools.Documents;
 /// </summary>
 public static class LenientJsonReader
 {
-    private static readonly JsonDocumentOptions _options = new()
+    private static readonly JsonDocumentOptions Options = new()
     {
         AllowTrailingCommas = true,
         CommentHandling = JsonCommentHandling.Skip,
@@ -24,7 +24,7 @@ public static class LenientJsonReader
     public static JsonNode Parse(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return JsonNode.Parse(EscapeControlCharactersInStrings(text), documentOptions: _options)
+        return JsonNode.Parse(EscapeControlCharactersInStrings(text), documentOptions: Options)
             ?? throw new JsonException("the document is the JSON literal null");
     }
 
