@@ -1,0 +1,3 @@
+using RsSpot.OpenApiTools.Cli;
+
+return await ToolApp.RunAsync(args, ToolContext.Console()).ConfigureAwait(false);
