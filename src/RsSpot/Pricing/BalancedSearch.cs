@@ -26,14 +26,20 @@ internal static class BalancedSearch
     /// <summary>Returns the chosen candidate indices (in rank order) and their node counts, or null if nothing fits.</summary>
     public static PoolSelection? Find(CandidateSet candidates, int nodes, int maxPools, bool multiRegion, BudgetBounds budget)
     {
-        var rank = Enumerable.Range(0, candidates.Count).ToArray();
-        Array.Sort(rank, (a, b) => candidates.Compare(PlanStrategy.Balanced, a, b));
+        var rank = Rank(candidates);
         var regions = new RegionGroups(candidates, rank, multiRegion);
+        var scores = new decimal[rank.Length];
+        var prices = new decimal[rank.Length];
+        for (var position = 0; position < rank.Length; position++)
+        {
+            scores[position] = candidates.BalancedScore[rank[position]];
+            prices[position] = candidates.Hourly[rank[position]];
+        }
 
         for (var pools = Math.Min(maxPools, nodes); pools >= 1; pools--)
         {
             var counts = PoolSelection.Split(nodes, pools);
-            var best = new Search(candidates, rank, regions, counts, budget).Run();
+            var best = new Search(scores, prices, regions, counts, budget).Run();
             if (best is not null)
             {
                 return new PoolSelection([.. best.Select(position => rank[position])], counts);
@@ -41,6 +47,37 @@ internal static class BalancedSearch
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// Candidate indices in balanced rank order. Sorting on double keys is several times faster than on
+    /// decimals; the insertion pass then restores the exact decimal order, which differs at most among
+    /// neighbours the conversion made equal, so it costs about one comparison per row.
+    /// </summary>
+    private static int[] Rank(CandidateSet candidates)
+    {
+        var rank = new int[candidates.Count];
+        var keys = new double[candidates.Count];
+        for (var i = 0; i < rank.Length; i++)
+        {
+            rank[i] = i;
+            keys[i] = -(double)candidates.BalancedScore[i];
+        }
+
+        Array.Sort(keys, rank);
+        for (var i = 1; i < rank.Length; i++)
+        {
+            var current = rank[i];
+            var j = i - 1;
+            for (; j >= 0 && candidates.Compare(PlanStrategy.Balanced, rank[j], current) > 0; j--)
+            {
+                rank[j + 1] = rank[j];
+            }
+
+            rank[j + 1] = current;
+        }
+
+        return rank;
     }
 
     /// <summary>Rank positions grouped by region, with suffix price bounds for budget pruning.</summary>
@@ -54,7 +91,7 @@ internal static class BalancedSearch
             IndexInGroup = new int[rank.Length];
             for (var position = 0; position < rank.Length; position++)
             {
-                var key = multiRegion ? string.Empty : CandidateSet.RegionKey(candidates.Rows[rank[position]]);
+                var key = multiRegion ? string.Empty : candidates.Rows[rank[position]].RegionKey;
                 if (!ids.TryGetValue(key, out var id))
                 {
                     id = ids.Count;
@@ -111,10 +148,10 @@ internal static class BalancedSearch
         private int[]? _best;
         private decimal _bestScore;
 
-        public Search(CandidateSet candidates, int[] rank, RegionGroups regions, int[] counts, BudgetBounds budget)
+        public Search(decimal[] scores, decimal[] prices, RegionGroups regions, int[] counts, BudgetBounds budget)
         {
-            _score = [.. rank.Select(index => candidates.BalancedScore[index])];
-            _hourly = [.. rank.Select(index => candidates.Hourly[index])];
+            _score = scores;
+            _hourly = prices;
             _regions = regions;
             _counts = counts;
             _countsAfter = new int[counts.Length];

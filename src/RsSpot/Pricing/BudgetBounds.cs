@@ -14,5 +14,7 @@ internal readonly record struct BudgetBounds(decimal? MinHourly, decimal? MaxHou
 
     /// <summary>True when some hourly total in [<paramref name="low"/>, <paramref name="high"/>] could be within every bound.</summary>
     public bool Overlaps(decimal low, decimal high) =>
-        !(high < MinHourly) && !(low > MaxHourly) && !(high * MonthHours < MinMonthly) && !(low * MonthHours > MaxMonthly);
+        !(high < MinHourly) && !(low > MaxHourly)
+        && (MinMonthly is not { } minMonthly || high * MonthHours >= minMonthly)
+        && (MaxMonthly is not { } maxMonthly || low * MonthHours <= maxMonthly);
 }

@@ -9,12 +9,14 @@ internal sealed class CandidateSet
     private CandidateSet(PricingRow[] rows)
     {
         Rows = rows;
-        Hourly = [.. rows.Select(row => row.Hourly!.Value)];
-        Capacity = [.. rows.Select(row => row.Capacity!.Value)];
+        Hourly = new decimal[rows.Length];
+        Capacity = new decimal[rows.Length];
         Value = new decimal[rows.Length];
         for (var i = 0; i < rows.Length; i++)
         {
-            Value[i] = Capacity[i] / Hourly[i];
+            Hourly[i] = rows[i].Hourly!.Value;
+            Capacity[i] = rows[i].Capacity!.Value;
+            Value[i] = rows[i].Value!.Value;
         }
 
         CapacityRange = Range.Of(Capacity);
@@ -47,15 +49,23 @@ internal sealed class CandidateSet
     /// Available virtual rows that match the request's classes, regions and generation and have a positive
     /// price, cpu and memory. Bare metal is never a candidate (as in the reference).
     /// </summary>
-    public static CandidateSet Select(IEnumerable<PricingRow> rows, PlanRequest request, IReadOnlySet<string> classes, IReadOnlySet<string> regions) =>
-        new([.. rows.Where(row =>
-            row.IsAvailable && row.IsVirtual
-            && (request.Generation is null || row.Generation == request.Generation)
-            && classes.Contains(row.ClassPrefix)
-            && (regions.Count == 0 || regions.Contains(RegionKey(row)))
-            && row.Hourly > 0m && row.Cpu > 0m && row.MemoryGb > 0m)]);
+    public static CandidateSet Select(IEnumerable<PricingRow> rows, PlanRequest request, IReadOnlySet<string> classes, IReadOnlySet<string> regions)
+    {
+        var selected = new List<PricingRow>();
+        foreach (var row in rows)
+        {
+            if (row.IsAvailable && row.IsVirtual
+                && (request.Generation is null || row.Generation == request.Generation)
+                && classes.Contains(row.ClassPrefix)
+                && (regions.Count == 0 || regions.Contains(row.RegionKey))
+                && row.Hourly > 0m && row.Cpu > 0m && row.MemoryGb > 0m)
+            {
+                selected.Add(row);
+            }
+        }
 
-    public static string RegionKey(PricingRow row) => row.Region.Trim().ToLowerInvariant();
+        return new CandidateSet([.. selected]);
+    }
 
     /// <summary>The balanced score of a per-node (or node-averaged) capacity and value.</summary>
     public decimal Balanced(decimal capacity, decimal value) =>

@@ -18,7 +18,7 @@ public static class PricingList
         var classes = TokenSet.From(query.Classes);
         var items = rows
             .Where(row => query.IncludeUnavailable || row.IsAvailable)
-            .Where(row => regions.Count == 0 || regions.Contains(row.Region.Trim().ToLowerInvariant()))
+            .Where(row => regions.Count == 0 || regions.Contains(row.RegionKey))
             .Where(row => classes.Count == 0 || classes.Contains(row.ClassPrefix))
             .Where(row => query.Generation is null || row.Generation == query.Generation)
             .Where(row => query.MinCpu is null || row.Cpu >= query.MinCpu)

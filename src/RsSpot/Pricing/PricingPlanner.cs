@@ -70,12 +70,18 @@ public static class PricingPlanner
         }
 
         var budget = BudgetBounds.From(request);
+        var singlePoolFits = new bool[candidates.Count];
+        for (var i = 0; i < candidates.Count; i++)
+        {
+            singlePoolFits[i] = budget.Allows(candidates.Hourly[i] * request.Nodes);
+        }
+
         var scenarios = new List<PlanScenario>();
         foreach (var strategy in Strategies)
         {
             var selection = strategy == PlanStrategy.Balanced && assumptions.BalancedPoolTarget > 1
                 ? BalancedSearch.Find(candidates, request.Nodes, assumptions.BalancedPoolTarget, request.MultiRegion, budget)
-                : BestSinglePool(candidates, strategy, request.Nodes, budget);
+                : BestSinglePool(candidates, strategy, request.Nodes, singlePoolFits);
             if (selection is not null)
             {
                 var scenario = ScenarioBuilder.Build(candidates, strategy, selection, request);
@@ -87,12 +93,12 @@ public static class PricingPlanner
     }
 
     // All nodes in one pool: the best-ranked row whose cluster cost fits the budget, in one pass.
-    private static PoolSelection? BestSinglePool(CandidateSet candidates, PlanStrategy strategy, int nodes, BudgetBounds budget)
+    private static PoolSelection? BestSinglePool(CandidateSet candidates, PlanStrategy strategy, int nodes, bool[] fits)
     {
         var best = -1;
         for (var i = 0; i < candidates.Count; i++)
         {
-            if (budget.Allows(candidates.Hourly[i] * nodes) && (best < 0 || candidates.Compare(strategy, i, best) < 0))
+            if (fits[i] && (best < 0 || candidates.Compare(strategy, i, best) < 0))
             {
                 best = i;
             }

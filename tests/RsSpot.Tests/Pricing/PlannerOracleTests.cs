@@ -18,6 +18,7 @@ public class PlannerOracleTests
     {
         var random = new Random(20260527);
         var checkedPlans = 0;
+        var multiPoolPlans = 0;
         for (var iteration = 0; iteration < Iterations; iteration++)
         {
             var rows = RandomCatalogue(random);
@@ -30,10 +31,12 @@ public class PlannerOracleTests
                 var actual = plan.Scenarios.SingleOrDefault(s => s.Strategy == strategy)?.Describe();
                 Assert.That(actual, Is.EqualTo(expected), $"iteration {iteration}, {strategy}, request {request}");
                 checkedPlans += expected is null ? 0 : 1;
+                multiPoolPlans += expected is { Length: > 1 } ? 1 : 0;
             }
         }
 
         Assert.That(checkedPlans, Is.GreaterThan(Iterations), "the generator must produce mostly feasible cases");
+        Assert.That(multiPoolPlans, Is.GreaterThan(Iterations / 10), "and enough multi-pool balanced plans");
     }
 
     private static List<PricingRow> RandomCatalogue(Random random)
