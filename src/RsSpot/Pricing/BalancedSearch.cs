@@ -18,7 +18,9 @@ namespace RsSpot.Pricing;
 /// completions (suffix minimum and maximum prices) both miss the budget. Because only strictly better plans
 /// replace the incumbent and tuples are visited in lexicographic order, the result equals a brute-force search
 /// (see the oracle tests). Without a budget the first branch is optimal and everything else is cut, so the cost
-/// is the O(n log n) ranking sort.
+/// is the O(n log n) ranking sort. A narrow two-sided budget that only low-ranked combinations meet explores
+/// more branches (worst case polynomial in the region size with the pool count, at most 3, as exponent); the
+/// benchmark's $1.00-$1.02/hr window measures such a case.
 /// </para>
 /// </summary>
 internal static class BalancedSearch
