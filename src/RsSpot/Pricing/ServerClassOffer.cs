@@ -1,0 +1,33 @@
+namespace RsSpot.Pricing;
+
+/// <summary>
+/// One server class as the pricing components see it: the raw strings of the Spot API, before any parsing.
+/// The SDK maps API server classes into this shape so pricing stays independent of the wire model.
+/// </summary>
+/// <param name="Name">Server class name, e.g. <c>gp.vs1.medium-dfw</c>.</param>
+/// <param name="Region">Region name, e.g. <c>us-central-dfw-1</c>.</param>
+/// <param name="Category">Category, e.g. <c>General Purpose</c>.</param>
+/// <param name="DisplayName">Human-readable name.</param>
+/// <param name="Availability">Availability as reported (<c>available</c>, <c>unavailable</c>, ...).</param>
+/// <param name="Cpu">vCPU count as reported, e.g. <c>2</c>.</param>
+/// <param name="Memory">Memory as reported, e.g. <c>3.75GB</c>, <c>16Gi</c>, <c>1TB</c>.</param>
+/// <param name="MarketPrice">Current market price per hour, e.g. <c>0.001000</c> or <c>$0.001000</c>.</param>
+/// <param name="MinBidPrice">Minimum accepted bid per hour; empty when unknown.</param>
+/// <param name="OnDemandPrice">On-demand price per hour; empty when unknown.</param>
+public sealed record ServerClassOffer(
+    string Name,
+    string Region,
+    string Category,
+    string DisplayName,
+    string Availability,
+    string Cpu,
+    string Memory,
+    string MarketPrice,
+    string MinBidPrice,
+    string OnDemandPrice);
+
+/// <summary>Auction price percentiles of one server class, from the public percentiles feed (USD per hour).</summary>
+/// <param name="P20">20th percentile of recent hammer prices.</param>
+/// <param name="P50">Median of recent hammer prices.</param>
+/// <param name="P80">80th percentile of recent hammer prices.</param>
+public sealed record PricePercentiles(decimal P20, decimal P50, decimal P80);
