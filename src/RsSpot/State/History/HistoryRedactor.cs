@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
@@ -30,6 +31,9 @@ public sealed partial class HistoryRedactor
         ["token", "secret", "password", "passphrase", "key", "cert", "auth", "header", "cookie", "signature", "private", "jwt"];
 
     private static readonly string[] AddressSuffixes = ["url", "uri", "endpoint"];
+
+    // History is shown in terminals, not HTML: keep '<redacted>' readable instead of \u003C-escaping it.
+    private static readonly JsonSerializerOptions JsonOutput = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private readonly HashSet<string> _secretShortFlags;
 
@@ -180,7 +184,7 @@ public sealed partial class HistoryRedactor
         try
         {
             var node = JsonNode.Parse(value);
-            redacted = RedactJsonNode(node)?.ToJsonString() ?? "null";
+            redacted = RedactJsonNode(node)?.ToJsonString(JsonOutput) ?? "null";
             return true;
         }
         catch (JsonException)
