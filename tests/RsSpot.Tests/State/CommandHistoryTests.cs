@@ -36,7 +36,7 @@ public sealed class CommandHistoryTests
         Assert.Multiple(() =>
         {
             Assert.That(store.History.Count(), Is.EqualTo(3));
-            Assert.That(store.History.List().Select(r => r.Command), Is.EqualTo(new[] { "rsspot cmd 5", "rsspot cmd 4", "rsspot cmd 3" }));
+            Assert.That(store.History.List().Select(r => r.Command), Is.EqualTo(Seq.Of("rsspot cmd 5", "rsspot cmd 4", "rsspot cmd 3")));
         });
     }
 
@@ -61,7 +61,7 @@ public sealed class CommandHistoryTests
         var row = store.History.List().Single();
         Assert.Multiple(() =>
         {
-            Assert.That(row.Argv, Is.EqualTo(new[] { "rsspot", "-p", "prod", "--refresh-token", "<redacted>", "cloudspaces", "list", "--name", "it's mine" }));
+            Assert.That(row.Argv, Is.EqualTo(Seq.Of("rsspot", "-p", "prod", "--refresh-token", "<redacted>", "cloudspaces", "list", "--name", "it's mine")));
             Assert.That(row.Command, Is.EqualTo("rsspot -p prod --refresh-token '<redacted>' cloudspaces list --name 'it'\\''s mine'"));
             Assert.That(row.Command, Does.Not.Contain("secret-value"));
             Assert.That((row.Org, row.Region, row.ExitCode), Is.EqualTo(("acme", "us-east-iad-1", (int?)4)));
@@ -82,7 +82,7 @@ public sealed class CommandHistoryTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(found.Select(r => r.Command), Is.EqualTo(new[] { "rsspot CloudSpaces get web", "rsspot cloudspaces list" }));
+            Assert.That(found.Select(r => r.Command), Is.EqualTo(Seq.Of("rsspot CloudSpaces get web", "rsspot cloudspaces list")));
             Assert.That(store.History.Search("50%"), Is.Empty, "search text is literal, not a LIKE pattern");
             Assert.That(store.History.Info(), Is.EqualTo(new HistoryInfo(3, CommandHistory.DefaultMaxEntries)));
             Assert.That(store.History.Clear(), Is.EqualTo(3));

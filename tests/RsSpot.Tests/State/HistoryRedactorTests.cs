@@ -51,7 +51,7 @@ public sealed class HistoryRedactorTests
     {
         var redacted = HistoryRedactor.Default.Redact(["rsspot", .. argv]);
 
-        Assert.That(redacted, Is.EqualTo(new[] { "rsspot" }.Concat(expected)));
+        Assert.That(redacted, Is.EqualTo(Seq.Of(["rsspot", .. expected])));
     }
 
     [Test]
@@ -61,9 +61,9 @@ public sealed class HistoryRedactorTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(redactor.Redact(["rsspot", "-t", "abc", "list"]), Is.EqualTo(new[] { "rsspot", "-t", R, "list" }));
-            Assert.That(redactor.Redact(["rsspot", "-t=abc"]), Is.EqualTo(new[] { "rsspot", "-t=" + R }));
-            Assert.That(HistoryRedactor.Default.Redact(["rsspot", "-t", "abc"]), Is.EqualTo(new[] { "rsspot", "-t", "abc" }));
+            Assert.That(redactor.Redact(["rsspot", "-t", "abc", "list"]), Is.EqualTo(Seq.Of("rsspot", "-t", R, "list")));
+            Assert.That(redactor.Redact(["rsspot", "-t=abc"]), Is.EqualTo(Seq.Of("rsspot", "-t=" + R)));
+            Assert.That(HistoryRedactor.Default.Redact(["rsspot", "-t", "abc"]), Is.EqualTo(Seq.Of("rsspot", "-t", "abc")));
         });
     }
 

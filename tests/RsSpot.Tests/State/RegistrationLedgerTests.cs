@@ -128,12 +128,12 @@ public sealed class RegistrationLedgerTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(_store.Ledger.List("failed").Select(r => r.Key), Is.EqualTo(new[] { "c", "a" }));
-            Assert.That(_store.Ledger.List().Select(r => r.Key), Is.EqualTo(new[] { "c", "b", "a" }));
+            Assert.That(_store.Ledger.List("failed").Select(r => r.Key), Is.EqualTo(Seq.Of("c", "a")));
+            Assert.That(_store.Ledger.List().Select(r => r.Key), Is.EqualTo(Seq.Of("c", "b", "a")));
             Assert.That(_store.Ledger.List(limit: 1), Has.Count.EqualTo(1));
             Assert.That(_store.Ledger.Delete("a"), Is.True);
             Assert.That(_store.Ledger.Delete("a"), Is.False);
-            Assert.That(_store.Ledger.List("failed").Select(r => r.Key), Is.EqualTo(new[] { "c" }));
+            Assert.That(_store.Ledger.List("failed").Select(r => r.Key), Is.EqualTo(Seq.Of("c")));
         });
     }
 }

@@ -18,7 +18,7 @@ public sealed class StatePreferencesTests
         {
             Assert.That(prefs.GetPreference("default_profile"), Is.EqualTo("prod"));
             Assert.That(prefs.Get("profile_org:prod"), Is.EqualTo("acme-2"), "a second set replaces and trims");
-            Assert.That(prefs.List().Keys, Is.EqualTo(new[] { "default_profile", "profile_org:prod", "profile_region:prod" }));
+            Assert.That(prefs.List().Keys, Is.EqualTo(Seq.Of("default_profile", "profile_org:prod", "profile_region:prod")));
             Assert.That(prefs.Unset(StatePreferences.DefaultProfile), Is.True);
             Assert.That(prefs.Unset(StatePreferences.DefaultProfile), Is.False);
             Assert.That(prefs.Get(StatePreferences.DefaultProfile), Is.Null);

@@ -1,3 +1,4 @@
+using System.Runtime.Versioning;
 using Dapper;
 using RsSpot.State;
 
@@ -14,6 +15,8 @@ public sealed class StateStoreTests
     public void TearDown() => Directory.Delete(_dir, recursive: true);
 
     [Test]
+    [Platform(Exclude = "Win")]
+    [UnsupportedOSPlatform("windows")]
     public void Open_CreatesPrivateFileAndDirectory_AndMigratesToLatest()
     {
         var path = Path.Combine(_dir, "nested", "state.db");
@@ -26,11 +29,6 @@ public sealed class StateStoreTests
             Assert.That(store.Read(c => c.ExecuteScalar<long>("SELECT MAX(version) FROM schema_version")), Is.EqualTo(StateSchema.LatestVersion));
             Assert.That(store.Read(c => c.ExecuteScalar<string>("PRAGMA journal_mode")), Is.EqualTo("wal"));
         });
-        if (OperatingSystem.IsWindows())
-        {
-            return;
-        }
-
         Assert.Multiple(() =>
         {
             Assert.That(File.GetUnixFileMode(path), Is.EqualTo(UnixFileMode.UserRead | UnixFileMode.UserWrite));
@@ -39,13 +37,10 @@ public sealed class StateStoreTests
     }
 
     [Test]
+    [Platform(Exclude = "Win")]
+    [UnsupportedOSPlatform("windows")]
     public void Open_TightensWalAndShmCompanions()
     {
-        if (OperatingSystem.IsWindows())
-        {
-            Assert.Ignore("unix file modes only");
-        }
-
         var path = Path.Combine(_dir, "state.db");
         using (var first = StateStore.Open(path))
         {
