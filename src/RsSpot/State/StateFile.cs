@@ -83,16 +83,16 @@ internal static class StateFile
     }
 
     /// <summary>
-    /// Renames the unreadable file (and its companions) to <c>&lt;name&gt;.corrupt-&lt;UTC timestamp&gt;</c>; nothing is deleted.
+    /// Renames the file (and its companions) to <c>&lt;name&gt;.&lt;label&gt;-&lt;UTC timestamp&gt;</c>; nothing is deleted.
     /// Returns null when another process already moved it.
     /// </summary>
-    public static string? MoveAside(string path, DateTimeOffset now)
+    public static string? MoveAside(string path, DateTimeOffset now, string label)
     {
         var stamp = now.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
-        var target = $"{path}.corrupt-{stamp}";
+        var target = $"{path}.{label}-{stamp}";
         for (var n = 2; File.Exists(target); n++)
         {
-            target = $"{path}.corrupt-{stamp}-{n}";
+            target = $"{path}.{label}-{stamp}-{n}";
         }
 
         try

@@ -98,7 +98,7 @@ internal static class StateSchema
         {
             if (tables.Count > 0)
             {
-                // Someone else's database, or the Python reference's unversioned one: never write into it.
+                // Someone else's database (the Python rsspot's is imported before this point): never write into it.
                 throw new StateFileUnreadableException($"it is not an RsSpot state store (tables: {string.Join(", ", tables.Take(5))})");
             }
 

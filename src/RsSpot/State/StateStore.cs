@@ -108,13 +108,16 @@ public sealed class StateStore : IDisposable
         {
             try
             {
-                InitializeFile(fullPath, connectionString, clock);
+                if (!TryInitializeFile(fullPath, connectionString, clock))
+                {
+                    notice = ReplaceLegacyFile(fullPath, connectionString, clock);
+                }
             }
             catch (Exception ex) when (ex is StateFileUnreadableException || IsCorruption(ex))
             {
                 SqliteConnection.ClearPool(new SqliteConnection(connectionString));
-                var movedTo = StateFile.MoveAside(fullPath, clock.GetUtcNow());
-                InitializeFile(fullPath, connectionString, clock);
+                var movedTo = StateFile.MoveAside(fullPath, clock.GetUtcNow(), "corrupt");
+                TryInitializeFile(fullPath, connectionString, clock);
                 if (movedTo is not null)
                 {
                     notice = $"state.db '{fullPath}' could not be read ({ex.Message.TrimEnd('.')}); it was kept as '{movedTo}' and a new store was created. " +
@@ -184,7 +187,8 @@ public sealed class StateStore : IDisposable
         return connection;
     }
 
-    private static void InitializeFile(string path, string connectionString, TimeProvider clock)
+    /// <summary>Prepares the file and migrates it; returns false (touching nothing) when it is a Python rsspot store.</summary>
+    private static bool TryInitializeFile(string path, string connectionString, TimeProvider clock)
     {
         StateFile.EnsureCreated(path);
         if (StateFile.SniffHeader(path) is { } reason)
@@ -203,10 +207,41 @@ public sealed class StateStore : IDisposable
                 throw new StateFileUnreadableException($"integrity check failed: {check}");
             }
 
+            if (LegacyStateImport.IsLegacy(connection))
+            {
+                return false;
+            }
+
             StateSchema.Migrate(connection, clock.GetUtcNow());
         }
 
         StateFile.RestrictPermissions(path);
+        return true;
+    }
+
+    /// <summary>Moves a Python rsspot state.db aside, creates a fresh store and imports what it held.</summary>
+    private static string? ReplaceLegacyFile(string path, string connectionString, TimeProvider clock)
+    {
+        SqliteConnection.ClearPool(new SqliteConnection(connectionString));
+        var movedTo = StateFile.MoveAside(path, clock.GetUtcNow(), "python");
+        TryInitializeFile(path, connectionString, clock);
+        if (movedTo is null)
+        {
+            return null; // another process got there first and imported it
+        }
+
+        try
+        {
+            using var connection = new SqliteConnection(connectionString);
+            connection.Open();
+            connection.Execute($"PRAGMA busy_timeout = {BusyTimeoutMs}");
+            LegacyStateImport.Import(connection, movedTo);
+            return $"state.db '{path}' was written by the Python rsspot; it was kept as '{movedTo}' and its preferences, command history and registration ledger were imported.";
+        }
+        catch (SqliteException ex)
+        {
+            return $"state.db '{path}' was written by the Python rsspot and could not be imported ({ex.Message.TrimEnd('.')}); it was kept as '{movedTo}' and a new store was created.";
+        }
     }
 
     private static bool IsCorruption(Exception ex) =>

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Dapper;
+using Microsoft.Data.Sqlite;
 
 namespace RsSpot.State;
 
@@ -31,10 +32,19 @@ public sealed class CommandHistory
     public long Add(HistoryEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        var argv = Redactor.Redact(entry.Argv);
+        var redactor = Redactor;
+        var maxEntries = MaxEntries;
+        var startedAt = entry.StartedAt ?? _store.Now;
+        return _store.Write((c, tx) => Insert(c, tx, entry with { StartedAt = startedAt }, redactor, maxEntries));
+    }
+
+    /// <summary>Redacts and inserts one row inside the caller's transaction, then prunes beyond <paramref name="maxEntries"/>.</summary>
+    internal static long Insert(SqliteConnection connection, SqliteTransaction transaction, HistoryEntry entry, HistoryRedactor redactor, int maxEntries)
+    {
+        var argv = redactor.Redact(entry.Argv);
         var row = new
         {
-            startedAt = UnixTime.ToMs(entry.StartedAt ?? _store.Now),
+            startedAt = UnixTime.ToMs(entry.StartedAt ?? throw new ArgumentException("StartedAt is required", nameof(entry))),
             command = string.Join(' ', argv.Select(ShellQuote)),
             argvJson = JsonSerializer.Serialize(argv),
             profile = entry.Profile,
@@ -42,24 +52,21 @@ public sealed class CommandHistory
             region = entry.Region,
             exitCode = entry.ExitCode,
             durationMs = entry.Duration is { } d ? (long?)d.TotalMilliseconds : null,
-            maxEntries = MaxEntries,
+            maxEntries,
         };
-        return _store.Write((c, tx) =>
-        {
-            var id = c.ExecuteScalar<long>(
-                """
-                INSERT INTO command_history (started_at, command, argv_json, profile, org, region, exit_code, duration_ms)
-                VALUES (@startedAt, @command, @argvJson, @profile, @org, @region, @exitCode, @durationMs);
-                SELECT last_insert_rowid();
-                """,
-                row,
-                tx);
-            c.Execute(
-                "DELETE FROM command_history WHERE id <= (SELECT id FROM command_history ORDER BY id DESC LIMIT 1 OFFSET @maxEntries)",
-                row,
-                tx);
-            return id;
-        });
+        var id = connection.ExecuteScalar<long>(
+            """
+            INSERT INTO command_history (started_at, command, argv_json, profile, org, region, exit_code, duration_ms)
+            VALUES (@startedAt, @command, @argvJson, @profile, @org, @region, @exitCode, @durationMs);
+            SELECT last_insert_rowid();
+            """,
+            row,
+            transaction);
+        connection.Execute(
+            "DELETE FROM command_history WHERE id <= (SELECT id FROM command_history ORDER BY id DESC LIMIT 1 OFFSET @maxEntries)",
+            row,
+            transaction);
+        return id;
     }
 
     /// <summary>The newest rows first (limit clamped to 1..<see cref="MaxEntries"/>).</summary>
