@@ -26,6 +26,9 @@ public sealed class HistoryRedactorTests
         yield return Case(["--note", "Bearer abc.def"], ["--note", R]);
         yield return Case(["--", LongToken], ["--", R]);
         yield return Case(["--value=" + LongToken], ["--value=" + R]);
+        yield return Case(["-" + LongToken], [R]);
+        yield return Case(["-" + LongToken + "=="], [R]);
+        yield return Case(["--replicas", "-1"], ["--replicas", "-1"]);
 
         // k=v and JSON values.
         yield return Case(["api_key=xyz"], ["api_key=" + R]);
@@ -63,6 +66,7 @@ public sealed class HistoryRedactorTests
         {
             Assert.That(redactor.Redact(["rsspot", "-t", "abc", "list"]), Is.EqualTo(Seq.Of("rsspot", "-t", R, "list")));
             Assert.That(redactor.Redact(["rsspot", "-t=abc"]), Is.EqualTo(Seq.Of("rsspot", "-t=" + R)));
+            Assert.That(redactor.Redact(["rsspot", "-tabc"]), Is.EqualTo(Seq.Of("rsspot", "-t" + R)));
             Assert.That(HistoryRedactor.Default.Redact(["rsspot", "-t", "abc"]), Is.EqualTo(Seq.Of("rsspot", "-t", "abc")));
         });
     }

@@ -10,7 +10,8 @@ namespace RsSpot.State;
 /// <list type="bullet">
 /// <item>A long flag whose name contains a marker (token, secret, password, passphrase, key, cert, auth, header,
 /// cookie, signature, private, jwt) loses its value in both <c>--flag value</c> and <c>--flag=value</c> forms,
-/// even when the value starts with a dash; so do the short aliases passed to the constructor.</item>
+/// even when the value starts with a dash; so do the short aliases passed to the constructor (also <c>-tVALUE</c>).
+/// A dash-led token that is no plausible option name (e.g. a secret starting with '-') is judged as a value.</item>
 /// <item>Flags whose name ends in <c>url</c>/<c>uri</c>/<c>endpoint</c> (e.g. <c>--oauth-url</c>) are addresses, not
 /// secrets: their value is kept, minus any user-info and query string, which are redacted.</item>
 /// <item>Any value that looks like a secret is redacted wherever it appears: a JWT, a <c>Bearer</c>/<c>Basic</c>
@@ -63,6 +64,19 @@ public sealed partial class HistoryRedactor
 
             var equals = arg.IndexOf('=', StringComparison.Ordinal);
             var flag = equals < 0 ? arg : arg[..equals];
+            if (!FlagPattern().IsMatch(flag))
+            {
+                // Not an option at all: a negative number, or a bare secret that happens to begin with '-'.
+                result.Add(LooksSecret(arg) ? Redacted : arg);
+                continue;
+            }
+
+            if (equals < 0 && flag.Length > 2 && flag[1] != '-' && _secretShortFlags.Contains(flag[..2]))
+            {
+                result.Add(flag[..2] + Redacted); // "-tVALUE": a short secret alias with its value attached
+                continue;
+            }
+
             if (equals >= 0)
             {
                 result.Add($"{flag}={RedactFlagValue(flag, arg[(equals + 1)..])}");
@@ -204,6 +218,10 @@ public sealed partial class HistoryRedactor
         JsonValue leaf when leaf.TryGetValue<string>(out var text) => JsonValue.Create(RedactValue(text)),
         _ => node?.DeepClone(),
     };
+
+    // Option names are short identifiers; anything longer or stranger is treated as a value.
+    [GeneratedRegex(@"^--?[A-Za-z][A-Za-z0-9_.-]{0,39}$")]
+    private static partial Regex FlagPattern();
 
     // JWS/JWE: a base64url JSON header (always "eyJ"), then payload and signature segments.
     [GeneratedRegex(@"^eyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$")]
