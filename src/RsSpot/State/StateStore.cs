@@ -1,0 +1,254 @@
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace RsSpot.State;
+
+/// <summary>
+/// The local state database (state.db): preferences, the HTTP and token caches, command history and the VM
+/// registration ledger. Thread-safe and safe for several processes: every operation opens its own pooled
+/// connection, writes use IMMEDIATE transactions, and the file runs in WAL mode with a busy timeout.
+/// </summary>
+public sealed class StateStore : IDisposable
+{
+    private const int BusyTimeoutMs = 15_000;
+    private readonly string _connectionString;
+    private readonly SqliteConnection? _memoryAnchor;
+
+    private StateStore(string connectionString, string? path, TimeProvider clock, SqliteConnection? memoryAnchor, string? recoveryNotice)
+    {
+        _connectionString = connectionString;
+        _memoryAnchor = memoryAnchor;
+        Path = path;
+        Clock = clock;
+        RecoveryNotice = recoveryNotice;
+        Preferences = new StatePreferences(this);
+        HttpCache = new HttpResponseCache(this);
+        Tokens = new TokenCache(this);
+        History = new CommandHistory(this);
+        Ledger = new RegistrationLedger(this);
+    }
+
+    /// <summary>File name used when only a directory is known.</summary>
+    public const string FileName = "state.db";
+
+    /// <summary>Database file, or null for an in-memory store.</summary>
+    public string? Path { get; }
+
+    /// <summary>
+    /// Set when the existing file could not be read and was moved aside: a one-line message naming the kept file,
+    /// meant to be shown to the user once. Null when the store opened normally.
+    /// </summary>
+    public string? RecoveryNotice { get; }
+
+    /// <summary>Clock used for timestamps and expiry.</summary>
+    public TimeProvider Clock { get; }
+
+    /// <summary>Default profile/org/region preferences.</summary>
+    public StatePreferences Preferences { get; }
+
+    /// <summary>Cached GET responses (in-memory front layer over the <c>http_cache</c> table).</summary>
+    public HttpResponseCache HttpCache { get; }
+
+    /// <summary>Cached id_tokens, so consecutive runs skip the token exchange.</summary>
+    public TokenCache Tokens { get; }
+
+    /// <summary>Redacted command history.</summary>
+    public CommandHistory History { get; }
+
+    /// <summary>VM registration ledger.</summary>
+    public RegistrationLedger Ledger { get; }
+
+    /// <summary>
+    /// Picks the state.db path: an explicit path, then the config's <c>state_path</c>, then next to the config file,
+    /// then <c>~/.config/rsspot/state.db</c>.
+    /// </summary>
+    public static string ResolvePath(string? explicitPath = null, string? configStatePath = null, string? configFilePath = null)
+    {
+        if (!string.IsNullOrWhiteSpace(explicitPath))
+        {
+            return ExpandHome(explicitPath);
+        }
+
+        if (!string.IsNullOrWhiteSpace(configStatePath))
+        {
+            return ExpandHome(configStatePath);
+        }
+
+        if (!string.IsNullOrWhiteSpace(configFilePath))
+        {
+            var directory = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(ExpandHome(configFilePath)))!;
+            return System.IO.Path.Combine(directory, FileName);
+        }
+
+        var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+        return System.IO.Path.Combine(home, ".config", "rsspot", FileName);
+    }
+
+    /// <summary>
+    /// Opens (creating with mode 0600 when missing) and migrates the store at <paramref name="path"/>. A corrupt or
+    /// foreign file is moved aside, never deleted, and <see cref="RecoveryNotice"/> says so.
+    /// </summary>
+    /// <exception cref="SpotConfigurationException">The file cannot be created or opened at all (permissions, disk).</exception>
+    public static StateStore Open(string path, TimeProvider? clock = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        clock ??= TimeProvider.System;
+        var fullPath = System.IO.Path.GetFullPath(ExpandHome(path));
+        var connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = fullPath,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Cache = SqliteCacheMode.Private,
+            Pooling = true,
+            DefaultTimeout = BusyTimeoutMs / 1000,
+        }.ToString();
+
+        string? notice = null;
+        try
+        {
+            try
+            {
+                if (!TryInitializeFile(fullPath, connectionString, clock))
+                {
+                    notice = ReplaceLegacyFile(fullPath, connectionString, clock);
+                }
+            }
+            catch (Exception ex) when (ex is StateFileUnreadableException || IsCorruption(ex))
+            {
+                SqliteConnection.ClearPool(new SqliteConnection(connectionString));
+                var movedTo = StateFile.MoveAside(fullPath, clock.GetUtcNow(), "corrupt");
+                TryInitializeFile(fullPath, connectionString, clock);
+                if (movedTo is not null)
+                {
+                    notice = $"state.db '{fullPath}' could not be read ({ex.Message.TrimEnd('.')}); it was kept as '{movedTo}' and a new store was created. " +
+                        "Preferences, command history and the registration ledger it held are not available; the HTTP and token caches were rebuilt.";
+                }
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or SqliteException or StateFileUnreadableException)
+        {
+            throw new SpotConfigurationException($"cannot open state database: {ex.Message}", fullPath, ex);
+        }
+
+        return new StateStore(connectionString, fullPath, clock, memoryAnchor: null, notice);
+    }
+
+    /// <summary>Opens a private in-memory store (tests, runtime configs without a file); it lives until disposed.</summary>
+    public static StateStore OpenInMemory(TimeProvider? clock = null)
+    {
+        clock ??= TimeProvider.System;
+        var connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = $"rsspot-state-{Guid.NewGuid():N}",
+            Mode = SqliteOpenMode.Memory,
+            Cache = SqliteCacheMode.Shared,
+            DefaultTimeout = BusyTimeoutMs / 1000,
+        }.ToString();
+
+        // A shared-cache memory database exists while at least one connection to it is open.
+        var anchor = new SqliteConnection(connectionString);
+        anchor.Open();
+        StateSchema.Migrate(anchor, clock.GetUtcNow());
+        return new StateStore(connectionString, path: null, clock, anchor, recoveryNotice: null);
+    }
+
+    /// <summary>Releases pooled connections (and the in-memory database).</summary>
+    public void Dispose()
+    {
+        using var connection = new SqliteConnection(_connectionString);
+        SqliteConnection.ClearPool(connection);
+        _memoryAnchor?.Dispose();
+    }
+
+    internal DateTimeOffset Now => Clock.GetUtcNow();
+
+    /// <summary>Runs a read on its own connection.</summary>
+    internal T Read<T>(Func<SqliteConnection, T> query)
+    {
+        using var connection = Connect();
+        return query(connection);
+    }
+
+    /// <summary>Runs a write in an IMMEDIATE transaction (takes the write lock up front, so no upgrade deadlocks).</summary>
+    internal T Write<T>(Func<SqliteConnection, SqliteTransaction, T> work)
+    {
+        using var connection = Connect();
+        using var transaction = connection.BeginTransaction(deferred: false);
+        var result = work(connection, transaction);
+        transaction.Commit();
+        return result;
+    }
+
+    private SqliteConnection Connect()
+    {
+        var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        connection.Execute($"PRAGMA busy_timeout = {BusyTimeoutMs}; PRAGMA synchronous = NORMAL;");
+        return connection;
+    }
+
+    /// <summary>Prepares the file and migrates it; returns false (touching nothing) when it is a Python rsspot store.</summary>
+    private static bool TryInitializeFile(string path, string connectionString, TimeProvider clock)
+    {
+        StateFile.EnsureCreated(path);
+        if (StateFile.SniffHeader(path) is { } reason)
+        {
+            throw new StateFileUnreadableException(reason);
+        }
+
+        using (var connection = new SqliteConnection(connectionString))
+        {
+            connection.Open();
+            connection.Execute($"PRAGMA busy_timeout = {BusyTimeoutMs}");
+            connection.ExecuteScalar<string>("PRAGMA journal_mode = WAL");
+            var check = connection.ExecuteScalar<string>("PRAGMA quick_check");
+            if (!string.Equals(check, "ok", StringComparison.Ordinal))
+            {
+                throw new StateFileUnreadableException($"integrity check failed: {check}");
+            }
+
+            if (LegacyStateImport.IsLegacy(connection))
+            {
+                return false;
+            }
+
+            StateSchema.Migrate(connection, clock.GetUtcNow());
+        }
+
+        StateFile.RestrictPermissions(path);
+        return true;
+    }
+
+    /// <summary>Moves a Python rsspot state.db aside, creates a fresh store and imports what it held.</summary>
+    private static string? ReplaceLegacyFile(string path, string connectionString, TimeProvider clock)
+    {
+        SqliteConnection.ClearPool(new SqliteConnection(connectionString));
+        var movedTo = StateFile.MoveAside(path, clock.GetUtcNow(), "python");
+        TryInitializeFile(path, connectionString, clock);
+        if (movedTo is null)
+        {
+            return null; // another process got there first and imported it
+        }
+
+        try
+        {
+            using var connection = new SqliteConnection(connectionString);
+            connection.Open();
+            connection.Execute($"PRAGMA busy_timeout = {BusyTimeoutMs}");
+            LegacyStateImport.Import(connection, movedTo);
+            return $"state.db '{path}' was written by the Python rsspot; it was kept as '{movedTo}' and its preferences, command history and registration ledger were imported.";
+        }
+        catch (SqliteException ex)
+        {
+            return $"state.db '{path}' was written by the Python rsspot and could not be imported ({ex.Message.TrimEnd('.')}); it was kept as '{movedTo}' and a new store was created.";
+        }
+    }
+
+    private static bool IsCorruption(Exception ex) =>
+        ex is SqliteException { SqliteErrorCode: 11 /* SQLITE_CORRUPT */ or 26 /* SQLITE_NOTADB */ };
+
+    private static string ExpandHome(string path) =>
+        path == "~" || path.StartsWith("~/", StringComparison.Ordinal)
+            ? System.IO.Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), path.TrimStart('~').TrimStart('/'))
+            : path;
+}

@@ -1,0 +1,82 @@
+using System.Text;
+using RsSpot.State;
+
+namespace RsSpot.Tests.State;
+
+public sealed class TokenCacheTests
+{
+    private const string OAuth = "https://login.spot.rackspace.com";
+    private const string Refresh = "refresh-token-value-that-must-never-be-stored";
+
+    [Test]
+    public void Get_ReturnsTokenUntilItNearsExpiry()
+    {
+        var clock = new ManualTimeProvider();
+        using var store = StateStore.OpenInMemory(clock);
+        var expiry = clock.GetUtcNow().AddMinutes(10);
+        store.Tokens.Set("default", OAuth, Refresh, "id-token-1", expiry);
+
+        Assert.That(store.Tokens.Get("default", OAuth + "/", Refresh), Is.EqualTo(new CachedToken("id-token-1", expiry)), "trailing slash is normalised");
+
+        clock.Advance(TimeSpan.FromMinutes(9) + TimeSpan.FromSeconds(1));
+        Assert.Multiple(() =>
+        {
+            Assert.That(store.Tokens.Get("default", OAuth, Refresh), Is.Null, "inside the 60 s safety margin");
+            Assert.That(store.Tokens.Get("default", OAuth, Refresh, TimeSpan.FromSeconds(10)), Is.Not.Null);
+        });
+    }
+
+    [Test]
+    public void Get_IsScopedByProfileEndpointAndRefreshToken()
+    {
+        using var store = StateStore.OpenInMemory();
+        var expiry = DateTimeOffset.UtcNow.AddHours(1);
+        store.Tokens.Set("default", OAuth, Refresh, "id-token-1", expiry);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(store.Tokens.Get("other", OAuth, Refresh), Is.Null);
+            Assert.That(store.Tokens.Get("default", "https://login.example.com", Refresh), Is.Null);
+            Assert.That(store.Tokens.Get("default", OAuth, Refresh + "-rotated"), Is.Null);
+        });
+    }
+
+    [Test]
+    public void Set_WithRotatedRefreshToken_ReplacesTheOldEntry_AndRemoveForgets()
+    {
+        using var store = StateStore.OpenInMemory();
+        var expiry = DateTimeOffset.UtcNow.AddHours(1);
+        store.Tokens.Set("default", OAuth, Refresh, "id-token-1", expiry);
+        store.Tokens.Set("default", OAuth, "rotated", "id-token-2", expiry);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(store.Tokens.Get("default", OAuth, Refresh), Is.Null);
+            Assert.That(store.Tokens.Get("default", OAuth, "rotated")!.IdToken, Is.EqualTo("id-token-2"));
+            Assert.That(store.Tokens.Remove("default", OAuth, "rotated"), Is.True);
+            Assert.That(store.Tokens.Get("default", OAuth, "rotated"), Is.Null);
+        });
+    }
+
+    [Test]
+    public void RefreshToken_IsNeverWrittenToTheFile_AndToStringHidesTheIdToken()
+    {
+        var dir = Directory.CreateTempSubdirectory("rsspot-token-").FullName;
+        try
+        {
+            var path = Path.Combine(dir, "state.db");
+            using (var store = StateStore.Open(path))
+            {
+                store.Tokens.Set("default", OAuth, Refresh, "id-token-1", DateTimeOffset.UtcNow.AddHours(1));
+                Assert.That(store.Tokens.Get("default", OAuth, Refresh)!.ToString(), Does.Not.Contain("id-token-1"));
+            }
+
+            var bytes = Directory.GetFiles(dir).SelectMany(File.ReadAllBytes).ToArray();
+            Assert.That(Encoding.UTF8.GetString(bytes), Does.Not.Contain(Refresh));
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+}
