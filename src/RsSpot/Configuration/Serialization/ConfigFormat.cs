@@ -25,6 +25,13 @@ public static class ConfigFormats
     {
         ArgumentNullException.ThrowIfNull(path);
         var extension = System.IO.Path.GetExtension(path);
+
+        // A dot file such as ~/.spot_config has no extension; its leading dot only hides it.
+        if (extension == System.IO.Path.GetFileName(path))
+        {
+            extension = string.Empty;
+        }
+
         return extension.ToLowerInvariant() switch
         {
             "" => null,

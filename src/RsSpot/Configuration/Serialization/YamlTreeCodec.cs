@@ -85,7 +85,7 @@ internal static partial class YamlTreeCodec
     private static object? ResolveScalar(YamlScalarNode scalar)
     {
         var value = scalar.Value ?? string.Empty;
-        if (scalar.Style is not ScalarStyle.Plain || scalar.Tag.Value == StringTag)
+        if (scalar.Style is not ScalarStyle.Plain || (!scalar.Tag.IsEmpty && scalar.Tag.Value == StringTag))
         {
             return value;
         }
