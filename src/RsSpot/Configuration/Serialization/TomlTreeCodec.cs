@@ -1,18 +1,28 @@
 using System.Globalization;
 using Tomlyn;
 using Tomlyn.Model;
+using Tomlyn.Parsing;
 
 namespace RsSpot.Configuration;
 
 /// <summary>Reads and writes the neutral tree as TOML. TOML has no null, so null values are omitted on write.</summary>
 internal static class TomlTreeCodec
 {
+    // TOML forbids redefining a key; Tomlyn would otherwise keep the last value silently.
+    private static readonly TomlSerializerOptions ReadOptions = new()
+    {
+        DuplicateKeyHandling = TomlDuplicateKeyHandling.Error,
+        MaxDepth = ConfigTree.MaxDepth,
+    };
+
     public static OrderedDictionary<string, object?> Read(string text)
     {
         TomlTable table;
         try
         {
-            table = TomlSerializer.Deserialize<TomlTable>(text)
+            // Semantic validation (duplicate keys, redefined tables) runs on the syntax tree; the serializer skips it.
+            SyntaxParser.ParseStrict(text, ReadOptions, sourceName: null, validate: true);
+            table = TomlSerializer.Deserialize<TomlTable>(text, ReadOptions)
                 ?? throw ConfigDocumentException.Syntax("the file is empty");
         }
         catch (TomlException ex)
