@@ -23,6 +23,7 @@ public sealed class MalformedConfigTests
 
         // YAML
         yield return Case("config.yml", "profiles: [a, b", "invalid YAML", "Yaml_UnclosedFlowSequence");
+        yield return Case("config.yml", "profiles: [broken\nrefresh_token: x\n", "invalid YAML", "Yaml_UnclosedFlowSequenceOverLines");
         yield return Case("config.yml", string.Empty, "the file is empty", "Yaml_EmptyFile");
         yield return Case("config.yml", "# only a comment\n", "the file is empty", "Yaml_OnlyComments");
         yield return Case("config.yml", "- a\n- b\n", "the document is a list, expected a map", "Yaml_RootIsList");

@@ -18,7 +18,8 @@ internal static partial class YamlTreeCodec
         {
             stream.Load(new StringReader(text));
         }
-        catch (Exception ex) when (ex is YamlException or ArgumentException)
+        // YamlDotNet reports some malformed input (e.g. an unclosed flow sequence) as InvalidOperationException.
+        catch (Exception ex) when (ex is YamlException or ArgumentException or InvalidOperationException)
         {
             throw ConfigDocumentException.Syntax($"invalid YAML: {OneLine(ex.Message)}", ex);
         }
