@@ -139,6 +139,38 @@ public sealed class ConfigRoundTripTests
         }
     }
 
+    [TestCase("  padded ")]
+    [TestCase("#not-a-comment")]
+    [TestCase("*alias-like")]
+    [TestCase("&anchor-like")]
+    [TestCase("key: value")]
+    [TestCase("- dash")]
+    [TestCase("multi\nline")]
+    [TestCase("unicode \u2713 \u00e9")]
+    [TestCase("quotes ' and \"")]
+    [TestCase("@at")]
+    [TestCase("%percent")]
+    [TestCase("yes")]
+    [TestCase("off")]
+    [TestCase("~")]
+    [TestCase("0x1F")]
+    [TestCase("1e3")]
+    [TestCase("12:30")]
+    [TestCase(".inf")]
+    [TestCase("tab\tinside")]
+    [TestCase("[brackets]")]
+    public void TrickyStringsRoundTripInEveryFormat(string value)
+    {
+        var config = new SpotConfig();
+        config.Profiles["p"] = new ProfileConfig { RefreshToken = value };
+
+        foreach (var format in Enum.GetValues<ConfigFormat>())
+        {
+            var text = ConfigSerializer.Serialize(config, format);
+            Assert.That(ConfigSerializer.Parse(text, format, "tricky").Profiles["p"].RefreshToken, Is.EqualTo(value), $"{format}:\n{text}");
+        }
+    }
+
     [Test]
     public void RuntimeDictionariesBindLikeFiles()
     {

@@ -35,11 +35,18 @@ public sealed class ConfigEnvironment
     public string HomeDirectory { get; }
 
     /// <summary>A snapshot of the current process environment and the user's home directory.</summary>
+    /// <exception cref="SpotConfigurationException">The home directory cannot be determined.</exception>
     public static ConfigEnvironment FromProcess()
     {
         var variables = Environment.GetEnvironmentVariables().Cast<DictionaryEntry>()
             .Select(entry => new KeyValuePair<string, string?>((string)entry.Key, entry.Value as string));
-        return new ConfigEnvironment(variables, Environment.GetFolderPath(Environment.SpecialFolder.UserProfile));
+        var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+        if (string.IsNullOrEmpty(home))
+        {
+            throw new SpotConfigurationException("cannot determine the home directory; set HOME or pass an explicit config path");
+        }
+
+        return new ConfigEnvironment(variables, home);
     }
 
     /// <summary>The value of <paramref name="name"/>, or null when unset or empty.</summary>

@@ -36,7 +36,4 @@ public sealed class SpotConfig
 
     /// <summary>Top-level keys this version does not know; preserved verbatim on save.</summary>
     public IDictionary<string, object?> ExtraKeys { get; set; } = new OrderedDictionary<string, object?>(StringComparer.Ordinal);
-
-    /// <summary>Returns an independent deep copy.</summary>
-    public SpotConfig Clone() => ConfigBinder.Bind(ConfigTreeBuilder.Build(this));
 }

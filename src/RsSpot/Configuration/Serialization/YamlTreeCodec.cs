@@ -162,14 +162,14 @@ internal static partial class YamlTreeCodec
         }
     }
 
-    /// <summary>Strings that would read back as another type ("2", "true", "null") are quoted so types survive.</summary>
+    /// <summary>
+    /// Strings that would read back as another type ("2", "true", "null") are quoted so types survive, including
+    /// for YAML 1.1 readers (yes/no/on/off, hex and sexagesimal numbers) such as the Python reference.
+    /// </summary>
     private static void EmitString(IEmitter emitter, string text)
     {
-        var style = ResolvePlain(text) is string ? ScalarStyle.Any : ScalarStyle.DoubleQuoted;
-        if (text.Contains('\n', StringComparison.Ordinal))
-        {
-            style = ScalarStyle.DoubleQuoted;
-        }
+        var ambiguous = ResolvePlain(text) is not string || Yaml11Scalar().IsMatch(text) || text.Contains('\n', StringComparison.Ordinal);
+        var style = ambiguous ? ScalarStyle.DoubleQuoted : ScalarStyle.Any;
 
         emitter.Emit(new Scalar(AnchorName.Empty, TagName.Empty, text, style, isPlainImplicit: true, isQuotedImplicit: true));
     }
@@ -184,6 +184,9 @@ internal static partial class YamlTreeCodec
     };
 
     private static string OneLine(string message) => message.ReplaceLineEndings(" ");
+
+    [GeneratedRegex(@"^(?i:y|n|yes|no|on|off)$|^[-+]?(0[xob])?[0-9a-fA-F_.:]*[0-9][0-9a-fA-F_.:]*$")]
+    private static partial Regex Yaml11Scalar();
 
     [GeneratedRegex(@"^[-+]?[0-9]+$")]
     private static partial Regex IntegerPattern();
