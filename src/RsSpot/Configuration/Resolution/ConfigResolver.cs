@@ -46,17 +46,12 @@ public static class ConfigResolver
         var (profileName, profile) = SelectProfile(context);
         var config = loaded.Config;
         var profileSource = $"profile:{profileName}";
-        var state = statePreferences;
         var args = context.Arguments;
 
-        var org = context.Pick(ResolvedSettings.Fields.Org, args.Org, SpotEnvironmentVariables.Org,
-            State(state, PreferenceKeys.ProfileOrg(profileName)), State(state, PreferenceKeys.DefaultOrg),
-            (Lookup(config.Preferences.ProfileOrgs, profileName), $"config:preferences.profile_orgs.{profileName}"),
-            (profile.Org, profileSource), (config.Preferences.DefaultOrg, "config:preferences.default_org"));
-        var region = context.Pick(ResolvedSettings.Fields.Region, args.Region, SpotEnvironmentVariables.Region,
-            State(state, PreferenceKeys.ProfileRegion(profileName)), State(state, PreferenceKeys.DefaultRegion),
-            (Lookup(config.Preferences.ProfileRegions, profileName), $"config:preferences.profile_regions.{profileName}"),
-            (profile.Region, profileSource), (config.Preferences.DefaultRegion, "config:preferences.default_region"));
+        var org = ResolveSelector(context, ResolvedSettings.Fields.Org, args.Org, SpotEnvironmentVariables.Org, profileName, profile.Org,
+            PreferenceKeys.ProfileOrg(profileName), PreferenceKeys.DefaultOrg, config.Preferences.ProfileOrgs, config.Preferences.DefaultOrg);
+        var region = ResolveSelector(context, ResolvedSettings.Fields.Region, args.Region, SpotEnvironmentVariables.Region, profileName, profile.Region,
+            PreferenceKeys.ProfileRegion(profileName), PreferenceKeys.DefaultRegion, config.Preferences.ProfileRegions, config.Preferences.DefaultRegion);
 
         string Simple(string field, string? argument, IReadOnlyList<string> variables, string? fromProfile, string fallback) =>
             context.Pick(field, argument, variables, (fromProfile, profileSource), (fallback, BuiltIn))!;
@@ -89,6 +84,20 @@ public static class ConfigResolver
             Sources = context.Sources,
             Warnings = context.Warnings,
         };
+    }
+
+    /// <summary>org and region share one ladder: argument, env, state per-profile, state default, file per-profile, profile, file default.</summary>
+    private static string? ResolveSelector(
+        ResolutionContext context, string field, string? argument, IReadOnlyList<string> variables, string profileName, string? profileValue,
+        string statePerProfileKey, string stateDefaultKey, IDictionary<string, string> filePerProfile, string? fileDefault)
+    {
+        var fileKey = field == ResolvedSettings.Fields.Org ? "orgs" : "regions";
+        return context.Pick(field, argument, variables,
+            State(context.State, statePerProfileKey),
+            State(context.State, stateDefaultKey),
+            (Lookup(filePerProfile, profileName), $"config:preferences.profile_{fileKey}.{profileName}"),
+            (profileValue, $"profile:{profileName}"),
+            (fileDefault, $"config:preferences.default_{field}"));
     }
 
     private static (string Name, ProfileConfig Profile) SelectProfile(ResolutionContext context)
