@@ -1,0 +1,39 @@
+namespace RsSpot.Configuration;
+
+/// <summary>
+/// A whole configuration file (schema version 2): profiles, preferences and the global retry/cache defaults.
+/// The same model is read from and written to YAML, TOML and JSON; keys it does not know are kept in
+/// <see cref="ExtraKeys"/> and written back on save.
+/// </summary>
+public sealed class SpotConfig
+{
+    /// <summary>The schema version written by this library.</summary>
+    public const string CurrentVersion = "2";
+
+    /// <summary>Schema version (<c>version</c>). Files written by RsSpot always carry <see cref="CurrentVersion"/>.</summary>
+    public string Version { get; set; } = CurrentVersion;
+
+    /// <summary>Profile used when nothing more specific names one (<c>default_profile</c>).</summary>
+    public string? DefaultProfile { get; set; }
+
+    /// <summary>Profile selected by <c>profiles use</c> (<c>active_profile</c>, alias <c>activeProfile</c>).</summary>
+    public string? ActiveProfile { get; set; }
+
+    /// <summary>Named profiles (<c>profiles</c>), in file order.</summary>
+    public IDictionary<string, ProfileConfig> Profiles { get; set; } = new OrderedDictionary<string, ProfileConfig>(StringComparer.Ordinal);
+
+    /// <summary>Default profile, organization and region choices (<c>preferences</c>).</summary>
+    public PreferencesConfig Preferences { get; set; } = new();
+
+    /// <summary>Global retry defaults (<c>retry</c>); a profile's own block is merged over it field by field.</summary>
+    public RetryConfig? Retry { get; set; }
+
+    /// <summary>Global cache defaults (<c>cache</c>); a profile's own block is merged over it field by field.</summary>
+    public CacheConfig? Cache { get; set; }
+
+    /// <summary>Location of state.db (<c>state_path</c>); <c>~</c> is expanded and relative paths are taken from the config file's directory.</summary>
+    public string? StatePath { get; set; }
+
+    /// <summary>Top-level keys this version does not know; preserved verbatim on save.</summary>
+    public IDictionary<string, object?> ExtraKeys { get; set; } = new OrderedDictionary<string, object?>(StringComparer.Ordinal);
+}

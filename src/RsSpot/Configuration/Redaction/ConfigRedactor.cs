@@ -1,0 +1,50 @@
+namespace RsSpot.Configuration;
+
+/// <summary>
+/// Hides secrets before configuration is displayed: the value of every key whose name contains token, secret,
+/// password, passphrase, private_key, service_account_key, cert, authorization, header, cookie, jwt or signature
+/// (case-insensitive; <c>_</c> and <c>-</c> ignored, so <c>refreshToken</c> and <c>private-key</c> match) is replaced
+/// by <see cref="Placeholder"/>, at any depth.
+/// </summary>
+public static class ConfigRedactor
+{
+    /// <summary>What a secret value is replaced with.</summary>
+    public const string Placeholder = "<redacted>";
+
+    private static readonly string[] SecretMarkers =
+    [
+        "token", "secret", "password", "passphrase", "privatekey", "serviceaccountkey", "cert", "authorization",
+        "header", "cookie", "jwt", "signature",
+    ];
+
+    /// <summary>Whether values stored under <paramref name="key"/> are secret.</summary>
+    public static bool IsSecretKey(string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        var normalized = key.Replace("_", string.Empty, StringComparison.Ordinal).Replace("-", string.Empty, StringComparison.Ordinal);
+        return SecretMarkers.Any(marker => normalized.Contains(marker, StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <summary>The plain tree of <paramref name="config"/> (as saved), with secrets redacted.</summary>
+    public static IDictionary<string, object?> Redact(SpotConfig config) => Redact(ConfigSerializer.ToDictionary(config));
+
+    /// <summary>A redacted deep copy of <paramref name="tree"/>; the input is not modified.</summary>
+    public static IDictionary<string, object?> Redact(IEnumerable<KeyValuePair<string, object?>> tree)
+    {
+        ArgumentNullException.ThrowIfNull(tree);
+        var redacted = new OrderedDictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var (key, value) in tree)
+        {
+            redacted[key] = IsSecretKey(key) && value is not null ? Placeholder : RedactNode(value);
+        }
+
+        return redacted;
+    }
+
+    private static object? RedactNode(object? node) => node switch
+    {
+        IEnumerable<KeyValuePair<string, object?>> map => Redact(map),
+        IList<object?> list => list.Select(RedactNode).ToList(),
+        _ => node,
+    };
+}

@@ -1,0 +1,40 @@
+namespace RsSpot.Configuration;
+
+/// <summary>Reads the machine-local preferences kept in state.db (see <see cref="PreferenceKeys"/>).</summary>
+public interface IPreferenceReader
+{
+    /// <summary>The value stored under <paramref name="key"/>, or null when there is none.</summary>
+    string? GetPreference(string key);
+}
+
+/// <summary>
+/// Reads and changes state.db preferences. <see cref="ProfileManager"/> uses it so that <c>profiles use</c> and
+/// <c>profiles delete</c> stay effective when a state preference names another profile.
+/// </summary>
+public interface IPreferenceStore : IPreferenceReader
+{
+    /// <summary>Stores <paramref name="value"/> under <paramref name="key"/>.</summary>
+    void SetPreference(string key, string value);
+
+    /// <summary>Removes <paramref name="key"/>; does nothing when it is absent.</summary>
+    void RemovePreference(string key);
+}
+
+/// <summary>Keys of the state.db preferences that take part in resolution.</summary>
+public static class PreferenceKeys
+{
+    /// <summary>Profile chosen by <c>config set-default-profile</c>.</summary>
+    public const string DefaultProfile = "default_profile";
+
+    /// <summary>Organization chosen by <c>config set-default-org</c>.</summary>
+    public const string DefaultOrg = "default_org";
+
+    /// <summary>Region chosen by <c>config set-default-region</c>.</summary>
+    public const string DefaultRegion = "default_region";
+
+    /// <summary>Organization chosen for one profile: <c>profile_org:&lt;profile&gt;</c>.</summary>
+    public static string ProfileOrg(string profile) => $"profile_org:{profile}";
+
+    /// <summary>Region chosen for one profile: <c>profile_region:&lt;profile&gt;</c>.</summary>
+    public static string ProfileRegion(string profile) => $"profile_region:{profile}";
+}

@@ -1,0 +1,111 @@
+using System.Runtime.Versioning;
+using RsSpot.Configuration;
+
+namespace RsSpot.Tests.Configuration;
+
+[TestFixture]
+public sealed class ConfigWriterTests
+{
+    private TempHome _home = null!;
+
+    [SetUp]
+    public void SetUp() => _home = new TempHome();
+
+    [TearDown]
+    public void TearDown() => _home.Dispose();
+
+    [Test]
+    public void FailureBeforeTheRenameLeavesTheOriginalIntactAndNoTemporaryFile()
+    {
+        var path = Path.Combine(_home.Root, "config.yml");
+        ConfigWriter.Save(SampleConfigs.Full(), path);
+        var before = File.ReadAllBytes(path);
+        var changed = SampleConfigs.Full();
+        changed.Profiles["prod"].RefreshToken = "replacement";
+        string? temporary = null;
+
+        var error = Assert.Throws<SpotConfigurationException>(() => ConfigWriter.Save(changed, path, tmp =>
+        {
+            temporary = tmp;
+            Assert.That(File.ReadAllText(tmp), Does.Contain("replacement"), "the new text is fully written before the rename");
+            throw new IOException("disk full (injected)");
+        }));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(error!.Message, Does.Contain(path).And.Contain("disk full"));
+            Assert.That(File.ReadAllBytes(path), Is.EqualTo(before));
+            Assert.That(Path.GetDirectoryName(temporary), Is.EqualTo(_home.Root), "the temporary file lives next to the target");
+            Assert.That(File.Exists(temporary), Is.False);
+            Assert.That(Directory.GetFiles(_home.Root), Is.EqualTo(new[] { path }));
+        });
+    }
+
+    [Test]
+    [UnsupportedOSPlatform("windows")]
+    public void TemporaryFileIsPrivateFromCreation()
+    {
+        var path = Path.Combine(_home.Root, "config.json");
+        UnixFileMode? modeBeforeRename = null;
+
+        ConfigWriter.Save(SampleConfigs.Full(), path, tmp => modeBeforeRename = File.GetUnixFileMode(tmp));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(modeBeforeRename, Is.EqualTo(UnixFileMode.UserRead | UnixFileMode.UserWrite));
+            Assert.That(File.GetUnixFileMode(path), Is.EqualTo(UnixFileMode.UserRead | UnixFileMode.UserWrite));
+        });
+    }
+
+    [Test]
+    [UnsupportedOSPlatform("windows")]
+    public void OverwritingAWorldReadableFileMakesItPrivate()
+    {
+        var path = _home.Write("config.toml", "version = \"2\"\n");
+        File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+
+        ConfigWriter.Save(SampleConfigs.Full(), path);
+
+        Assert.That(File.GetUnixFileMode(path), Is.EqualTo(UnixFileMode.UserRead | UnixFileMode.UserWrite));
+    }
+
+    [Test]
+    public void MissingDirectoriesAreCreated()
+    {
+        var path = Path.Combine(_home.Root, "a", "b", "config.yaml");
+
+        ConfigWriter.Save(new SpotConfig { DefaultProfile = "x" }, path);
+
+        Assert.That(ConfigSerializer.ReadFile(path).DefaultProfile, Is.EqualTo("x"));
+    }
+
+    [Test]
+    public void UnknownExtensionIsRefused()
+    {
+        var path = Path.Combine(_home.Root, "config.ini");
+
+        var error = Assert.Throws<SpotConfigurationException>(() => ConfigWriter.Save(new SpotConfig(), path));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(error!.Message, Does.Contain(".ini"));
+            Assert.That(File.Exists(path), Is.False);
+        });
+    }
+
+    [Test]
+    public void InvalidValuesAreRefusedBeforeAnythingIsWritten()
+    {
+        var path = Path.Combine(_home.Root, "config.yml");
+        var config = new SpotConfig();
+        config.Profiles["p"] = new ProfileConfig { RequestTimeoutSeconds = -1 };
+
+        var error = Assert.Throws<SpotConfigurationException>(() => ConfigWriter.Save(config, path));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(error!.Message, Does.Contain("profiles.p.request_timeout_seconds"));
+            Assert.That(File.Exists(path), Is.False);
+        });
+    }
+}
