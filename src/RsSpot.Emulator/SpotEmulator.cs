@@ -95,7 +95,7 @@ public sealed class SpotEmulator
         }
 
         var arrivedAt = Options.Clock.GetUtcNow();
-        var response = await ApplyFaultAsync(request, cancellationToken).ConfigureAwait(false) ?? Process(request);
+        var response = await ApplyFaultAsync(request, cancellationToken).ConfigureAwait(false) ?? ProcessSafely(request);
         _journal.Record(request, arrivedAt, response.DropConnection ? 0 : response.StatusCode);
         return response;
     }
@@ -153,6 +153,19 @@ public sealed class SpotEmulator
 
         var details = retryAfter is { } delay ? new Newtonsoft.Json.Linq.JObject { ["retryAfterSeconds"] = delay } : null;
         return Respond.Status(status, reason, $"Injected fault: {reason} ({status})", details, headers);
+    }
+
+    // A bug in the emulator must look like a server error to the client, not crash the test host or server.
+    private EmulatorResponse ProcessSafely(EmulatorRequest request)
+    {
+        try
+        {
+            return Process(request);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return Respond.Status(500, "InternalError", $"emulator failure: {e.GetType().Name}: {e.Message}");
+        }
     }
 
     private EmulatorResponse Process(EmulatorRequest request)

@@ -22,8 +22,7 @@ internal sealed partial class CloudSpaceRules : IResourceRules
 
     public void ApplyDefaults(RequestContext context, JObject body)
     {
-        var spec = body["spec"] as JObject ?? [];
-        body["spec"] = spec;
+        var spec = JsonMerge.Child(body, "spec");
         spec["cloud"] ??= "default";
         spec["cni"] ??= "calico";
         spec["deploymentType"] ??= "gen2";

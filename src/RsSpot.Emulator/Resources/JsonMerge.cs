@@ -55,6 +55,22 @@ internal static class JsonMerge
         return true;
     }
 
+    /// <summary>
+    /// The child object <paramref name="name"/>, created when missing or not an object. (Re-assigning an
+    /// attached token would make Newtonsoft store a copy, so an existing child is returned as is.)
+    /// </summary>
+    public static JObject Child(JObject parent, string name)
+    {
+        if (parent[name] is JObject child)
+        {
+            return child;
+        }
+
+        child = [];
+        parent[name] = child;
+        return child;
+    }
+
     /// <summary>Reads a string at a dotted path such as <c>spec.serverClass</c>.</summary>
     public static JToken? At(JObject body, string path) => body.SelectToken(path);
 }

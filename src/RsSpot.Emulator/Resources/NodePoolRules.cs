@@ -48,9 +48,7 @@ internal sealed partial class NodePoolRules(bool spot) : IResourceRules
 
     public void ApplyDefaults(RequestContext context, JObject body)
     {
-        var metadata = (JObject)body["metadata"]!;
-        var labels = metadata["labels"] as JObject ?? [];
-        metadata["labels"] = labels;
+        var labels = JsonMerge.Child(JsonMerge.Child(body, "metadata"), "labels");
         if (body["spec"]?["cloudSpace"] is JValue { Type: JTokenType.String } cloudspace)
         {
             labels[ResourceKind.CloudSpaceLabel] ??= cloudspace.Value<string>();

@@ -67,8 +67,7 @@ internal static class ResourceEndpoints
             return Respond.BadRequest("the object provided is unrecognized: the request body is not a JSON object");
         }
 
-        var metadata = body["metadata"] as JObject ?? [];
-        body["metadata"] = metadata;
+        var metadata = JsonMerge.Child(body, "metadata");
         if (metadata.Value<string>("namespace") is { Length: > 0 } bodyNs && bodyNs != ns)
         {
             return Respond.BadRequest("the namespace of the provided object does not match the namespace sent on the request");
@@ -91,14 +90,12 @@ internal static class ResourceEndpoints
             return Respond.AlreadyExists(rules.Kind.Plural, name);
         }
 
-        body["apiVersion"] = ResourceKind.ApiVersion;
-        body["kind"] = rules.Kind.Kind;
         metadata["namespace"] = ns;
         metadata["uid"] = Guid.NewGuid().ToString();
         metadata["resourceVersion"] = context.State.NextResourceVersion();
         metadata["generation"] = 1;
         metadata["creationTimestamp"] = context.Timestamp;
-        var stored = new StoredObject { Plural = rules.Kind.Plural, Namespace = ns, Name = name, Body = body };
+        var stored = new StoredObject { Plural = rules.Kind.Plural, Namespace = ns, Name = name, Body = Canonical(rules.Kind, body) };
         context.State.Put(stored);
         rules.OnCreated(context, stored);
         context.State.RecordEvent(ns, context.Now, $"{rules.Kind.Kind} {name} created");
@@ -118,7 +115,7 @@ internal static class ResourceEndpoints
             return Respond.BadRequest("the object provided is unrecognized: the request body is not a JSON object");
         }
 
-        var metadata = body["metadata"] as JObject ?? [];
+        var metadata = JsonMerge.Child(body, "metadata");
         if (metadata.Value<string>("name") is { } bodyName && bodyName != stored.Name)
         {
             return Respond.BadRequest("the name of the object (" + bodyName + ") does not match the name on the URL (" + stored.Name + ")");
@@ -138,7 +135,6 @@ internal static class ResourceEndpoints
             metadata[field] = current["metadata"]![field]?.DeepClone();
         }
 
-        body["metadata"] = metadata;
         body["status"] = current["status"]?.DeepClone();
         return Update(context, rules, stored, body, version);
     }
@@ -190,12 +186,10 @@ internal static class ResourceEndpoints
         }
 
         var metadata = (JObject)body["metadata"]!;
-        body["apiVersion"] = ResourceKind.ApiVersion;
-        body["kind"] = rules.Kind.Kind;
         var generation = current["metadata"]!.Value<long?>("generation") ?? 1;
         metadata["generation"] = JToken.DeepEquals(current["spec"], body["spec"]) ? generation : generation + 1;
         metadata["resourceVersion"] = context.State.NextResourceVersion();
-        stored.Body = body;
+        stored.Body = Canonical(rules.Kind, body);
         context.State.RecordEvent(stored.Namespace, context.Now, $"{rules.Kind.Kind} {stored.Name} updated");
         context.Changed = true;
         return Respond.Json(200, rules.Render(context, stored));
@@ -237,6 +231,18 @@ internal static class ResourceEndpoints
         rules.Delete(context, stored);
         context.State.RecordEvent(stored.Namespace, context.Now, $"{rules.Kind.Kind} {stored.Name} deleted");
         context.Changed = true;
+    }
+
+    /// <summary>The object with apiVersion and kind first, as the API server writes it.</summary>
+    private static JObject Canonical(ResourceKind kind, JObject body)
+    {
+        var result = new JObject { ["apiVersion"] = ResourceKind.ApiVersion, ["kind"] = kind.Kind };
+        foreach (var property in body.Properties().Where(p => p.Name is not ("apiVersion" or "kind")))
+        {
+            result[property.Name] = property.Value.DeepClone();
+        }
+
+        return result;
     }
 
     private static StoredObject? Find(RequestContext context, IResourceRules rules) =>
