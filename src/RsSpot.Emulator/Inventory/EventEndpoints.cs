@@ -23,7 +23,8 @@ internal static class EventEndpoints
         var limit = int.TryParse(context.QueryValue("limits"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed) && parsed > 0
             ? parsed
             : DefaultLimit;
-        var events = context.State.Events
+        // Reversed first so that events of the same instant also come newest first (the sort is stable).
+        var events = Enumerable.Reverse(context.State.Events)
             .Where(e => e.Namespace == organization.Namespace)
             .OrderByDescending(e => e.At)
             .Take(limit)
