@@ -1,0 +1,41 @@
+using System.Text;
+
+namespace RsSpot.Emulator;
+
+/// <summary>A transport-neutral HTTP response produced by <see cref="SpotEmulator.HandleAsync"/>.</summary>
+public sealed class EmulatorResponse
+{
+    /// <summary>Creates a response.</summary>
+    /// <param name="statusCode">HTTP status code.</param>
+    /// <param name="body">Body bytes.</param>
+    /// <param name="contentType">Content type of the body, or null when there is no body.</param>
+    /// <param name="headers">Extra response headers (e.g. Retry-After).</param>
+    public EmulatorResponse(int statusCode, byte[]? body = null, string? contentType = null,
+        IReadOnlyDictionary<string, string>? headers = null)
+    {
+        StatusCode = statusCode;
+        Body = body ?? [];
+        ContentType = contentType;
+        Headers = headers ?? new Dictionary<string, string>();
+    }
+
+    /// <summary>HTTP status code.</summary>
+    public int StatusCode { get; }
+
+    /// <summary>Body bytes.</summary>
+    public IReadOnlyList<byte> Body { get; }
+
+    /// <summary>Content type of the body, or null.</summary>
+    public string? ContentType { get; }
+
+    /// <summary>Extra headers.</summary>
+    public IReadOnlyDictionary<string, string> Headers { get; }
+
+    /// <summary>True when the transport must drop the connection instead of answering (injected fault).</summary>
+    public bool DropConnection { get; private init; }
+
+    /// <summary>The body decoded as UTF-8.</summary>
+    public string BodyText => Encoding.UTF8.GetString([.. Body]);
+
+    internal static EmulatorResponse Dropped() => new(0) { DropConnection = true };
+}

@@ -1,0 +1,199 @@
+using RsSpot.Emulator.Admin;
+using RsSpot.Emulator.Auth;
+using RsSpot.Emulator.Catalog;
+using RsSpot.Emulator.Http;
+using RsSpot.Emulator.Inventory;
+using RsSpot.Emulator.Journal;
+using RsSpot.Emulator.PriceFeeds;
+using RsSpot.Emulator.Resources;
+using RsSpot.Emulator.Routing;
+using RsSpot.Emulator.State;
+
+namespace RsSpot.Emulator;
+
+/// <summary>
+/// A stateful emulator of the Rackspace Spot API: the token endpoint, the Kubernetes-style API and the public
+/// price feeds, all served by path from one address. Thread-safe. Lifecycle transitions are computed from
+/// <see cref="SpotEmulatorOptions.Clock"/> on each request, so tests drive time with a fake clock.
+/// </summary>
+public sealed class SpotEmulator
+{
+    /// <summary>The refresh token accepted by default (bound to <see cref="DefaultOrganizationId"/>).</summary>
+    public const string SandboxRefreshToken = "rsspot-sandbox-refresh-token";
+
+    /// <summary>Id of the default organization (acme-corp), which owns the seeded VM inventory.</summary>
+    public const string DefaultOrganizationId = "org_Xy3kQ9LmN2pR7sTu";
+
+    private readonly Router _router;
+    private readonly IStateStore _store;
+    private readonly RequestJournal _journal = new();
+
+    /// <summary>Creates an emulator; with <see cref="SpotEmulatorOptions.StatePath"/> set, state lives in that sqlite file.</summary>
+    /// <param name="options">Options; null for the defaults.</param>
+    public SpotEmulator(SpotEmulatorOptions? options = null)
+    {
+        Options = options ?? new SpotEmulatorOptions();
+        if (Options.Organizations.Count == 0)
+        {
+            throw new ArgumentException("At least one organization is required.", nameof(options));
+        }
+
+        _router = new Router([
+            .. AuthEndpoints.Routes(),
+            .. KubeconfigEndpoint.Routes(),
+            .. CatalogEndpoints.Routes(),
+            .. ResourceEndpoints.Routes(new CloudSpaceRules(), readOnly: false),
+            .. ResourceEndpoints.Routes(NodePoolRules.Spot, readOnly: false),
+            .. ResourceEndpoints.Routes(NodePoolRules.OnDemand, readOnly: false),
+            .. ResourceEndpoints.Routes(new InventoryRules(ResourceKind.VmCloudSpaces), readOnly: true),
+            .. ResourceEndpoints.Routes(new InventoryRules(ResourceKind.VmPools), readOnly: true),
+            .. EventEndpoints.Routes(),
+            .. PriceFeedEndpoints.Routes(),
+        ]);
+        _store = Options.StatePath is { } path ? new SqliteStateStore(path, Seed) : new InMemoryStateStore(Seed());
+    }
+
+    /// <summary>The options the emulator runs with.</summary>
+    public SpotEmulatorOptions Options { get; }
+
+    /// <summary>Fault rules applied to incoming API requests.</summary>
+    public EmulatorFaults Faults { get; } = new();
+
+    /// <summary>The API requests received so far (admin requests excluded), secrets redacted.</summary>
+    public IReadOnlyList<JournalEntry> Journal => _journal.Entries;
+
+    /// <summary>Forgets the recorded requests.</summary>
+    public void ClearJournal() => _journal.Clear();
+
+    /// <summary>Invalidates every id_token issued so far (the signing key is rotated); refresh tokens stay valid.</summary>
+    public void ExpireAllTokens() => _store.Transact(state =>
+    {
+        state.SigningKey = EmulatorState.NewSigningKey();
+        return (true, true);
+    });
+
+    /// <summary>Restores the seeded state and clears faults and journal.</summary>
+    public void Reset()
+    {
+        _store.Replace(Seed());
+        Faults.Clear();
+        _journal.Clear();
+    }
+
+    /// <summary>An <see cref="HttpMessageHandler"/> serving every host (API, login, price feeds) from this emulator by path.</summary>
+    public HttpMessageHandler CreateHandler() => new EmulatorHttpHandler(this);
+
+    /// <summary>Processes one request: admin surface, then faults, then the emulated API.</summary>
+    /// <param name="request">The request.</param>
+    /// <param name="cancellationToken">Cancels injected latency.</param>
+    public async Task<EmulatorResponse> HandleAsync(EmulatorRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.Path.StartsWith(AdminEndpoints.Prefix, StringComparison.Ordinal))
+        {
+            return AdminEndpoints.Handle(this, request);
+        }
+
+        var arrivedAt = Options.Clock.GetUtcNow();
+        var response = await ApplyFaultAsync(request, cancellationToken).ConfigureAwait(false) ?? ProcessSafely(request);
+        _journal.Record(request, arrivedAt, response.DropConnection ? 0 : response.StatusCode);
+        return response;
+    }
+
+    private async Task<EmulatorResponse?> ApplyFaultAsync(EmulatorRequest request, CancellationToken cancellationToken)
+    {
+        if (Faults.Take(request.Method, request.Path) is not { } fault)
+        {
+            return null;
+        }
+
+        if (fault.Latency > TimeSpan.Zero)
+        {
+            await Task.Delay(fault.Latency, Options.Clock, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (fault.ExpireTokens)
+        {
+            ExpireAllTokens();
+        }
+
+        if (fault.DropConnection)
+        {
+            return EmulatorResponse.Dropped();
+        }
+
+        return fault.StatusCode is { } status ? InjectedFailure(request, status, fault.RetryAfterSeconds) : null;
+    }
+
+    private static EmulatorResponse InjectedFailure(EmulatorRequest request, int status, int? retryAfter)
+    {
+        var headers = new Dictionary<string, string>();
+        if (retryAfter is { } seconds)
+        {
+            headers["Retry-After"] = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        var reason = status switch
+        {
+            429 => "TooManyRequests",
+            503 => "ServiceUnavailable",
+            >= 500 => "InternalError",
+            401 => "Unauthorized",
+            403 => "Forbidden",
+            404 => "NotFound",
+            409 => "Conflict",
+            _ => "BadRequest",
+        };
+        if (request.Path == "/oauth/token")
+        {
+            var error = status == 429 ? "too_many_requests" : "server_error";
+            var body = new Newtonsoft.Json.Linq.JObject { ["error"] = error, ["error_description"] = $"Injected fault ({status})." };
+            return Respond.Json(status, body, headers);
+        }
+
+        var details = retryAfter is { } delay ? new Newtonsoft.Json.Linq.JObject { ["retryAfterSeconds"] = delay } : null;
+        return Respond.Status(status, reason, $"Injected fault: {reason} ({status})", details, headers);
+    }
+
+    // A bug in the emulator must look like a server error to the client, not crash the test host or server.
+    private EmulatorResponse ProcessSafely(EmulatorRequest request)
+    {
+        try
+        {
+            return Process(request);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return Respond.Status(500, "InternalError", $"emulator failure: {e.GetType().Name}: {e.Message}");
+        }
+    }
+
+    private EmulatorResponse Process(EmulatorRequest request)
+    {
+        var (route, values, pathKnown) = _router.Find(request.Method, request.Path);
+        if (route is null)
+        {
+            return pathKnown
+                ? Respond.Status(405, "MethodNotAllowed", $"the server does not allow this method on the requested resource ({request.Method})")
+                : Respond.Status(404, "NotFound", "the server could not find the requested resource");
+        }
+
+        var now = Options.Clock.GetUtcNow();
+        return _store.Transact(state =>
+        {
+            var advanced = CloudSpaceRules.AdvanceAll(state, now);
+            var context = new RequestContext(request, state, Options, now, values!);
+            var response = route.Authenticated && !AuthEndpoints.Authenticate(context)
+                ? Respond.Unauthorized()
+                : route.Handler(context);
+            return (response, advanced || context.Changed);
+        });
+    }
+
+    private EmulatorState Seed()
+    {
+        var state = new EmulatorState();
+        InventorySeed.Seed(state, Options.Organizations[0], Options.Clock.GetUtcNow());
+        return state;
+    }
+}
