@@ -84,6 +84,7 @@ public class AsyncSpotClient : IAsyncDisposable
     /// <summary>Makes sure a valid id_token is available (exchanging the refresh token if needed).</summary>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="SpotAuthenticationException">The credentials were rejected or are missing.</exception>
+    [SpotOperation("Auth_GetToken")]
     public virtual Task AuthenticateAsync(CancellationToken cancellationToken = default) => ClientCommon.AuthenticateAsync(_core, cancellationToken);
 
     /// <summary>Resolves an organization (name, id or namespace; null for the configured one) to its namespace.</summary>
