@@ -1,4 +1,5 @@
 using System.Globalization;
+using RsSpot.Configuration;
 using RsSpot.State;
 
 namespace RsSpot.StateStress;
@@ -18,7 +19,7 @@ internal static class StateWorkload
             store.History.Add(new HistoryEntry { Argv = ["rsspot", "stress", worker, i.ToString(CultureInfo.InvariantCulture)], Profile = worker, ExitCode = 0 });
             store.Ledger.Upsert(new RegistrationLedgerUpdate { Key = $"vmreg-{worker}-{i}", VmUid = $"{worker}-vm-{i}", Status = "discovered" });
             store.Ledger.Upsert(new RegistrationLedgerUpdate { Key = SharedKey, VmUid = "shared-vm", Status = "discovered", IncrementAttempts = true });
-            store.Preferences.Set(StatePreferences.ProfileOrg(worker), $"org-{i}");
+            store.Preferences.Set(PreferenceKeys.ProfileOrg(worker), $"org-{i}");
         }
     }
 }

@@ -1,9 +1,13 @@
 namespace RsSpot.Auth;
 
-/// <summary>An id_token and when it expires.</summary>
+/// <summary>An id_token and when it expires. <see cref="ToString"/> never prints the token.</summary>
 /// <param name="IdToken">The bearer token.</param>
 /// <param name="ExpiresAt">Expiry read from the token (or the exchange's expires_in).</param>
-public sealed record CachedToken(string IdToken, DateTimeOffset ExpiresAt);
+public sealed record CachedToken(string IdToken, DateTimeOffset ExpiresAt)
+{
+    /// <summary>Shows the expiry only, so the token cannot leak through logs or debugger displays.</summary>
+    public override string ToString() => $"CachedToken {{ IdToken = <redacted>, ExpiresAt = {ExpiresAt:O} }}";
+}
 
 /// <summary>
 /// Where exchanged id_tokens are kept between client instances (e.g. across CLI runs). Keys never contain the
@@ -17,8 +21,8 @@ public interface ISpotTokenStore
     /// <summary>Stores (or replaces) the token for <paramref name="key"/>.</summary>
     void Save(TokenCacheKey key, CachedToken token);
 
-    /// <summary>Forgets the token for <paramref name="key"/> (after the API rejected it).</summary>
-    void Remove(TokenCacheKey key);
+    /// <summary>Forgets the token for <paramref name="key"/> (after the API rejected it); returns whether one was stored.</summary>
+    bool Remove(TokenCacheKey key);
 }
 
 /// <summary>Identity of a cached token: profile, identity provider and a SHA-256 of the refresh token.</summary>
@@ -27,7 +31,13 @@ public interface ISpotTokenStore
 /// <param name="RefreshTokenHash">Lowercase hex SHA-256 of the refresh token.</param>
 public sealed record TokenCacheKey(string Profile, string OAuthUrl, string RefreshTokenHash)
 {
-    /// <summary>Builds the key, hashing the refresh token.</summary>
-    public static TokenCacheKey Create(string profile, string oauthUrl, string refreshToken) =>
-        new(profile, oauthUrl, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(refreshToken))));
+    /// <summary>Builds the key, hashing the refresh token and normalising the URL's trailing slash.</summary>
+    public static TokenCacheKey Create(string profile, string oauthUrl, string refreshToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(profile);
+        ArgumentException.ThrowIfNullOrEmpty(oauthUrl);
+        ArgumentException.ThrowIfNullOrEmpty(refreshToken);
+        var hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(refreshToken));
+        return new(profile, oauthUrl.TrimEnd('/'), Convert.ToHexStringLower(hash));
+    }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 
 namespace RsSpot.Pricing;
 
@@ -48,9 +47,4 @@ public static class BidAdvisor
         var bid = Math.Max(target, Math.Max(market, row.MinBid ?? 0m));
         return Money.Normalize(Money.CeilingTo(bid, 3));
     }
-
-    /// <summary>Formats a bid the way the API expects it: a bare decimal with 3 places (<c>0.034</c>), no <c>$</c>.</summary>
-    /// <param name="bid">The bid.</param>
-    /// <returns>The text.</returns>
-    public static string Format(decimal bid) => bid.ToString("0.000", CultureInfo.InvariantCulture);
 }

@@ -1,9 +1,5 @@
+using RsSpot.Models;
 namespace RsSpot.Pricing;
-
-/// <summary>One auction result from the public history feed.</summary>
-/// <param name="RunAt">When the auction ran.</param>
-/// <param name="HammerPrice">Clearing price per node and hour (USD).</param>
-public sealed record PricePoint(DateTimeOffset RunAt, decimal HammerPrice);
 
 /// <summary>Statistics of a hammer-price history; the amounts are <see langword="null"/> when there are no points.</summary>
 public sealed record PriceHistorySummary

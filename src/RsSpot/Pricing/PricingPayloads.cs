@@ -1,4 +1,5 @@
 using Newtonsoft.Json;
+using RsSpot.Models;
 
 namespace RsSpot.Pricing;
 

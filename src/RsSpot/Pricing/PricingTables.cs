@@ -1,4 +1,5 @@
 using System.Globalization;
+using RsSpot.Models;
 
 namespace RsSpot.Pricing;
 

@@ -1,3 +1,4 @@
+using RsSpot.Models;
 namespace RsSpot.Pricing;
 
 /// <summary>Turns a pool selection into a priced, scored <see cref="PlanScenario"/>.</summary>
@@ -65,7 +66,7 @@ internal static class ScenarioBuilder
             HourlyTotal = Money.Normalize(hourly * nodes),
             MonthlyTotal = Money.Normalize(hourly * request.MonthHours * nodes),
             SuggestedBid = bid,
-            SuggestedBidText = BidAdvisor.Format(bid),
+            SuggestedBidText = BidPrice.Format(bid),
             OnDemandHourlyPerNode = row.OnDemandHourly,
             CapacityPerNode = Money.Round(candidates.Capacity[index], MetricDecimals),
             ValuePerNode = Money.Round(candidates.Value[index], MetricDecimals),

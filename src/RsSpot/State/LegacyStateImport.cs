@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Dapper;
 using Microsoft.Data.Sqlite;
+using RsSpot.Configuration;
 
 namespace RsSpot.State;
 
@@ -17,7 +18,7 @@ internal static class LegacyStateImport
     };
 
     private static readonly string[] LegacyPreferenceKeys =
-        [StatePreferences.DefaultProfile, StatePreferences.DefaultOrg, StatePreferences.DefaultRegion];
+        [PreferenceKeys.DefaultProfile, PreferenceKeys.DefaultOrg, PreferenceKeys.DefaultRegion];
 
     /// <summary>Whether the open database is the Python reference's: only its tables, and no schema_version.</summary>
     public static bool IsLegacy(SqliteConnection connection)

@@ -1,38 +1,25 @@
 using Dapper;
+using RsSpot.Configuration;
 
 namespace RsSpot.State;
 
 /// <summary>
 /// Persistent user preferences (the <c>preferences</c> table): the default profile, org and region, globally and
-/// per profile. Keys are validated so a typo cannot silently create a preference nothing reads.
+/// per profile (keys in <see cref="PreferenceKeys"/>). Keys are validated so a typo cannot silently create a
+/// preference nothing reads.
 /// </summary>
-public sealed class StatePreferences
+public sealed class StatePreferences : IPreferenceStore
 {
-    /// <summary>Key of the default profile name.</summary>
-    public const string DefaultProfile = "default_profile";
-
-    /// <summary>Key of the default organization.</summary>
-    public const string DefaultOrg = "default_org";
-
-    /// <summary>Key of the default region.</summary>
-    public const string DefaultRegion = "default_region";
-
-    private const string ProfileOrgPrefix = "profile_org:";
-    private const string ProfileRegionPrefix = "profile_region:";
+    private static readonly string ProfileOrgPrefix = PreferenceKeys.ProfileOrg("");
+    private static readonly string ProfileRegionPrefix = PreferenceKeys.ProfileRegion("");
 
     private readonly StateStore _store;
 
     internal StatePreferences(StateStore store) => _store = store;
 
-    /// <summary>Key of the organization preferred for one profile.</summary>
-    public static string ProfileOrg(string profile) => ProfileOrgPrefix + RequireName(profile);
-
-    /// <summary>Key of the region preferred for one profile.</summary>
-    public static string ProfileRegion(string profile) => ProfileRegionPrefix + RequireName(profile);
-
     /// <summary>Whether <paramref name="key"/> is one of the supported preference keys.</summary>
     public static bool IsKnownKey(string key) =>
-        key is DefaultProfile or DefaultOrg or DefaultRegion
+        key is PreferenceKeys.DefaultProfile or PreferenceKeys.DefaultOrg or PreferenceKeys.DefaultRegion
         || (key.StartsWith(ProfileOrgPrefix, StringComparison.Ordinal) && key.Length > ProfileOrgPrefix.Length)
         || (key.StartsWith(ProfileRegionPrefix, StringComparison.Ordinal) && key.Length > ProfileRegionPrefix.Length);
 
@@ -40,8 +27,14 @@ public sealed class StatePreferences
     public string? Get(string key) =>
         _store.Read(c => c.QuerySingleOrDefault<string?>("SELECT value FROM preferences WHERE key = @key", new { key }));
 
-    /// <summary>Same as <see cref="Get"/>; the shape configuration resolvers consume.</summary>
+    /// <inheritdoc />
     public string? GetPreference(string key) => Get(key);
+
+    /// <inheritdoc />
+    public void SetPreference(string key, string value) => Set(key, value);
+
+    /// <inheritdoc />
+    public void RemovePreference(string key) => Unset(key);
 
     /// <summary>Sets a preference (insert or replace).</summary>
     /// <exception cref="ArgumentException">Unknown key or blank value.</exception>
@@ -76,14 +69,8 @@ public sealed class StatePreferences
         if (!IsKnownKey(key))
         {
             throw new ArgumentException(
-                $"unknown preference '{key}' (expected {DefaultProfile}, {DefaultOrg}, {DefaultRegion}, {ProfileOrgPrefix}<profile> or {ProfileRegionPrefix}<profile>)",
+                $"unknown preference '{key}' (expected {PreferenceKeys.DefaultProfile}, {PreferenceKeys.DefaultOrg}, {PreferenceKeys.DefaultRegion}, {ProfileOrgPrefix}<profile> or {ProfileRegionPrefix}<profile>)",
                 nameof(key));
         }
-    }
-
-    private static string RequireName(string profile)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(profile);
-        return profile;
     }
 }

@@ -142,6 +142,6 @@ public class AuthenticationTests(bool isAsync) : ClientTestBase(isAsync)
 
         public void Save(TokenCacheKey key, CachedToken token) => Saved[key] = token;
 
-        public void Remove(TokenCacheKey key) => Saved.Remove(key);
+        public bool Remove(TokenCacheKey key) => Saved.Remove(key);
     }
 }

@@ -1,4 +1,5 @@
 using Newtonsoft.Json.Linq;
+using RsSpot.Models;
 using RsSpot.Pricing;
 
 namespace RsSpot.Tests.Pricing;
@@ -123,7 +124,7 @@ public class PlannerSteeringTests
     {
         var row = PricingRow.FromOffer(PricingSamples.Offer("gp.vs1.m", "r", market, "2", "4"));
 
-        Assert.That(BidAdvisor.Format(BidAdvisor.Suggest(row, risk, percentiles: null)), Is.EqualTo(expected));
+        Assert.That(BidPrice.Format(BidAdvisor.Suggest(row, risk, percentiles: null)), Is.EqualTo(expected));
     }
 
     [Test]

@@ -1,4 +1,5 @@
 using Newtonsoft.Json.Linq;
+using RsSpot.Models;
 using RsSpot.Pricing;
 
 namespace RsSpot.Tests.Pricing;

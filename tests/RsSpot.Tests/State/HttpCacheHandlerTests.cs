@@ -332,7 +332,7 @@ public sealed class HttpCacheHandlerTests(bool isAsync)
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
         }
 
-        request.Options.Set(HttpCacheHandler.BypassCache, bypass);
+        request.Options.Set(RsSpot.Http.SpotRequestOptions.BypassCache, bypass);
         var response = isAsync
             ? client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead).GetAwaiter().GetResult()
             : client.Send(request, HttpCompletionOption.ResponseHeadersRead);

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Reflection;
+using RsSpot.Configuration;
 using RsSpot.State;
 using RsSpot.StateStress;
 
@@ -52,7 +53,7 @@ public sealed class StateConcurrencyTests
                 Assert.That(shared.Ledger.List(limit: RegistrationLedger.MaxListLimit), Has.Count.EqualTo((writers * Operations) + 1));
                 Assert.That(shared.Ledger.Get(StateWorkload.SharedKey)!.Attempts, Is.EqualTo(writers * Operations), "no lost read-modify-write");
                 Assert.That(shared.Preferences.List(), Has.Count.EqualTo(writers));
-                Assert.That(shared.Preferences.Get(StatePreferences.ProfileOrg("proc3")), Is.EqualTo($"org-{Operations - 1}"));
+                Assert.That(shared.Preferences.Get(PreferenceKeys.ProfileOrg("proc3")), Is.EqualTo($"org-{Operations - 1}"));
             });
         }
         finally

@@ -1,3 +1,4 @@
+using RsSpot.Configuration;
 using RsSpot.State;
 
 namespace RsSpot.Tests.State;
@@ -9,19 +10,19 @@ public sealed class StatePreferencesTests
     {
         using var store = StateStore.OpenInMemory();
         var prefs = store.Preferences;
-        prefs.Set(StatePreferences.DefaultProfile, "prod");
-        prefs.Set(StatePreferences.ProfileRegion("prod"), "us-central-dfw-1");
-        prefs.Set(StatePreferences.ProfileOrg("prod"), "acme");
-        prefs.Set(StatePreferences.ProfileOrg("prod"), "  acme-2 ");
+        prefs.Set(PreferenceKeys.DefaultProfile, "prod");
+        prefs.Set(PreferenceKeys.ProfileRegion("prod"), "us-central-dfw-1");
+        prefs.Set(PreferenceKeys.ProfileOrg("prod"), "acme");
+        prefs.Set(PreferenceKeys.ProfileOrg("prod"), "  acme-2 ");
 
         Assert.Multiple(() =>
         {
             Assert.That(prefs.GetPreference("default_profile"), Is.EqualTo("prod"));
             Assert.That(prefs.Get("profile_org:prod"), Is.EqualTo("acme-2"), "a second set replaces and trims");
             Assert.That(prefs.List().Keys, Is.EqualTo(Seq.Of("default_profile", "profile_org:prod", "profile_region:prod")));
-            Assert.That(prefs.Unset(StatePreferences.DefaultProfile), Is.True);
-            Assert.That(prefs.Unset(StatePreferences.DefaultProfile), Is.False);
-            Assert.That(prefs.Get(StatePreferences.DefaultProfile), Is.Null);
+            Assert.That(prefs.Unset(PreferenceKeys.DefaultProfile), Is.True);
+            Assert.That(prefs.Unset(PreferenceKeys.DefaultProfile), Is.False);
+            Assert.That(prefs.Get(PreferenceKeys.DefaultProfile), Is.Null);
         });
     }
 
@@ -42,6 +43,6 @@ public sealed class StatePreferencesTests
     {
         using var store = StateStore.OpenInMemory();
 
-        Assert.Throws<ArgumentException>(() => store.Preferences.Set(StatePreferences.DefaultOrg, " "));
+        Assert.Throws<ArgumentException>(() => store.Preferences.Set(PreferenceKeys.DefaultOrg, " "));
     }
 }

@@ -1,5 +1,6 @@
 using System.Runtime.Versioning;
 using Dapper;
+using RsSpot.Configuration;
 using RsSpot.State;
 
 namespace RsSpot.Tests.State;
@@ -21,7 +22,7 @@ public sealed class StateStoreTests
     {
         var path = Path.Combine(_dir, "nested", "state.db");
         using var store = StateStore.Open(path);
-        store.Preferences.Set(StatePreferences.DefaultRegion, "us-east-iad-1");
+        store.Preferences.Set(PreferenceKeys.DefaultRegion, "us-east-iad-1");
 
         Assert.Multiple(() =>
         {
@@ -64,7 +65,7 @@ public sealed class StateStoreTests
         var path = Path.Combine(_dir, "state.db");
         using (var store = StateStore.Open(path))
         {
-            store.Preferences.Set(StatePreferences.DefaultOrg, "acme");
+            store.Preferences.Set(PreferenceKeys.DefaultOrg, "acme");
         }
 
         using var reopened = StateStore.Open(path);
@@ -72,7 +73,7 @@ public sealed class StateStoreTests
         Assert.Multiple(() =>
         {
             Assert.That(reopened.RecoveryNotice, Is.Null);
-            Assert.That(reopened.Preferences.Get(StatePreferences.DefaultOrg), Is.EqualTo("acme"));
+            Assert.That(reopened.Preferences.Get(PreferenceKeys.DefaultOrg), Is.EqualTo("acme"));
         });
     }
 
@@ -86,14 +87,14 @@ public sealed class StateStoreTests
         var clock = new ManualTimeProvider();
 
         using var store = StateStore.Open(path, clock);
-        store.Preferences.Set(StatePreferences.DefaultProfile, "prod");
+        store.Preferences.Set(PreferenceKeys.DefaultProfile, "prod");
 
         var kept = Path.Combine(_dir, "state.db.corrupt-20260115T120000Z");
         Assert.Multiple(() =>
         {
             Assert.That(store.RecoveryNotice, Does.Contain(kept).And.Contain("could not be read").And.Contain("not a sqlite database"));
             Assert.That(File.ReadAllBytes(kept), Is.EqualTo(garbage), "the unreadable file is kept byte for byte");
-            Assert.That(store.Preferences.Get(StatePreferences.DefaultProfile), Is.EqualTo("prod"));
+            Assert.That(store.Preferences.Get(PreferenceKeys.DefaultProfile), Is.EqualTo("prod"));
         });
 
         using var reopened = StateStore.Open(path, clock);
@@ -155,12 +156,12 @@ public sealed class StateStoreTests
     {
         using var first = StateStore.OpenInMemory();
         using var second = StateStore.OpenInMemory();
-        first.Preferences.Set(StatePreferences.DefaultOrg, "one");
+        first.Preferences.Set(PreferenceKeys.DefaultOrg, "one");
 
         Assert.Multiple(() =>
         {
             Assert.That(first.Path, Is.Null);
-            Assert.That(second.Preferences.Get(StatePreferences.DefaultOrg), Is.Null);
+            Assert.That(second.Preferences.Get(PreferenceKeys.DefaultOrg), Is.Null);
         });
     }
 

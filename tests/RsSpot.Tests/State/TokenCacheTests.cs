@@ -1,4 +1,5 @@
 using System.Text;
+using RsSpot.Auth;
 using RsSpot.State;
 
 namespace RsSpot.Tests.State;
@@ -14,15 +15,15 @@ public sealed class TokenCacheTests
         var clock = new ManualTimeProvider();
         using var store = StateStore.OpenInMemory(clock);
         var expiry = clock.GetUtcNow().AddMinutes(10);
-        store.Tokens.Set("default", OAuth, Refresh, "id-token-1", expiry);
+        store.Tokens.Save(TokenCacheKey.Create("default", OAuth, Refresh), new CachedToken("id-token-1", expiry));
 
-        Assert.That(store.Tokens.Get("default", OAuth + "/", Refresh), Is.EqualTo(new CachedToken("id-token-1", expiry)), "trailing slash is normalised");
+        Assert.That(store.Tokens.Get(TokenCacheKey.Create("default", OAuth + "/", Refresh)), Is.EqualTo(new CachedToken("id-token-1", expiry)), "trailing slash is normalised");
 
         clock.Advance(TimeSpan.FromMinutes(9) + TimeSpan.FromSeconds(1));
         Assert.Multiple(() =>
         {
-            Assert.That(store.Tokens.Get("default", OAuth, Refresh), Is.Null, "inside the 60 s safety margin");
-            Assert.That(store.Tokens.Get("default", OAuth, Refresh, TimeSpan.FromSeconds(10)), Is.Not.Null);
+            Assert.That(store.Tokens.Get(TokenCacheKey.Create("default", OAuth, Refresh)), Is.Null, "inside the 60 s safety margin");
+            Assert.That(store.Tokens.Get(TokenCacheKey.Create("default", OAuth, Refresh), TimeSpan.FromSeconds(10)), Is.Not.Null);
         });
     }
 
@@ -31,13 +32,13 @@ public sealed class TokenCacheTests
     {
         using var store = StateStore.OpenInMemory();
         var expiry = DateTimeOffset.UtcNow.AddHours(1);
-        store.Tokens.Set("default", OAuth, Refresh, "id-token-1", expiry);
+        store.Tokens.Save(TokenCacheKey.Create("default", OAuth, Refresh), new CachedToken("id-token-1", expiry));
 
         Assert.Multiple(() =>
         {
-            Assert.That(store.Tokens.Get("other", OAuth, Refresh), Is.Null);
-            Assert.That(store.Tokens.Get("default", "https://login.example.com", Refresh), Is.Null);
-            Assert.That(store.Tokens.Get("default", OAuth, Refresh + "-rotated"), Is.Null);
+            Assert.That(store.Tokens.Get(TokenCacheKey.Create("other", OAuth, Refresh)), Is.Null);
+            Assert.That(store.Tokens.Get(TokenCacheKey.Create("default", "https://login.example.com", Refresh)), Is.Null);
+            Assert.That(store.Tokens.Get(TokenCacheKey.Create("default", OAuth, Refresh + "-rotated")), Is.Null);
         });
     }
 
@@ -46,15 +47,15 @@ public sealed class TokenCacheTests
     {
         using var store = StateStore.OpenInMemory();
         var expiry = DateTimeOffset.UtcNow.AddHours(1);
-        store.Tokens.Set("default", OAuth, Refresh, "id-token-1", expiry);
-        store.Tokens.Set("default", OAuth, "rotated", "id-token-2", expiry);
+        store.Tokens.Save(TokenCacheKey.Create("default", OAuth, Refresh), new CachedToken("id-token-1", expiry));
+        store.Tokens.Save(TokenCacheKey.Create("default", OAuth, "rotated"), new CachedToken("id-token-2", expiry));
 
         Assert.Multiple(() =>
         {
-            Assert.That(store.Tokens.Get("default", OAuth, Refresh), Is.Null);
-            Assert.That(store.Tokens.Get("default", OAuth, "rotated")!.IdToken, Is.EqualTo("id-token-2"));
-            Assert.That(store.Tokens.Remove("default", OAuth, "rotated"), Is.True);
-            Assert.That(store.Tokens.Get("default", OAuth, "rotated"), Is.Null);
+            Assert.That(store.Tokens.Get(TokenCacheKey.Create("default", OAuth, Refresh)), Is.Null);
+            Assert.That(store.Tokens.Get(TokenCacheKey.Create("default", OAuth, "rotated"))!.IdToken, Is.EqualTo("id-token-2"));
+            Assert.That(store.Tokens.Remove(TokenCacheKey.Create("default", OAuth, "rotated")), Is.True);
+            Assert.That(store.Tokens.Get(TokenCacheKey.Create("default", OAuth, "rotated")), Is.Null);
         });
     }
 
@@ -67,8 +68,8 @@ public sealed class TokenCacheTests
             var path = Path.Combine(dir, "state.db");
             using (var store = StateStore.Open(path))
             {
-                store.Tokens.Set("default", OAuth, Refresh, "id-token-1", DateTimeOffset.UtcNow.AddHours(1));
-                Assert.That(store.Tokens.Get("default", OAuth, Refresh)!.ToString(), Does.Not.Contain("id-token-1"));
+                store.Tokens.Save(TokenCacheKey.Create("default", OAuth, Refresh), new CachedToken("id-token-1", DateTimeOffset.UtcNow.AddHours(1)));
+                Assert.That(store.Tokens.Get(TokenCacheKey.Create("default", OAuth, Refresh))!.ToString(), Does.Not.Contain("id-token-1"));
             }
 
             var bytes = Directory.GetFiles(dir).SelectMany(File.ReadAllBytes).ToArray();

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
@@ -10,16 +9,7 @@ internal static class WireText
     private static readonly JsonSerializer Serializer = JsonSerializer.Create(Api.SpotJson.CreateSettings());
 
     /// <summary>Parses a USD amount as the API writes it ("0.001000", "$0.023", "1,024.5"); null when empty or not a number.</summary>
-    public static decimal? Money(string? text)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-
-        var cleaned = text.Trim().TrimStart('$').Replace(",", "", StringComparison.Ordinal);
-        return decimal.TryParse(cleaned, NumberStyles.Number, CultureInfo.InvariantCulture, out var value) ? value : null;
-    }
+    public static decimal? Money(string? text) => Pricing.PriceParser.ParsePrice(text);
 
     /// <summary>The full wire object as JSON, kept on models for fields RsSpot does not model.</summary>
     public static JObject Raw(object wire) => JObject.FromObject(wire, Serializer);

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using RsSpot.Http;
 
 namespace RsSpot.State;
 
@@ -12,9 +13,6 @@ namespace RsSpot.State;
 /// </summary>
 public sealed class HttpCacheHandler : DelegatingHandler
 {
-    /// <summary>Set to true on a request to skip the cache for that call (a mutation still invalidates).</summary>
-    public static readonly HttpRequestOptionsKey<bool> BypassCache = new("RsSpot.BypassCache");
-
     /// <summary>Header added to replayed responses: <c>hit</c> or <c>revalidated</c>.</summary>
     public const string CacheStatusHeader = "X-RsSpot-Cache";
 
@@ -137,7 +135,7 @@ public sealed class HttpCacheHandler : DelegatingHandler
 
     private bool IsCacheable(HttpRequestMessage request) =>
         _options.Enabled
-        && !(request.Options.TryGetValue(BypassCache, out var bypass) && bypass)
+        && !(request.Options.TryGetValue(SpotRequestOptions.BypassCache, out var bypass) && bypass)
         && request.Headers.CacheControl?.NoCache != true
         // A caller doing its own conditional request wants the server's answer, not ours.
         && request.Headers.IfNoneMatch.Count == 0;
