@@ -15,6 +15,9 @@ public sealed class SpotClientOptions
     /// <summary>Explicit configuration file; must exist when set.</summary>
     public string? ConfigPath { get; set; }
 
+    /// <summary>A configuration held in memory; when set, no configuration file is read.</summary>
+    public Configuration.SpotConfig? Configuration { get; set; }
+
     /// <summary>Organization name, id (org_...) or namespace (org-...).</summary>
     public string? Org { get; set; }
 
@@ -70,6 +73,9 @@ public sealed class SpotClientOptions
 
     /// <summary>Run against the built-in Spot emulator instead of Rackspace (state kept in sandbox.db beside state.db).</summary>
     public bool Sandbox { get; set; }
+
+    /// <summary>How long a sandbox cloudspace stays Provisioning before it turns Ready.</summary>
+    public TimeSpan SandboxProvisioningDelay { get; set; } = TimeSpan.FromSeconds(15);
 
     /// <summary>Replaces the network transport (tests, proxies, custom TLS). The client does not dispose it.</summary>
     public HttpMessageHandler? Transport { get; set; }

@@ -19,13 +19,14 @@ internal sealed class SpotClientCore : IDisposable
     private readonly IDisposable? _resources;
     private int _disposed;
 
-    public SpotClientCore(SpotSettings settings, HttpMessageHandler? transport, Func<Uri, DelegatingHandler?> cacheHandler, TimeProvider time, ILoggerFactory? loggerFactory, TimeSpan pollInterval, IDisposable? resources = null)
+    public SpotClientCore(SpotSettings settings, HttpMessageHandler? transport, Func<Uri, DelegatingHandler?> cacheHandler, TimeProvider time, ILoggerFactory? loggerFactory, TimeSpan pollInterval, IDisposable? resources = null, State.StateStore? state = null)
     {
         Settings = settings;
         Time = time;
         PollInterval = pollInterval;
         Logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("RsSpot");
         _resources = resources;
+        State = state;
         _pipeline = new SpotHttpPipeline(settings, transport, cacheHandler, time, Logger);
         Organizations = new Wire.OrganizationsClient(_pipeline.Api);
         Regions = new Wire.RegionsClient(_pipeline.Api);
@@ -53,6 +54,9 @@ internal sealed class SpotClientCore : IDisposable
     public ILogger Logger { get; }
 
     public OrgResolver Orgs { get; }
+
+    /// <summary>The state store, when the client uses one.</summary>
+    public State.StateStore? State { get; }
 
     public Auth.TokenProvider Tokens => _pipeline.Tokens;
 

@@ -1,33 +1,132 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using RsSpot.Auth;
+using RsSpot.Configuration;
+using RsSpot.Emulator;
+using RsSpot.State;
+
 namespace RsSpot.Internal;
 
-/// <summary>Builds the shared core of a client from its options: resolves settings, then wires transport and caches.</summary>
+/// <summary>
+/// Builds the shared core of a client from its options: loads the configuration, opens state.db, resolves every
+/// setting (argument > env > state preferences > profile > top-level > defaults), then wires the transport
+/// (the network, a caller's handler, or the sandbox emulator), the HTTP cache and the token store.
+/// </summary>
 internal static class SpotClientFactory
 {
+    /// <summary>Any host works: in sandbox mode every request is answered in-process by the emulator.</summary>
+    private const string SandboxUrl = "https://sandbox.rsspot.invalid";
+
+    /// <summary>Environment variable that moves the public price feeds (e.g. to a mirror).</summary>
+    private const string PriceFeedVariable = "RSSPOT_PRICE_FEED_URL";
+
     public static SpotClientCore CreateCore(SpotClientOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var settings = Resolve(options);
-        return new SpotClientCore(settings, options.Transport, _ => null, options.TimeProvider, options.LoggerFactory, options.PollInterval);
+        var environment = options.LoadConfiguration ? ConfigEnvironment.FromProcess() : new ConfigEnvironment([], HomeDirectory());
+        var loaded = options.LoadConfiguration || options.Configuration is not null
+            ? ConfigLoader.Load(new ConfigLoadRequest { Config = options.Configuration, ConfigPath = options.ConfigPath }, environment)
+            : new LoadedConfig(ConfigSource.Runtime, null, new SpotConfig());
+
+        var (statePath, _) = ConfigResolver.StatePathFor(loaded, options.StatePath, environment);
+        var state = options.UseStateStore ? StateStore.Open(statePath, options.TimeProvider) : null;
+        try
+        {
+            var resolved = ConfigResolver.Resolve(loaded, RequestOf(options), state?.Preferences, environment);
+            var logger = (options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger("RsSpot");
+            foreach (var warning in resolved.Warnings)
+            {
+                logger.LogWarning("{Warning}", warning);
+            }
+
+            var sandbox = options.Sandbox ? CreateSandbox(options, state is null ? null : statePath).CreateHandler() : null;
+            var settings = ToSettings(resolved, options, environment, options.TokenStore ?? state?.Tokens, options.Sandbox);
+            var cacheEnabled = state is not null && settings.Cache.Enabled && !options.NoCache;
+            return new SpotClientCore(
+                settings,
+                sandbox ?? options.Transport,
+                baseUri => cacheEnabled ? new HttpCacheHandler(state!.HttpCache, settings.Cache, CacheScope(baseUri, settings), options.TimeProvider, logger) : null,
+                options.TimeProvider,
+                options.LoggerFactory,
+                options.PollInterval,
+                new Resources(state, sandbox),
+                state);
+        }
+        catch
+        {
+            state?.Dispose();
+            throw;
+        }
     }
 
-    /// <summary>Effective settings: explicit options first, then built-in defaults.</summary>
-    internal static SpotSettings Resolve(SpotClientOptions options) => new()
+    private static ResolveRequest RequestOf(SpotClientOptions options) => new()
     {
-        Profile = options.Profile ?? SpotDefaults.ProfileName,
+        Profile = options.Profile,
         Org = options.Org,
         OrgId = options.OrgId,
         Region = options.Region,
-        ClientId = options.ClientId ?? SpotDefaults.ClientId,
+        ClientId = options.ClientId,
         RefreshToken = options.RefreshToken,
         AccessToken = options.AccessToken,
-        BaseUri = SpotSettings.BaseUriOf(options.BaseUrl ?? SpotDefaults.BaseUrl, "base URL"),
-        OAuthUri = SpotSettings.BaseUriOf(options.OAuthUrl ?? SpotDefaults.OAuthUrl, "OAuth URL"),
-        PriceFeedUri = SpotSettings.BaseUriOf(options.PriceFeedUrl ?? SpotDefaults.PriceFeedUrl, "price feed URL"),
-        RequestTimeout = options.RequestTimeout ?? TimeSpan.FromSeconds(30),
-        VerifySsl = options.VerifySsl ?? true,
-        Retry = options.Retry?.Clone() ?? new RetryOptions(),
-        Cache = options.Cache?.Clone() ?? new CacheOptions(),
+        BaseUrl = options.BaseUrl,
+        OAuthUrl = options.OAuthUrl,
+        RequestTimeout = options.RequestTimeout,
+        VerifySsl = options.VerifySsl,
+        Retry = options.Retry,
+        Cache = options.Cache,
         StatePath = options.StatePath,
-        TokenStore = options.TokenStore,
     };
+
+    private static SpotSettings ToSettings(ResolvedSettings resolved, SpotClientOptions options, ConfigEnvironment environment, ISpotTokenStore? tokenStore, bool sandbox) => new()
+    {
+        Profile = resolved.ProfileName,
+        Org = resolved.Org,
+        OrgId = resolved.OrgId,
+        Region = resolved.Region,
+        ClientId = resolved.ClientId,
+        // The sandbox never sees the user's real credentials: it accepts its own well-known refresh token.
+        RefreshToken = sandbox ? SpotEmulator.SandboxRefreshToken : resolved.RefreshToken,
+        AccessToken = sandbox ? null : resolved.AccessToken,
+        BaseUri = SpotSettings.BaseUriOf(sandbox ? SandboxUrl : resolved.BaseUrl, "base URL"),
+        OAuthUri = SpotSettings.BaseUriOf(sandbox ? SandboxUrl : resolved.OAuthUrl, "OAuth URL"),
+        PriceFeedUri = SpotSettings.BaseUriOf(sandbox ? SandboxUrl : options.PriceFeedUrl ?? environment.Get(PriceFeedVariable) ?? SpotDefaults.PriceFeedUrl, "price feed URL"),
+        RequestTimeout = resolved.RequestTimeout,
+        VerifySsl = resolved.VerifySsl,
+        Retry = resolved.Retry,
+        Cache = resolved.Cache,
+        StatePath = resolved.StatePath,
+        TokenStore = tokenStore,
+    };
+
+    /// <summary>The sandbox keeps its world in sandbox.db beside state.db, so it persists across CLI runs.</summary>
+    private static SpotEmulator CreateSandbox(SpotClientOptions options, string? statePath) => new(new SpotEmulatorOptions
+    {
+        Clock = options.TimeProvider,
+        ProvisioningDelay = options.SandboxProvisioningDelay,
+        StatePath = statePath is null ? null : Path.Combine(Path.GetDirectoryName(statePath)!, "sandbox.db"),
+    });
+
+    /// <summary>Cached responses are only ever replayed to the same endpoint, profile and credential.</summary>
+    private static string CacheScope(Uri baseUri, SpotSettings settings)
+    {
+        var credential = settings.RefreshToken ?? settings.AccessToken;
+        var identity = credential is null ? "anonymous" : TokenCacheKey.Create(settings.Profile, baseUri.ToString(), credential).RefreshTokenHash[..16];
+        return $"{baseUri}|{settings.Profile}|{identity}";
+    }
+
+    private static string HomeDirectory()
+    {
+        var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+        return string.IsNullOrEmpty(home) ? Path.GetTempPath() : home;
+    }
+
+    /// <summary>What a core owns besides its HTTP pipeline.</summary>
+    private sealed class Resources(StateStore? state, HttpMessageHandler? sandbox) : IDisposable
+    {
+        public void Dispose()
+        {
+            sandbox?.Dispose();
+            state?.Dispose();
+        }
+    }
 }

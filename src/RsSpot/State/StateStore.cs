@@ -59,32 +59,6 @@ public sealed class StateStore : IDisposable
     public RegistrationLedger Ledger { get; }
 
     /// <summary>
-    /// Picks the state.db path: an explicit path, then the config's <c>state_path</c>, then next to the config file,
-    /// then <c>~/.config/rsspot/state.db</c>.
-    /// </summary>
-    public static string ResolvePath(string? explicitPath = null, string? configStatePath = null, string? configFilePath = null)
-    {
-        if (!string.IsNullOrWhiteSpace(explicitPath))
-        {
-            return ExpandHome(explicitPath);
-        }
-
-        if (!string.IsNullOrWhiteSpace(configStatePath))
-        {
-            return ExpandHome(configStatePath);
-        }
-
-        if (!string.IsNullOrWhiteSpace(configFilePath))
-        {
-            var directory = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(ExpandHome(configFilePath)))!;
-            return System.IO.Path.Combine(directory, FileName);
-        }
-
-        var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
-        return System.IO.Path.Combine(home, ".config", "rsspot", FileName);
-    }
-
-    /// <summary>
     /// Opens (creating with mode 0600 when missing) and migrates the store at <paramref name="path"/>. A corrupt or
     /// foreign file is moved aside, never deleted, and <see cref="RecoveryNotice"/> says so.
     /// </summary>

@@ -165,19 +165,5 @@ public sealed class StateStoreTests
         });
     }
 
-    [Test]
-    public void ResolvePath_FollowsPrecedence()
-    {
-        var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
-        var config = Path.Combine(_dir, "config.yml");
 
-        Assert.Multiple(() =>
-        {
-            Assert.That(StateStore.ResolvePath("/x/explicit.db", "/y/config-state.db", config), Is.EqualTo("/x/explicit.db"));
-            Assert.That(StateStore.ResolvePath(null, "/y/config-state.db", config), Is.EqualTo("/y/config-state.db"));
-            Assert.That(StateStore.ResolvePath(null, null, config), Is.EqualTo(Path.Combine(_dir, "state.db")));
-            Assert.That(StateStore.ResolvePath(), Is.EqualTo(Path.Combine(home, ".config", "rsspot", "state.db")));
-            Assert.That(StateStore.ResolvePath("~/s.db"), Is.EqualTo(Path.Combine(home, "s.db")));
-        });
-    }
 }

@@ -179,30 +179,35 @@ public static class ConfigResolver
 
     private static string ResolveStatePath(ResolutionContext context)
     {
-        var environment = context.Environment;
-        var configPath = context.Loaded.Path;
-        var configDirectory = configPath is null ? null : Path.GetDirectoryName(configPath);
-        var field = ResolvedSettings.Fields.StatePath;
-        if (context.Arguments.StatePath is { Length: > 0 } explicitPath)
+        var (path, source) = StatePathFor(context.Loaded, context.Arguments.StatePath, context.Environment);
+        context.Sources[ResolvedSettings.Fields.StatePath] = source;
+        return path;
+    }
+
+    /// <summary>
+    /// Where state.db lives: the explicit path, the file's <c>state_path</c> (relative to the file's directory),
+    /// next to the configuration file, then <c>~/.config/rsspot/state.db</c>. Needed before full resolution,
+    /// because resolution reads the preferences stored in that file.
+    /// </summary>
+    /// <returns>The absolute path and its source label.</returns>
+    public static (string Path, string Source) StatePathFor(LoadedConfig loaded, string? explicitPath, ConfigEnvironment environment)
+    {
+        ArgumentNullException.ThrowIfNull(loaded);
+        ArgumentNullException.ThrowIfNull(environment);
+        var configDirectory = loaded.Path is null ? null : Path.GetDirectoryName(loaded.Path);
+        if (explicitPath is { Length: > 0 })
         {
-            context.Sources[field] = Argument;
-            return environment.ExpandPath(explicitPath);
+            return (environment.ExpandPath(explicitPath), Argument);
         }
 
-        if (context.Loaded.Config.StatePath is { Length: > 0 } configured)
+        if (loaded.Config.StatePath is { Length: > 0 } configured)
         {
-            context.Sources[field] = "config:state_path";
-            return environment.ExpandPath(configured, configDirectory);
+            return (environment.ExpandPath(configured, configDirectory), "config:state_path");
         }
 
-        if (configDirectory is not null)
-        {
-            context.Sources[field] = "config-directory";
-            return Path.Combine(configDirectory, "state.db");
-        }
-
-        context.Sources[field] = BuiltIn;
-        return ConfigPaths.DefaultStateFile(environment);
+        return configDirectory is not null
+            ? (Path.Combine(configDirectory, "state.db"), "config-directory")
+            : (ConfigPaths.DefaultStateFile(environment), BuiltIn);
     }
 
     private static string? Lookup(IDictionary<string, string> map, string key) => map.TryGetValue(key, out var value) ? value : null;

@@ -1,0 +1,123 @@
+using System.Reflection;
+using System.Xml.Linq;
+using RsSpot.Operations;
+
+namespace RsSpot.Tests.Client;
+
+/// <summary>
+/// Rules of the public surface, checked by reflection (as Octokit's convention tests do): sync/async twins, virtual
+/// methods, trailing cancellation tokens, XML docs, an async client that mirrors the async surface, and no generated
+/// type leaking into the public API.
+/// </summary>
+public class ConventionTests
+{
+    private static readonly Assembly Sdk = typeof(SpotClient).Assembly;
+
+    private static IEnumerable<Type> OperationGroups() =>
+        typeof(SpotClient).GetProperties().Select(p => p.PropertyType).Where(t => t.Namespace == "RsSpot.Operations");
+
+    private static IEnumerable<MethodInfo> PublicMethods(Type type) =>
+        type.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly).Where(m => !m.IsSpecialName);
+
+    private static IEnumerable<MethodInfo> ClientSurface() =>
+        OperationGroups().Append(typeof(SpotClient)).SelectMany(PublicMethods).Where(m => m.Name is not ("Dispose" or "DisposeAsync"));
+
+    [Test]
+    public void The_client_exposes_every_service_group()
+    {
+        Assert.That(OperationGroups().Select(t => t.Name), Is.EquivalentTo(new[]
+        {
+            nameof(OrganizationsOperations), nameof(RegionsOperations), nameof(ServerClassesOperations), nameof(PricingOperations),
+            nameof(CloudSpacesOperations), nameof(SpotNodePoolsOperations), nameof(OnDemandNodePoolsOperations), nameof(InventoryOperations),
+        }));
+    }
+
+    [Test]
+    public void Every_async_method_has_a_sync_twin_with_the_same_parameters()
+    {
+        var failures = ClientSurface().Where(m => m.Name.EndsWith("Async", StringComparison.Ordinal))
+            .Where(m => m.DeclaringType!.GetMethod(m.Name[..^5], m.GetParameters().Select(p => p.ParameterType).ToArray()) is null)
+            .Select(m => $"{m.DeclaringType!.Name}.{m.Name}");
+
+        Assert.That(failures, Is.Empty);
+    }
+
+    [Test]
+    public void Every_sync_method_has_an_async_twin()
+    {
+        var failures = ClientSurface().Where(m => !m.Name.EndsWith("Async", StringComparison.Ordinal))
+            .Where(m => m.DeclaringType!.GetMethod(m.Name + "Async", m.GetParameters().Select(p => p.ParameterType).ToArray()) is null)
+            .Select(m => $"{m.DeclaringType!.Name}.{m.Name}");
+
+        Assert.That(failures, Is.Empty);
+    }
+
+    [Test]
+    public void Every_operation_is_virtual_and_ends_with_an_optional_cancellation_token()
+    {
+        var failures = ClientSurface()
+            .Where(m => !m.IsVirtual || m.GetParameters() is not [.., { ParameterType: var last, HasDefaultValue: true }] || last != typeof(CancellationToken))
+            .Select(m => $"{m.DeclaringType!.Name}.{m.Name}");
+
+        Assert.That(failures, Is.Empty);
+    }
+
+    [Test]
+    public void Every_client_type_has_a_protected_parameterless_constructor_for_mocking()
+    {
+        var types = OperationGroups().Append(typeof(SpotClient)).Append(typeof(AsyncSpotClient));
+
+        Assert.That(types.Where(t => t.GetConstructor(BindingFlags.Instance | BindingFlags.NonPublic, Type.EmptyTypes) is not { IsFamily: true }), Is.Empty);
+    }
+
+    [Test]
+    public void The_async_client_mirrors_the_async_surface_and_nothing_else()
+    {
+        foreach (var property in typeof(AsyncSpotClient).GetProperties().Where(p => p.PropertyType.IsInterface))
+        {
+            var syncGroup = typeof(SpotClient).GetProperty(property.Name)!.PropertyType;
+            var expected = PublicMethods(syncGroup).Where(m => m.Name.EndsWith("Async", StringComparison.Ordinal)).Select(Signature);
+            var actual = property.PropertyType.GetMethods().Select(Signature);
+
+            Assert.That(actual, Is.EquivalentTo(expected), property.Name);
+            Assert.That(property.PropertyType.IsAssignableFrom(syncGroup), Is.True, $"{syncGroup.Name} implements {property.PropertyType.Name}");
+        }
+
+        var clientAsync = PublicMethods(typeof(SpotClient)).Where(m => m.Name.EndsWith("Async", StringComparison.Ordinal)).Select(Signature);
+        Assert.That(PublicMethods(typeof(AsyncSpotClient)).Select(Signature), Is.EquivalentTo(clientAsync));
+    }
+
+    [Test]
+    public void Every_public_member_has_xml_documentation()
+    {
+        var xml = XDocument.Load(Path.ChangeExtension(Sdk.Location, ".xml"));
+        var documented = xml.Descendants("member").Select(m => (string)m.Attribute("name")!).ToHashSet();
+        var undocumented = Sdk.GetExportedTypes()
+            .Where(t => !documented.Contains("T:" + t.FullName!.Replace('+', '.')))
+            .Select(t => t.FullName);
+
+        Assert.That(undocumented, Is.Empty);
+    }
+
+    [Test]
+    public void No_generated_type_appears_in_the_public_api()
+    {
+        var generated = typeof(Api.SpotJson).Assembly;
+        var leaks = Sdk.GetExportedTypes().SelectMany(type =>
+            type.GetMembers(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly).SelectMany(member => (member switch
+            {
+                MethodInfo m => m.GetParameters().Select(p => p.ParameterType).Append(m.ReturnType),
+                PropertyInfo p => [p.PropertyType],
+                FieldInfo f => [f.FieldType],
+                ConstructorInfo c => c.GetParameters().Select(p => p.ParameterType),
+                _ => [],
+            }).Where(t => Unwrap(t).Any(u => u.Assembly == generated)).Select(_ => $"{type.Name}.{member.Name}")));
+
+        Assert.That(leaks, Is.Empty);
+    }
+
+    private static IEnumerable<Type> Unwrap(Type type) =>
+        type.IsGenericType ? type.GetGenericArguments().SelectMany(Unwrap).Append(type) : type.HasElementType ? Unwrap(type.GetElementType()!) : [type];
+
+    private static string Signature(MethodInfo m) => $"{m.ReturnType.Name} {m.Name}({string.Join(", ", m.GetParameters().Select(p => p.ParameterType.Name))})";
+}
