@@ -79,6 +79,9 @@ public class AsyncSpotClient : IAsyncDisposable
     /// <summary>The configured default region, if any.</summary>
     public virtual string? Region => _core.Settings.Region;
 
+    /// <summary>The state store (preferences, HTTP cache, history, ledger) this client uses, if any.</summary>
+    public virtual State.StateStore? State => _core.State;
+
     internal SpotClientCore Core => _core;
 
     /// <summary>Makes sure a valid id_token is available (exchanging the refresh token if needed).</summary>

@@ -71,6 +71,9 @@ public sealed class SpotClientOptions
     /// <summary>Read configuration files and RSSPOT_* environment variables (default true; off, only these options count).</summary>
     public bool LoadConfiguration { get; set; } = true;
 
+    /// <summary>Environment variables and home directory to read; null reads the current process's.</summary>
+    public Configuration.ConfigEnvironment? Environment { get; set; }
+
     /// <summary>Run against the built-in Spot emulator instead of Rackspace (state kept in sandbox.db beside state.db).</summary>
     public bool Sandbox { get; set; }
 

@@ -23,7 +23,7 @@ internal static class SpotClientFactory
     public static SpotClientCore CreateCore(SpotClientOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var environment = options.LoadConfiguration ? ConfigEnvironment.FromProcess() : new ConfigEnvironment([], HomeDirectory());
+        var environment = options.Environment ?? (options.LoadConfiguration ? ConfigEnvironment.FromProcess() : new ConfigEnvironment([], HomeDirectory()));
         var loaded = options.LoadConfiguration || options.Configuration is not null
             ? ConfigLoader.Load(new ConfigLoadRequest { Config = options.Configuration, ConfigPath = options.ConfigPath }, environment)
             : new LoadedConfig(ConfigSource.Runtime, null, new SpotConfig());

@@ -1,0 +1,133 @@
+using Microsoft.Extensions.Logging;
+using RsSpot.Cli.Output;
+using RsSpot.Configuration;
+using RsSpot.State;
+
+namespace RsSpot.Cli.Infrastructure;
+
+/// <summary>
+/// What every command of one rsspot invocation shares: the global options, the streams, the output writer, and
+/// lazily created SDK objects (the client, the state store, the configuration).
+/// </summary>
+internal sealed class CliContext : IDisposable
+{
+    private readonly Lazy<SpotClient> _client;
+    private readonly Lazy<StateStore> _state;
+    private ILoggerFactory? _loggerFactory;
+
+    public CliContext(CliEnvironment environment, GlobalOptions options)
+    {
+        Environment = environment;
+        Options = options;
+        Output = new OutputWriter(environment, options);
+        _client = new Lazy<SpotClient>(CreateClient);
+        _state = new Lazy<StateStore>(OpenState);
+    }
+
+    public CliEnvironment Environment { get; }
+
+    public GlobalOptions Options { get; }
+
+    public OutputWriter Output { get; }
+
+    /// <summary>Cancelled by Ctrl+C; every SDK call takes it.</summary>
+    public CancellationToken CancellationToken => Environment.Interrupted;
+
+    /// <summary>The SDK client for this run (profile, config file, sandbox and cache flags applied).</summary>
+    public SpotClient Client => _client.Value;
+
+    /// <summary>state.db, for commands that need no API (history, cache, preferences).</summary>
+    public StateStore State => _client.IsValueCreated && _client.Value.State is { } shared ? shared : _state.Value;
+
+    public ConfigEnvironment ConfigEnvironment => Environment.ToConfigEnvironment();
+
+    /// <summary>Loads the configuration the way the client would (explicit -c, env, default paths, legacy migration).</summary>
+    public LoadedConfig LoadConfig(bool allowMissingFile = false) =>
+        ConfigLoader.Load(new ConfigLoadRequest { ConfigPath = Options.ConfigFile, AllowMissingFile = allowMissingFile }, ConfigEnvironment);
+
+    /// <summary>Effective settings and their sources, without contacting the API.</summary>
+    public ResolvedSettings ResolveSettings() =>
+        ConfigResolver.Resolve(LoadConfig(), new ResolveRequest { Profile = Options.Profile }, State.Preferences, ConfigEnvironment);
+
+    /// <summary>Asks before a destructive action: a y/N prompt on a terminal; otherwise only --yes proceeds.</summary>
+    /// <exception cref="UsageException">Not interactive and <paramref name="yes"/> not given, or the user declined.</exception>
+    public void Confirm(string question, bool yes)
+    {
+        if (yes)
+        {
+            return;
+        }
+
+        if (!Environment.IsInteractive)
+        {
+            throw new UsageException($"{question} needs confirmation: pass --yes (no terminal to ask on)");
+        }
+
+        Environment.Error.Write($"{question} [y/N] ");
+        var answer = Environment.In.ReadLine()?.Trim();
+        if (!string.Equals(answer, "y", StringComparison.OrdinalIgnoreCase) && !string.Equals(answer, "yes", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new UsageException("cancelled");
+        }
+    }
+
+    /// <summary>The profile, org and region this run used, for the history record (null when no client was made).</summary>
+    public (string? Profile, string? Org, string? Region) Identity =>
+        _client.IsValueCreated ? (_client.Value.ProfileName, _client.Value.Org, _client.Value.Region) : (Options.Profile, null, null);
+
+    public void Dispose()
+    {
+        if (_client.IsValueCreated)
+        {
+            _client.Value.Dispose();
+        }
+
+        if (_state.IsValueCreated)
+        {
+            _state.Value.Dispose();
+        }
+
+        _loggerFactory?.Dispose();
+    }
+
+    private SpotClient CreateClient()
+    {
+        if (Options.Verbose)
+        {
+            _loggerFactory = LoggerFactory.Create(b => b.AddProvider(new StderrLoggerProvider(Environment.Error)).SetMinimumLevel(LogLevel.Debug));
+        }
+
+        var client = new SpotClient(new SpotClientOptions
+        {
+            Profile = Options.Profile,
+            ConfigPath = Options.ConfigFile,
+            Sandbox = Options.Sandbox,
+            NoCache = Options.NoCache,
+            Environment = ConfigEnvironment,
+            LoggerFactory = _loggerFactory,
+        });
+        if (client.State?.RecoveryNotice is { } notice)
+        {
+            Environment.Error.WriteLine($"warning: {notice}");
+        }
+
+        if (Options.Sandbox)
+        {
+            Environment.Error.WriteLine("sandbox: running against the built-in Spot emulator; nothing reaches Rackspace");
+        }
+
+        return client;
+    }
+
+    private StateStore OpenState()
+    {
+        var (path, _) = ConfigResolver.StatePathFor(LoadConfig(allowMissingFile: true), null, ConfigEnvironment);
+        var store = StateStore.Open(path);
+        if (store.RecoveryNotice is { } notice)
+        {
+            Environment.Error.WriteLine($"warning: {notice}");
+        }
+
+        return store;
+    }
+}

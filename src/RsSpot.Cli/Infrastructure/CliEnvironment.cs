@@ -1,0 +1,59 @@
+using System.Collections;
+using RsSpot.Configuration;
+
+namespace RsSpot.Cli.Infrastructure;
+
+/// <summary>
+/// Everything rsspot takes from its process: streams, terminal facts, environment variables and the home directory.
+/// Tests build one over string writers and a temporary home, so a CLI run in-process touches nothing real.
+/// </summary>
+internal sealed class CliEnvironment
+{
+    public required TextWriter Out { get; init; }
+
+    public required TextWriter Error { get; init; }
+
+    public required TextReader In { get; init; }
+
+    /// <summary>Whether stdin and stderr are an interactive terminal (prompts and progress are shown only then).</summary>
+    public bool IsInteractive { get; init; }
+
+    /// <summary>Whether stdout is a terminal (colour is used only then, and never with NO_COLOR).</summary>
+    public bool IsOutputTerminal { get; init; }
+
+    public required IReadOnlyDictionary<string, string?> Variables { get; init; }
+
+    public required string HomeDirectory { get; init; }
+
+    /// <summary>Fires when the user interrupts (Ctrl+C).</summary>
+    public CancellationToken Interrupted { get; init; }
+
+    public bool UseColor => IsOutputTerminal && !Variables.ContainsKey("NO_COLOR");
+
+    public ConfigEnvironment ToConfigEnvironment() => new(Variables, HomeDirectory);
+
+    public static CliEnvironment FromProcess()
+    {
+        var interrupt = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) =>
+        {
+            // The first Ctrl+C cancels in-flight requests and lets rsspot exit with 130; a second one kills the process.
+            if (!interrupt.IsCancellationRequested)
+            {
+                e.Cancel = true;
+                interrupt.Cancel();
+            }
+        };
+        return new CliEnvironment
+        {
+            Out = Console.Out,
+            Error = Console.Error,
+            In = Console.In,
+            IsInteractive = !Console.IsInputRedirected && !Console.IsErrorRedirected,
+            IsOutputTerminal = !Console.IsOutputRedirected,
+            Variables = Environment.GetEnvironmentVariables().Cast<DictionaryEntry>().ToDictionary(e => (string)e.Key, e => e.Value as string),
+            HomeDirectory = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile) is { Length: > 0 } home ? home : Path.GetTempPath(),
+            Interrupted = interrupt.Token,
+        };
+    }
+}

@@ -1,0 +1,47 @@
+using Cocona.Command.Binder;
+
+namespace RsSpot.Cli.Infrastructure;
+
+/// <summary>
+/// Turns any failure into one line on stderr (<c>error: ...</c>) and a stable exit code; the full exception only
+/// with -v. SDK messages never contain credentials, so they can be shown as they are.
+/// </summary>
+internal static class ErrorReporter
+{
+    public static int Report(Exception exception, CliEnvironment environment, bool verbose)
+    {
+        var (code, message) = Classify(exception, environment.Interrupted);
+        environment.Error.WriteLine($"error: {OneLine(message)}");
+        if (verbose && code != ExitCodes.Interrupted)
+        {
+            environment.Error.WriteLine(exception.ToString());
+        }
+
+        return code;
+    }
+
+    public static (int Code, string Message) Classify(Exception exception, CancellationToken interrupted) => exception switch
+    {
+        OperationCanceledException when interrupted.IsCancellationRequested => (ExitCodes.Interrupted, "interrupted"),
+        ParameterBinderException bind => (ExitCodes.Usage, Describe(bind)),
+        UsageException or SpotValidationException or SpotConfigurationException => (ExitCodes.Usage, exception.Message),
+        SpotAuthenticationException => (ExitCodes.Auth, exception.Message),
+        SpotNotFoundException => (ExitCodes.NotFound, exception.Message),
+        SpotException => (ExitCodes.Failure, exception.Message),
+        FileNotFoundException or DirectoryNotFoundException => (ExitCodes.NotFound, exception.Message),
+        IOException or UnauthorizedAccessException => (ExitCodes.Failure, exception.Message),
+        ArgumentException => (ExitCodes.Usage, exception.Message),
+        _ => (ExitCodes.Failure, $"unexpected {exception.GetType().Name}: {exception.Message} (run with -v for details)"),
+    };
+
+    /// <summary>Cocona binds arguments after the command filter starts, so its binding failures arrive here.</summary>
+    private static string Describe(ParameterBinderException e) => e.Result switch
+    {
+        ParameterBinderResult.InsufficientArgument => $"missing argument <{e.Argument?.Name}> (see --help)",
+        ParameterBinderResult.InsufficientOption => $"missing option --{e.Option?.Name} (see --help)",
+        ParameterBinderResult.InsufficientOptionValue => $"option --{e.Option?.Name} needs a value",
+        _ => e.Message,
+    };
+
+    private static string OneLine(string message) => string.Join(' ', message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries)).Trim();
+}

@@ -1,0 +1,34 @@
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+using RsSpot.Cli.Infrastructure;
+
+namespace RsSpot.Cli.Output;
+
+/// <summary>Prints command results to stdout in the format asked for with -o (or the command's default).</summary>
+internal sealed class OutputWriter(CliEnvironment environment, GlobalOptions options)
+{
+    /// <summary>The format in effect for a command whose default is <paramref name="commandDefault"/>.</summary>
+    public OutputFormat FormatFor(OutputFormat commandDefault) => options.Output ?? commandDefault;
+
+    /// <summary>Writes <paramref name="value"/>; <paramref name="title"/> heads table output only.</summary>
+    public void Write(object? value, OutputFormat commandDefault = OutputFormat.Json, string? title = null)
+    {
+        var json = JsonView.From(value);
+        environment.Out.WriteLine(FormatFor(commandDefault) switch
+        {
+            OutputFormat.Yaml => YamlFormatter.Format(json),
+            OutputFormat.Table => TableFormatter.Format(json, title),
+            OutputFormat.Jsonl => Lines(json),
+            _ => json.ToString(Formatting.Indented),
+        });
+    }
+
+    /// <summary>Writes plain text as it is (kubeconfigs, confirmations), whatever the format.</summary>
+    public void WriteText(string text) => environment.Out.WriteLine(text);
+
+    /// <summary>A note for the human on stderr, so stdout stays machine-readable.</summary>
+    public void Note(string text) => environment.Error.WriteLine(text);
+
+    private static string Lines(JToken json) =>
+        json is JArray array ? string.Join('\n', array.Select(item => item.ToString(Formatting.None))) : json.ToString(Formatting.None);
+}

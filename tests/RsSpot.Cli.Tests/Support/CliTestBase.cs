@@ -1,0 +1,53 @@
+using RsSpot.Cli.Infrastructure;
+
+namespace RsSpot.Cli.Tests.Support;
+
+/// <summary>
+/// Runs rsspot in-process as a user would, each test with its own empty home directory (so ~/.config/rsspot is
+/// private to it) and no RSSPOT_* variables from the machine.
+/// </summary>
+[NonParallelizable]
+public abstract class CliTestBase
+{
+    protected string Home { get; private set; } = null!;
+
+    protected Dictionary<string, string?> Variables { get; } = new(StringComparer.Ordinal);
+
+    protected string ConfigDirectory => Path.Combine(Home, ".config", "rsspot");
+
+    [SetUp]
+    public void CreateHome()
+    {
+        Home = Directory.CreateTempSubdirectory("rsspot-cli-").FullName;
+        Variables.Clear();
+        Variables["HOME"] = Home;
+        Variables["NO_COLOR"] = "1";
+    }
+
+    [TearDown]
+    public void DeleteHome() => Directory.Delete(Home, recursive: true);
+
+    /// <summary>Runs <c>rsspot</c> with <paramref name="args"/>; <paramref name="input"/> feeds prompts (and makes the run interactive).</summary>
+    protected async Task<CliRun> Run(string[] args, string? input = null, CancellationToken interrupted = default)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var environment = new CliEnvironment
+        {
+            Out = output,
+            Error = error,
+            In = new StringReader(input ?? ""),
+            IsInteractive = input is not null,
+            Variables = new Dictionary<string, string?>(Variables),
+            HomeDirectory = Home,
+            Interrupted = interrupted,
+        };
+        var exitCode = await CliApp.RunAsync(args, environment);
+        return new CliRun(exitCode, output.ToString(), error.ToString());
+    }
+
+    protected Task<CliRun> Run(params string[] args) => Run(args, input: null);
+
+    /// <summary>Runs a command against the sandbox emulator.</summary>
+    protected Task<CliRun> Sandbox(params string[] args) => Run(["--sandbox", .. args], input: null);
+}
