@@ -9,9 +9,8 @@ namespace RsSpot;
 /// (<c>client.Organizations.List()</c> / <c>await client.Organizations.ListAsync(ct)</c>). Thread-safe and meant to be
 /// long-lived; sync methods are safe from any thread, including inside an async context.
 /// </summary>
-public class SpotClient : IDisposable, IAsyncDisposable
+public class SpotClient : SpotClientBase, IDisposable
 {
-    private readonly SpotClientCore _core = null!;
 
     /// <summary>For mocking only.</summary>
     protected SpotClient()
@@ -34,8 +33,8 @@ public class SpotClient : IDisposable, IAsyncDisposable
     }
 
     internal SpotClient(SpotClientCore core)
+        : base(core)
     {
-        _core = core;
         Organizations = new OrganizationsOperations(core);
         Regions = new RegionsOperations(core);
         ServerClasses = new ServerClassesOperations(core);
@@ -70,31 +69,11 @@ public class SpotClient : IDisposable, IAsyncDisposable
     /// <summary>VM inventory and events.</summary>
     public virtual InventoryOperations Inventory { get; } = null!;
 
-    /// <summary>The profile in effect.</summary>
-    public virtual string ProfileName => _core.Settings.Profile;
-
-    /// <summary>The configured organization (name, id or namespace), if any.</summary>
-    public virtual string? Org => _core.Settings.OrgId ?? _core.Settings.Org;
-
-    /// <summary>The configured default region, if any.</summary>
-    public virtual string? Region => _core.Settings.Region;
-
-    /// <summary>The state store (preferences, HTTP cache, history, ledger) this client uses, if any.</summary>
-    public virtual State.StateStore? State => _core.State;
-
-    internal SpotClientCore Core => _core;
-
     /// <summary>Makes sure a valid id_token is available (exchanging the refresh token if needed).</summary>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="SpotAuthenticationException">The credentials were rejected or are missing.</exception>
     [SpotOperation("Auth_GetToken")]
     public virtual void Authenticate(CancellationToken cancellationToken = default) => SyncOverAsync.Run(AuthenticateAsync, cancellationToken);
-
-    /// <summary>Makes sure a valid id_token is available (exchanging the refresh token if needed).</summary>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <exception cref="SpotAuthenticationException">The credentials were rejected or are missing.</exception>
-    [SpotOperation("Auth_GetToken")]
-    public virtual Task AuthenticateAsync(CancellationToken cancellationToken = default) => ClientCommon.AuthenticateAsync(_core, cancellationToken);
 
     /// <summary>Resolves an organization (name, id or namespace; null for the configured one) to its namespace.</summary>
     /// <param name="org">Organization, or null.</param>
@@ -102,23 +81,11 @@ public class SpotClient : IDisposable, IAsyncDisposable
     public virtual string ResolveOrgNamespace(string? org = null, CancellationToken cancellationToken = default) =>
         SyncOverAsync.Run(ct => ResolveOrgNamespaceAsync(org, ct), cancellationToken);
 
-    /// <summary>Resolves an organization (name, id or namespace; null for the configured one) to its namespace.</summary>
-    /// <param name="org">Organization, or null.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    public virtual Task<string> ResolveOrgNamespaceAsync(string? org = null, CancellationToken cancellationToken = default) =>
-        _core.Orgs.NamespaceAsync(org, cancellationToken);
-
     /// <summary>Resolves an organization (name, id or namespace; null for the configured one) to its name.</summary>
     /// <param name="org">Organization, or null.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     public virtual string ResolveOrgName(string? org = null, CancellationToken cancellationToken = default) =>
         SyncOverAsync.Run(ct => ResolveOrgNameAsync(org, ct), cancellationToken);
-
-    /// <summary>Resolves an organization (name, id or namespace; null for the configured one) to its name.</summary>
-    /// <param name="org">Organization, or null.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    public virtual Task<string> ResolveOrgNameAsync(string? org = null, CancellationToken cancellationToken = default) =>
-        _core.Orgs.NameAsync(org, cancellationToken);
 
     /// <summary>Sends an authenticated request to any API path (retry, cache and error mapping included).</summary>
     /// <param name="method">HTTP method.</param>
@@ -130,38 +97,10 @@ public class SpotClient : IDisposable, IAsyncDisposable
     public virtual JToken? Raw(HttpMethod method, string path, IReadOnlyDictionary<string, string>? query = null, JToken? body = null, CancellationToken cancellationToken = default) =>
         SyncOverAsync.Run(ct => RawAsync(method, path, query, body, ct), cancellationToken);
 
-    /// <summary>Sends an authenticated request to any API path (retry, cache and error mapping included).</summary>
-    /// <param name="method">HTTP method.</param>
-    /// <param name="path">Path relative to the API base, e.g. /apis/ngpc.rxt.io/v1/regions.</param>
-    /// <param name="query">Query parameters.</param>
-    /// <param name="body">JSON body (sent as a merge patch for PATCH).</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The JSON response, or null when the body is empty.</returns>
-    public virtual Task<JToken?> RawAsync(HttpMethod method, string path, IReadOnlyDictionary<string, string>? query = null, JToken? body = null, CancellationToken cancellationToken = default) =>
-        ClientCommon.RawAsync(_core, method, path, query, body, cancellationToken);
-
     /// <inheritdoc />
     public void Dispose()
     {
         Dispose(disposing: true);
         GC.SuppressFinalize(this);
-    }
-
-    /// <inheritdoc />
-    public ValueTask DisposeAsync()
-    {
-        Dispose(disposing: true);
-        GC.SuppressFinalize(this);
-        return ValueTask.CompletedTask;
-    }
-
-    /// <summary>Releases the HTTP connections and the state store.</summary>
-    /// <param name="disposing">True when called from <see cref="Dispose()"/>.</param>
-    protected virtual void Dispose(bool disposing)
-    {
-        if (disposing)
-        {
-            _core?.Dispose();
-        }
     }
 }

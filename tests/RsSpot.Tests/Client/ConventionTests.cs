@@ -16,11 +16,13 @@ public class ConventionTests
     private static IEnumerable<Type> OperationGroups() =>
         typeof(SpotClient).GetProperties().Select(p => p.PropertyType).Where(t => t.Namespace == "RsSpot.Operations");
 
+    /// <summary>Public instance methods including inherited ones (the clients share a base), minus object's and disposal.</summary>
     private static IEnumerable<MethodInfo> PublicMethods(Type type) =>
-        type.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly).Where(m => !m.IsSpecialName);
+        type.GetMethods(BindingFlags.Public | BindingFlags.Instance)
+            .Where(m => !m.IsSpecialName && m.DeclaringType != typeof(object) && m.Name is not ("Dispose" or "DisposeAsync"));
 
-    private static IEnumerable<MethodInfo> ClientSurface() =>
-        OperationGroups().Append(typeof(SpotClient)).SelectMany(PublicMethods).Where(m => m.Name is not ("Dispose" or "DisposeAsync"));
+    private static IEnumerable<(Type Owner, MethodInfo Method)> ClientSurface() =>
+        OperationGroups().Append(typeof(SpotClient)).SelectMany(t => PublicMethods(t).Select(m => (t, m)));
 
     [Test]
     public void The_client_exposes_every_service_group()
@@ -35,9 +37,9 @@ public class ConventionTests
     [Test]
     public void Every_async_method_has_a_sync_twin_with_the_same_parameters()
     {
-        var failures = ClientSurface().Where(m => m.Name.EndsWith("Async", StringComparison.Ordinal))
-            .Where(m => m.DeclaringType!.GetMethod(m.Name[..^5], m.GetParameters().Select(p => p.ParameterType).ToArray()) is null)
-            .Select(m => $"{m.DeclaringType!.Name}.{m.Name}");
+        var failures = ClientSurface().Where(s => s.Method.Name.EndsWith("Async", StringComparison.Ordinal))
+            .Where(s => s.Owner.GetMethod(s.Method.Name[..^5], s.Method.GetParameters().Select(p => p.ParameterType).ToArray()) is null)
+            .Select(s => $"{s.Owner.Name}.{s.Method.Name}");
 
         Assert.That(failures, Is.Empty);
     }
@@ -45,9 +47,9 @@ public class ConventionTests
     [Test]
     public void Every_sync_method_has_an_async_twin()
     {
-        var failures = ClientSurface().Where(m => !m.Name.EndsWith("Async", StringComparison.Ordinal))
-            .Where(m => m.DeclaringType!.GetMethod(m.Name + "Async", m.GetParameters().Select(p => p.ParameterType).ToArray()) is null)
-            .Select(m => $"{m.DeclaringType!.Name}.{m.Name}");
+        var failures = ClientSurface().Where(s => !s.Method.Name.EndsWith("Async", StringComparison.Ordinal))
+            .Where(s => s.Owner.GetMethod(s.Method.Name + "Async", s.Method.GetParameters().Select(p => p.ParameterType).ToArray()) is null)
+            .Select(s => $"{s.Owner.Name}.{s.Method.Name}");
 
         Assert.That(failures, Is.Empty);
     }
@@ -55,7 +57,7 @@ public class ConventionTests
     [Test]
     public void Every_operation_is_virtual_and_ends_with_an_optional_cancellation_token()
     {
-        var failures = ClientSurface()
+        var failures = ClientSurface().Select(s => s.Method)
             .Where(m => !m.IsVirtual || m.GetParameters() is not [.., { ParameterType: var last, HasDefaultValue: true }] || last != typeof(CancellationToken))
             .Select(m => $"{m.DeclaringType!.Name}.{m.Name}");
 
@@ -65,7 +67,7 @@ public class ConventionTests
     [Test]
     public void Every_client_type_has_a_protected_parameterless_constructor_for_mocking()
     {
-        var types = OperationGroups().Append(typeof(SpotClient)).Append(typeof(AsyncSpotClient));
+        var types = OperationGroups().Append(typeof(SpotClient)).Append(typeof(AsyncSpotClient)).Append(typeof(SpotClientBase));
 
         Assert.That(types.Where(t => t.GetConstructor(BindingFlags.Instance | BindingFlags.NonPublic, Type.EmptyTypes) is not { IsFamily: true }), Is.Empty);
     }

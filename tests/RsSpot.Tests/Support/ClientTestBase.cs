@@ -88,8 +88,9 @@ public abstract class ClientTestBase(bool isAsync)
         var arguments = asyncCall.Arguments.Select(a => Expression.Lambda(a).Compile().DynamicInvoke()).ToArray();
         var syncName = asyncCall.Method.Name[..^"Async".Length];
         var parameterTypes = asyncCall.Method.GetParameters().Select(p => p.ParameterType).ToArray();
-        var twin = asyncCall.Method.DeclaringType!.GetMethod(syncName, parameterTypes)
-            ?? throw new AssertionException($"{asyncCall.Method.DeclaringType!.Name}.{asyncCall.Method.Name} has no sync twin {syncName}({string.Join(", ", parameterTypes.Select(t => t.Name))})");
+        // Look on the object's own type: a client's async members may be inherited while its sync twins are not.
+        var twin = target!.GetType().GetMethod(syncName, parameterTypes)
+            ?? throw new AssertionException($"{target.GetType().Name}.{asyncCall.Method.Name} has no sync twin {syncName}({string.Join(", ", parameterTypes.Select(t => t.Name))})");
         return twin.Invoke(target, BindingFlags.DoNotWrapExceptions, null, arguments, null);
     }
 }

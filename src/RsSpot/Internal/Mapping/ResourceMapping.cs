@@ -52,46 +52,28 @@ internal static class ResourceMapping
         Raw = WireText.Raw(c),
     };
 
-    public static SpotNodePool ToModel(this Wire.SpotNodePool p) => new()
-    {
-        Name = p.Metadata?.Name ?? "",
-        Namespace = p.Metadata?.Namespace,
-        CloudSpace = p.Spec?.CloudSpace,
-        ServerClass = p.Spec?.ServerClass,
-        Desired = p.Spec?.Desired ?? 0,
-        Autoscaling = p.Spec?.Autoscaling.ToModel(),
-        CustomLabels = WireText.Map(p.Spec?.CustomLabels),
-        CustomAnnotations = WireText.Map(p.Spec?.CustomAnnotations),
-        CustomTaints = p.Spec?.CustomTaints.ToModel() ?? [],
-        Labels = WireText.Map(p.Metadata?.Labels),
-        CreatedAt = p.Metadata?.CreationTimestamp,
-        ResourceVersion = p.Metadata?.ResourceVersion,
-        Uid = p.Metadata?.Uid,
-        Raw = WireText.Raw(p),
-        BidPrice = p.Spec?.BidPrice,
-        BidStatus = p.Status?.BidStatus,
-        WonCount = p.Status?.WonCount ?? 0,
-    };
+    public static SpotNodePool ToModel(this Wire.SpotNodePool p) => WithCommonFields(
+        new SpotNodePool
+        {
+            Name = p.Metadata?.Name ?? "",
+            BidPrice = p.Spec?.BidPrice,
+            BidStatus = p.Status?.BidStatus,
+            WonCount = p.Status?.WonCount ?? 0,
+        },
+        p.Metadata,
+        p.Spec,
+        p);
 
-    public static OnDemandNodePool ToModel(this Wire.OnDemandNodePool p) => new()
-    {
-        Name = p.Metadata?.Name ?? "",
-        Namespace = p.Metadata?.Namespace,
-        CloudSpace = p.Spec?.CloudSpace,
-        ServerClass = p.Spec?.ServerClass,
-        Desired = p.Spec?.Desired ?? 0,
-        Autoscaling = p.Spec?.Autoscaling.ToModel(),
-        CustomLabels = WireText.Map(p.Spec?.CustomLabels),
-        CustomAnnotations = WireText.Map(p.Spec?.CustomAnnotations),
-        CustomTaints = p.Spec?.CustomTaints.ToModel() ?? [],
-        Labels = WireText.Map(p.Metadata?.Labels),
-        CreatedAt = p.Metadata?.CreationTimestamp,
-        ResourceVersion = p.Metadata?.ResourceVersion,
-        Uid = p.Metadata?.Uid,
-        Raw = WireText.Raw(p),
-        ReservedStatus = p.Status?.ReservedStatus,
-        ReservedCount = p.Status?.ReservedCount ?? 0,
-    };
+    public static OnDemandNodePool ToModel(this Wire.OnDemandNodePool p) => WithCommonFields(
+        new OnDemandNodePool
+        {
+            Name = p.Metadata?.Name ?? "",
+            ReservedStatus = p.Status?.ReservedStatus,
+            ReservedCount = p.Status?.ReservedCount ?? 0,
+        },
+        p.Metadata,
+        p.Spec,
+        p);
 
     public static VmCloudSpace ToModel(this Wire.VmCloudSpace c) => new()
     {
@@ -134,6 +116,25 @@ internal static class ResourceMapping
         WonCount = p.Status?.WonCount ?? 0,
         Raw = WireText.Raw(p),
     };
+
+    /// <summary>Fills what both pool kinds share from the metadata and the common spec fields.</summary>
+    private static T WithCommonFields<T>(T pool, Wire.ObjectMeta? metadata, Wire.INodePoolSpec? spec, object wire)
+        where T : NodePool => (T)((NodePool)pool with
+        {
+            Namespace = metadata?.Namespace,
+            CloudSpace = spec?.CloudSpace,
+            ServerClass = spec?.ServerClass,
+            Desired = spec?.Desired ?? 0,
+            Autoscaling = spec?.Autoscaling.ToModel(),
+            CustomLabels = WireText.Map(spec?.CustomLabels),
+            CustomAnnotations = WireText.Map(spec?.CustomAnnotations),
+            CustomTaints = spec?.CustomTaints.ToModel() ?? [],
+            Labels = WireText.Map(metadata?.Labels),
+            CreatedAt = metadata?.CreationTimestamp,
+            ResourceVersion = metadata?.ResourceVersion,
+            Uid = metadata?.Uid,
+            Raw = WireText.Raw(wire),
+        });
 
     public static NodePoolAutoscaling? ToModel(this Wire.Autoscaling? a) => a is null ? null : new NodePoolAutoscaling(a.Enabled, a.MinNodes, a.MaxNodes);
 

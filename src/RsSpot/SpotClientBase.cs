@@ -1,0 +1,86 @@
+using Newtonsoft.Json.Linq;
+using RsSpot.Internal;
+
+namespace RsSpot;
+
+/// <summary>
+/// What <see cref="SpotClient"/> and <see cref="AsyncSpotClient"/> have in common: the shared core, the identity in
+/// effect and the client-level asynchronous operations. The operation groups are declared by each client, because
+/// one exposes sync and async twins and the other only the async surface.
+/// </summary>
+public abstract class SpotClientBase : IAsyncDisposable
+{
+    private readonly SpotClientCore _core = null!;
+
+    /// <summary>For mocking only.</summary>
+    protected SpotClientBase()
+    {
+    }
+
+    private protected SpotClientBase(SpotClientCore core) => _core = core;
+
+    /// <summary>The profile in effect.</summary>
+    public virtual string ProfileName => _core.Settings.Profile;
+
+    /// <summary>The configured organization (name, id or namespace), if any.</summary>
+    public virtual string? Org => _core.Settings.OrgId ?? _core.Settings.Org;
+
+    /// <summary>The configured default region, if any.</summary>
+    public virtual string? Region => _core.Settings.Region;
+
+    /// <summary>The state store (preferences, HTTP cache, history, ledger) this client uses, if any.</summary>
+    public virtual State.StateStore? State => _core.State;
+
+    internal SpotClientCore Core => _core;
+
+    /// <summary>Makes sure a valid id_token is available (exchanging the refresh token if needed).</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="SpotAuthenticationException">The credentials were rejected or are missing.</exception>
+    [SpotOperation("Auth_GetToken")]
+    public virtual Task AuthenticateAsync(CancellationToken cancellationToken = default) =>
+        _core.CallAsync(ct => _core.Tokens.GetTokenAsync(null, ct), cancellationToken);
+
+    /// <summary>Resolves an organization (name, id or namespace; null for the configured one) to its namespace.</summary>
+    /// <param name="org">Organization, or null.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    public virtual Task<string> ResolveOrgNamespaceAsync(string? org = null, CancellationToken cancellationToken = default) =>
+        _core.Orgs.NamespaceAsync(org, cancellationToken);
+
+    /// <summary>Resolves an organization (name, id or namespace; null for the configured one) to its name.</summary>
+    /// <param name="org">Organization, or null.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    public virtual Task<string> ResolveOrgNameAsync(string? org = null, CancellationToken cancellationToken = default) =>
+        _core.Orgs.NameAsync(org, cancellationToken);
+
+    /// <summary>Sends an authenticated request to any API path (retry, cache and error mapping included).</summary>
+    /// <param name="method">HTTP method.</param>
+    /// <param name="path">Path relative to the API base, e.g. /apis/ngpc.rxt.io/v1/regions.</param>
+    /// <param name="query">Query parameters.</param>
+    /// <param name="body">JSON body (sent as a merge patch for PATCH).</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The JSON response, or null when the body is empty.</returns>
+    public virtual Task<JToken?> RawAsync(HttpMethod method, string path, IReadOnlyDictionary<string, string>? query = null, JToken? body = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(method);
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        return _core.SendRawAsync(method, path, query, body, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public ValueTask DisposeAsync()
+    {
+        Dispose(disposing: true);
+        GC.SuppressFinalize(this);
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>Releases the HTTP connections and the state store.</summary>
+    /// <param name="disposing">True when called from a Dispose method.</param>
+    protected virtual void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _core?.Dispose();
+        }
+    }
+}
