@@ -6,4 +6,5 @@ namespace RsSpot.Cli.Commands;
 [HasSubCommands(typeof(OrganizationsCommands), "organizations", Description = "Organizations you belong to")]
 [HasSubCommands(typeof(RegionsCommands), "regions", Description = "Spot regions")]
 [HasSubCommands(typeof(EmulatorCommands), "emulator", Description = "The local Spot emulator")]
+[HasSubCommands(typeof(CompletionCommands), "completion", Description = "Shell completion scripts")]
 internal sealed class RootCommands;
