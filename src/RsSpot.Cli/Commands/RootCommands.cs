@@ -3,6 +3,11 @@ using Cocona;
 namespace RsSpot.Cli.Commands;
 
 /// <summary>The top of the command tree: every command group of rsspot.</summary>
+[HasSubCommands(typeof(ConfigureCommand), "configure", Description = "Create or update a profile (only the options given change)")]
+[HasSubCommands(typeof(ProfilesCommands), "profiles", Description = "Profiles of the configuration file")]
+[HasSubCommands(typeof(ConfigCommands), "config", Description = "Configuration file, effective settings and machine preferences")]
+[HasSubCommands(typeof(HistoryCommands), "history", Description = "Commands run on this machine (redacted)")]
+[HasSubCommands(typeof(CacheCommands), "cache", Description = "The HTTP response cache")]
 [HasSubCommands(typeof(OrganizationsCommands), "organizations", Description = "Organizations you belong to")]
 [HasSubCommands(typeof(RegionsCommands), "regions", Description = "Spot regions")]
 [HasSubCommands(typeof(EmulatorCommands), "emulator", Description = "The local Spot emulator")]
