@@ -91,6 +91,7 @@ internal sealed class PricingCommands(CliContext context)
     [SpotOperation("ServerClasses_List")]
     [SpotOperation("PriceFeeds_GetPercentiles")]
     [SpotOperation("CloudSpaces_Get")]
+    [SpotOperation("ServerClasses_Get")]
     [SpotOperation("SpotNodePools_Create")]
     public async Task Build(
         [Option("nodes", Description = "Total nodes of the cluster (required)")] int nodes,

@@ -228,12 +228,14 @@ public class PricingOperations : IAsyncPricingOperations
     /// <exception cref="SpotValidationException">The plan has no pools, spans several regions, or the cloudspace is in another region.</exception>
     /// <exception cref="SpotNotFoundException">The cloudspace does not exist.</exception>
     [SpotOperation("CloudSpaces_Get")]
+    [SpotOperation("ServerClasses_Get")]
     [SpotOperation("SpotNodePools_Create")]
     public virtual IReadOnlyList<SpotNodePool> ApplyPlan(PlanScenario scenario, string cloudSpace, string? org = null, CancellationToken cancellationToken = default) =>
         SyncOverAsync.Run(ct => ApplyPlanAsync(scenario, cloudSpace, org, ct), cancellationToken);
 
     /// <inheritdoc />
     [SpotOperation("CloudSpaces_Get")]
+    [SpotOperation("ServerClasses_Get")]
     [SpotOperation("SpotNodePools_Create")]
     public virtual async Task<IReadOnlyList<SpotNodePool>> ApplyPlanAsync(PlanScenario scenario, string cloudSpace, string? org = null, CancellationToken cancellationToken = default)
     {
