@@ -37,9 +37,11 @@ public class AsyncSpotClient : SpotClientBase
         Organizations = new OrganizationsOperations(core);
         Regions = new RegionsOperations(core);
         ServerClasses = serverClasses;
-        Pricing = new PricingOperations(core, serverClasses);
-        CloudSpaces = new CloudSpacesOperations(core);
-        SpotNodePools = new SpotNodePoolsOperations(core);
+        var cloudSpaces = new CloudSpacesOperations(core);
+        var spotNodePools = new SpotNodePoolsOperations(core);
+        Pricing = new PricingOperations(core, serverClasses, cloudSpaces, spotNodePools);
+        CloudSpaces = cloudSpaces;
+        SpotNodePools = spotNodePools;
         OnDemandNodePools = new OnDemandNodePoolsOperations(core);
         Inventory = new InventoryOperations(core);
     }

@@ -38,9 +38,9 @@ public class SpotClient : SpotClientBase, IDisposable
         Organizations = new OrganizationsOperations(core);
         Regions = new RegionsOperations(core);
         ServerClasses = new ServerClassesOperations(core);
-        Pricing = new PricingOperations(core, ServerClasses);
         CloudSpaces = new CloudSpacesOperations(core);
         SpotNodePools = new SpotNodePoolsOperations(core);
+        Pricing = new PricingOperations(core, ServerClasses, CloudSpaces, SpotNodePools);
         OnDemandNodePools = new OnDemandNodePoolsOperations(core);
         Inventory = new InventoryOperations(core);
     }

@@ -10,6 +10,7 @@ namespace RsSpot.Cli.Commands;
 [HasSubCommands(typeof(CacheCommands), "cache", Description = "The HTTP response cache")]
 [HasSubCommands(typeof(OrganizationsCommands), "organizations", Description = "Organizations you belong to")]
 [HasSubCommands(typeof(RegionsCommands), "regions", Description = "Spot regions")]
+[HasSubCommands(typeof(PricingCommands), "pricing", Description = "Explore prices and plan clusters")]
 [HasSubCommands(typeof(EmulatorCommands), "emulator", Description = "The local Spot emulator")]
 [HasSubCommands(typeof(CompletionCommands), "completion", Description = "Shell completion scripts")]
 internal sealed class RootCommands;

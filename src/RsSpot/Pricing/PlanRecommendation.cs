@@ -53,6 +53,12 @@ public sealed record PlanRequestEcho
 /// <summary>Constants behind the scores and bids.</summary>
 public sealed record PlanAssumptions
 {
+    /// <summary><see cref="BidBasis"/> when bids follow the risk's auction percentile.</summary>
+    public const string PercentilesBidBasis = "percentiles";
+
+    /// <summary><see cref="BidBasis"/> when bids are the market price times the risk multiplier.</summary>
+    public const string MultiplierBidBasis = "market_multiplier";
+
     /// <summary>Hours in a billing month.</summary>
     [JsonProperty("month_hours")] public required int MonthHours { get; init; }
 
@@ -73,6 +79,15 @@ public sealed record PlanAssumptions
 
     /// <summary>Most pools a balanced plan may use at this risk.</summary>
     [JsonProperty("balanced_pool_target")] public required int BalancedPoolTarget { get; init; }
+
+    /// <summary>
+    /// What the suggested bids follow: <see cref="PercentilesBidBasis"/> when auction percentiles were supplied
+    /// (classes the feed does not know still use the multiplier), otherwise <see cref="MultiplierBidBasis"/>.
+    /// </summary>
+    [JsonProperty("bid_basis")] public string BidBasis { get; init; } = MultiplierBidBasis;
+
+    /// <summary>Why the bids use another basis than asked for (e.g. the percentiles feed failed); null when as asked.</summary>
+    [JsonProperty("bid_basis_note")] public string? BidBasisNote { get; init; }
 }
 
 /// <summary>One strategy's plan.</summary>

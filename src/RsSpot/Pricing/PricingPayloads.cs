@@ -15,7 +15,7 @@ public static class PricingPayloads
     public static PricingListPayload ToPayload(this PricingListResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
-        return new PricingListPayload(result.Nodes, result.MonthHours, [.. result.Items.Select(Item)]);
+        return new PricingListPayload(result.Nodes, result.MonthHours, [.. result.Items.Select(ToPayload)]);
     }
 
     /// <summary>The <c>pricing build</c> payload; a duplicate scenario names its original and does not repeat the pools.</summary>
@@ -35,6 +35,15 @@ public static class PricingPayloads
     {
         ArgumentNullException.ThrowIfNull(points);
         return new PriceHistoryPayload(serverClass, [.. points.OrderBy(point => point.RunAt).Select(point => new PricePointPayload(point.RunAt.ToUnixTimeSeconds(), point.HammerPrice))]);
+    }
+
+    /// <summary>One <c>pricing list</c> row (also the <c>pricing get</c> payload).</summary>
+    /// <param name="item">The priced row.</param>
+    /// <returns>The payload.</returns>
+    public static PricingListItemPayload ToPayload(this PricingListItem item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        return Item(item);
     }
 
     private static PricingListItemPayload Item(PricingListItem item) => new()

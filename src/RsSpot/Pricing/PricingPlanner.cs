@@ -63,6 +63,7 @@ public static class PricingPlanner
             RiskBidMultiplier = BidAdvisor.MarketMultiplier(request.Risk),
             RiskBidPercentile = BidAdvisor.Percentile(request.Risk),
             BalancedPoolTarget = request.Balanced ? BalancedPoolTarget(request.Risk) : 1,
+            BidBasis = request.Percentiles is { Count: > 0 } ? PlanAssumptions.PercentilesBidBasis : PlanAssumptions.MultiplierBidBasis,
         };
         if (candidates.Count == 0)
         {

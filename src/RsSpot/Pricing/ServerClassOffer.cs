@@ -1,3 +1,6 @@
+using System.Globalization;
+using RsSpot.Models;
+
 namespace RsSpot.Pricing;
 
 /// <summary>
@@ -24,7 +27,29 @@ public sealed record ServerClassOffer(
     string Memory,
     string MarketPrice,
     string MinBidPrice,
-    string OnDemandPrice);
+    string OnDemandPrice)
+{
+    /// <summary>The offer of an API server class: prices in invariant culture, missing values as empty strings.</summary>
+    /// <param name="serverClass">A server class from the Spot API.</param>
+    /// <returns>The offer the pricing components read.</returns>
+    public static ServerClassOffer From(ServerClass serverClass)
+    {
+        ArgumentNullException.ThrowIfNull(serverClass);
+        return new ServerClassOffer(
+            serverClass.Name,
+            serverClass.Region,
+            serverClass.Category ?? string.Empty,
+            serverClass.DisplayName ?? string.Empty,
+            serverClass.Availability ?? string.Empty,
+            serverClass.Cpu ?? string.Empty,
+            serverClass.Memory ?? string.Empty,
+            Price(serverClass.MarketPricePerHour),
+            Price(serverClass.MinBidPricePerHour),
+            Price(serverClass.OnDemandPricePerHour));
+    }
+
+    private static string Price(decimal? amount) => amount?.ToString(CultureInfo.InvariantCulture) ?? string.Empty;
+}
 
 /// <summary>Auction price percentiles of one server class, from the public percentiles feed (USD per hour).</summary>
 /// <param name="P20">20th percentile of recent hammer prices.</param>
