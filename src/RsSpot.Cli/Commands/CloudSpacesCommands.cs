@@ -123,6 +123,8 @@ internal sealed class CloudSpacesCommands(CliContext context)
 
     private async Task<CloudSpace> WaitAsync(string name, TimeSpan timeout, string? org)
     {
+        // Said up front: if the wait times out or is interrupted, the cloudspace still exists.
+        context.Output.Note($"created cloudspace {name}; waiting for it to be Ready (Ctrl+C stops the wait, not the cloudspace)");
         using var progress = new WaitProgress(context.Environment, name);
         return await context.Client.CloudSpaces.WaitUntilReadyAsync(name, timeout, progress, org, context.CancellationToken).ConfigureAwait(false);
     }

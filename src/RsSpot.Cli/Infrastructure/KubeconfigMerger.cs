@@ -16,8 +16,9 @@ internal static class KubeconfigMerger
     /// <exception cref="IOException"><paramref name="existing"/> is not a kubeconfig (the caller must leave that file alone).</exception>
     public static string Merge(string existing, string generated, string existingPath)
     {
-        var source = Load(generated, "the generated kubeconfig");
-        if (Load(existing, existingPath) is not { } target)
+        var source = Load(generated, reason => $"cannot merge: the generated kubeconfig is {reason}");
+        var target = Load(existing, reason => $"cannot merge into '{existingPath}': it is {reason}; the file was left unchanged");
+        if (target is null)
         {
             return generated;
         }
@@ -78,7 +79,7 @@ internal static class KubeconfigMerger
         entry is YamlMappingNode map && map.Children.TryGetValue(new YamlScalarNode("name"), out var name) && name is YamlScalarNode scalar ? scalar.Value : null;
 
     /// <summary>The root mapping, or null for an empty document.</summary>
-    private static YamlMappingNode? Load(string text, string origin)
+    private static YamlMappingNode? Load(string text, Func<string, string> failure)
     {
         var stream = new YamlStream();
         try
@@ -87,18 +88,16 @@ internal static class KubeconfigMerger
         }
         catch (YamlException e)
         {
-            throw new IOException($"cannot merge into {Describe(origin)}: not valid YAML ({e.Message}); the file was left unchanged", e);
+            throw new IOException(failure($"not valid YAML ({e.Message})"), e);
         }
 
         return stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode switch
         {
             YamlMappingNode map => map,
             YamlScalarNode { Value: null or "" } => null,
-            _ => throw new IOException($"cannot merge into {Describe(origin)}: not a kubeconfig (expected a mapping); the file was left unchanged"),
+            _ => throw new IOException(failure("not a kubeconfig (expected a mapping at the top)")),
         };
     }
-
-    private static string Describe(string origin) => origin.StartsWith("the ", StringComparison.Ordinal) ? origin : $"'{origin}'";
 
     private static string StripDocumentEnd(string yaml)
     {

@@ -53,6 +53,7 @@ public class CloudSpacesCommandTests : ResourceCommandTestBase
         Assert.Multiple(() =>
         {
             Assert.That(run.ExitCode, Is.EqualTo(1), run.ToString());
+            Assert.That(run.Error, Does.Contain("created cloudspace slow; waiting"), "the user learns the cloudspace exists");
             Assert.That(run.Error, Does.Contain("cloudspace slow: Provisioning"));
             Assert.That(run.Error, Does.Contain("error: cloudspace 'slow' was not ready").And.Contain("phase Provisioning"));
             Assert.That(run.Out, Is.Empty);
