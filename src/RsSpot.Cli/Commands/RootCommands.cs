@@ -11,6 +11,11 @@ namespace RsSpot.Cli.Commands;
 [HasSubCommands(typeof(OrganizationsCommands), "organizations", Description = "Organizations you belong to")]
 [HasSubCommands(typeof(RegionsCommands), "regions", Description = "Spot regions")]
 [HasSubCommands(typeof(PricingCommands), "pricing", Description = "Explore prices and plan clusters")]
+[HasSubCommands(typeof(ServerClassesCommands), "server-classes", Description = "Server classes, their hardware and prices")]
+[HasSubCommands(typeof(CloudSpacesCommands), "cloudspaces", Description = "Managed Kubernetes clusters")]
+[HasSubCommands(typeof(NodePoolsCommands), "nodepools", Description = "Spot and on-demand node pools")]
+[HasSubCommands(typeof(InventoryCommands), "inventory", Description = "VM cloudspaces, VM pools and organization events")]
+[HasSubCommands(typeof(RawCommand), "raw", Description = "Send an authenticated request to any API path")]
 [HasSubCommands(typeof(EmulatorCommands), "emulator", Description = "The local Spot emulator")]
 [HasSubCommands(typeof(CompletionCommands), "completion", Description = "Shell completion scripts")]
 internal sealed class RootCommands;

@@ -13,6 +13,12 @@ internal sealed class CliContext : IDisposable
 {
     private readonly Lazy<SpotClient> _client;
     private readonly Lazy<StateStore> _state;
+    /// <summary>
+    /// Seconds a new sandbox cloudspace stays Provisioning (default: the SDK's 15 s). A test hook for the in-process
+    /// CLI tests, which need Ready cloudspaces at once; not a user setting.
+    /// </summary>
+    internal const string SandboxProvisioningDelayVariable = "RSSPOT_SANDBOX_PROVISIONING_DELAY";
+
     private ILoggerFactory? _loggerFactory;
 
     public CliContext(CliEnvironment environment, GlobalOptions options)
@@ -97,7 +103,7 @@ internal sealed class CliContext : IDisposable
             _loggerFactory = LoggerFactory.Create(b => b.AddProvider(new StderrLoggerProvider(Environment.Error)).SetMinimumLevel(LogLevel.Debug));
         }
 
-        var client = new SpotClient(new SpotClientOptions
+        var options = new SpotClientOptions
         {
             Profile = Options.Profile,
             ConfigPath = Options.ConfigFile,
@@ -105,7 +111,15 @@ internal sealed class CliContext : IDisposable
             NoCache = Options.NoCache,
             Environment = ConfigEnvironment,
             LoggerFactory = _loggerFactory,
-        });
+        };
+        if (Options.Sandbox && Environment.Variables.GetValueOrDefault(SandboxProvisioningDelayVariable) is { } delay)
+        {
+            options.SandboxProvisioningDelay = double.TryParse(delay, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var seconds) && seconds >= 0
+                ? TimeSpan.FromSeconds(seconds)
+                : throw new UsageException($"invalid {SandboxProvisioningDelayVariable} '{delay}': use a number of seconds");
+        }
+
+        var client = new SpotClient(options);
         if (client.State?.RecoveryNotice is { } notice)
         {
             Environment.Error.WriteLine($"warning: {notice}");

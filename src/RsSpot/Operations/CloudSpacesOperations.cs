@@ -282,12 +282,15 @@ public partial class CloudSpacesOperations : IAsyncCloudSpacesOperations
             var remaining = deadline - _core.Time.GetUtcNow();
             if (remaining <= TimeSpan.Zero)
             {
-                throw new SpotException($"cloudspace '{name}' was not ready after {limit.TotalMinutes:0.#} minutes (phase {cloudSpace.Phase ?? "unknown"})");
+                throw new SpotException($"cloudspace '{name}' was not ready after {Describe(limit)} (phase {cloudSpace.Phase ?? "unknown"})");
             }
 
             await Task.Delay(remaining < _core.PollInterval ? remaining : _core.PollInterval, _core.Time, cancellationToken).ConfigureAwait(false);
         }
     }
+
+    private static string Describe(TimeSpan limit) =>
+        limit < TimeSpan.FromMinutes(1) ? $"{limit.TotalSeconds:0.#} seconds" : $"{limit.TotalMinutes:0.#} minutes";
 
     [GeneratedRegex("^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$")]
     private static partial Regex DnsLabel();
