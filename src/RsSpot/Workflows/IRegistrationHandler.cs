@@ -11,7 +11,8 @@ namespace RsSpot.Workflows;
 /// ledger, and that move is made before the call: a VM in submitted is only ever re-confirmed, never re-submitted,
 /// even after a crash or by a second runner. If Submit throws, the VM is marked failed and a later attempt starts
 /// again with a new token, so a throwing Submit must mean "not applied". <see cref="ConfirmAsync"/> may be called
-/// any number of times and must not change anything.
+/// any number of times and must not change anything. Exception messages are stored in the ledger as the last
+/// error, so they must never carry a token or other secret.
 /// </remarks>
 public interface IRegistrationHandler
 {

@@ -145,7 +145,10 @@ public sealed class RegistrationWorkflow
     public RegistrationRecord MarkRegistered(string key, string? payloadJson = null) =>
         Mark(key, RegistrationStatus.Registered, _ => Progress(key, payloadJson));
 
-    /// <summary>Records a failed attempt: one more attempt, the error, and the time of the next attempt.</summary>
+    /// <summary>
+    /// Records a failed attempt: one more attempt, the error, and the time of the next attempt. A runner retries a
+    /// failed VM from a new token, so failing a submitted VM means "the submission did not take; start over".
+    /// </summary>
     /// <param name="key">Registration key.</param>
     /// <param name="error">What went wrong (one line; never a secret).</param>
     /// <param name="payloadJson">Optional JSON payload to store.</param>
