@@ -16,6 +16,7 @@ namespace RsSpot.Cli.Commands;
 [HasSubCommands(typeof(NodePoolsCommands), "nodepools", Description = "Spot and on-demand node pools")]
 [HasSubCommands(typeof(InventoryCommands), "inventory", Description = "VM cloudspaces, VM pools and organization events")]
 [HasSubCommands(typeof(RawCommand), "raw", Description = "Send an authenticated request to any API path")]
+[HasSubCommands(typeof(RegistrationCommands), "registration", Description = "The VM registration ledger for cluster orchestrators")]
 [HasSubCommands(typeof(EmulatorCommands), "emulator", Description = "The local Spot emulator")]
 [HasSubCommands(typeof(CompletionCommands), "completion", Description = "Shell completion scripts")]
 internal sealed class RootCommands;

@@ -1,0 +1,47 @@
+using RsSpot.Tests.Support;
+using RsSpot.Workflows;
+
+namespace RsSpot.Tests.Workflows;
+
+/// <summary>Candidates read from the sandbox emulator's VM inventory (both the sync and the async twin).</summary>
+public class RegistrationInventoryTests(bool isAsync) : ClientTestBase(isAsync)
+{
+    private string _directory = null!;
+
+    [SetUp]
+    public void UseSandbox()
+    {
+        _directory = Directory.CreateTempSubdirectory("rsspot-reg-inv-").FullName;
+        UseClient(Options(o =>
+        {
+            o.Sandbox = true;
+            o.UseStateStore = true;
+            o.Org = null;
+            o.RefreshToken = null;
+            o.Transport = null;
+            o.StatePath = Path.Combine(_directory, "state.db");
+        }));
+    }
+
+    [TearDown]
+    public void DeleteDirectory() => Directory.Delete(_directory, recursive: true);
+
+    [Test]
+    public async Task Candidates_come_from_every_assigned_vm_of_the_org()
+    {
+        // Static twins: Call(...) reroutes instance calls only.
+        var candidates = IsAsync
+            ? await RegistrationWorkflow.FetchCandidatesAsync(Client, "omni-lab")
+            : RegistrationWorkflow.FetchCandidates(Client, "omni-lab");
+        var org = await Call(() => Client.Organizations.GetAsync("acme-corp", default));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(candidates, Has.Count.EqualTo(3));
+            Assert.That(candidates.Select(c => c.OrgId), Is.All.EqualTo(org.Id));
+            Assert.That(candidates.Select(c => c.VmCloudSpace), Is.All.EqualTo("vm-lab"));
+            Assert.That(candidates.Select(c => c.Key), Is.Unique);
+            Assert.That(candidates[0].Key, Is.EqualTo(RegistrationWorkflow.RegistrationKey(candidates[0].VmUid, org.Id, "vm-lab", candidates[0].VmPool, "omni-lab")));
+        });
+    }
+}
