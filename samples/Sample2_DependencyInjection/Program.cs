@@ -26,6 +26,5 @@ internal sealed class RegionReport(AsyncSpotClient spot, ILogger<RegionReport> l
         {
             Console.WriteLine($"{region.Name,-24} {region.Country}");
         }
-
     }
 }
