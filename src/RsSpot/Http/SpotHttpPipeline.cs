@@ -27,14 +27,14 @@ internal sealed class SpotHttpPipeline : IDisposable
         var retry = new RetryPolicy(settings.Retry, Random.Shared.NextDouble);
         DelegatingHandler Retry() => new RetryHandler(retry, settings.RequestTimeout, time, logger);
 
-        Auth = Create(settings.OAuthUri, new DiagnosticsHandler(UserAgent), Retry());
+        Auth = Create(settings.OAuthUri, new DiagnosticsHandler(UserAgent, logger), Retry());
         Tokens = new TokenProvider(
             new Api.AuthClient(Auth), settings.ClientId, settings.RefreshToken, settings.AccessToken, settings.TokenStore,
             settings.TokenStore is null || settings.RefreshToken is null ? null : TokenCacheKey.Create(settings.Profile, settings.OAuthUri.ToString(), settings.RefreshToken),
             time, logger);
-        Api = Create(settings.BaseUri, new DiagnosticsHandler(UserAgent), cacheHandler(settings.BaseUri), Retry(), new AuthenticationHandler(Tokens, logger));
-        Public = Create(settings.BaseUri, new DiagnosticsHandler(UserAgent), Retry());
-        Feeds = Create(settings.PriceFeedUri, new DiagnosticsHandler(UserAgent), cacheHandler(settings.PriceFeedUri), Retry());
+        Api = Create(settings.BaseUri, new DiagnosticsHandler(UserAgent, logger), cacheHandler(settings.BaseUri), Retry(), new AuthenticationHandler(Tokens, logger));
+        Public = Create(settings.BaseUri, new DiagnosticsHandler(UserAgent, logger), Retry());
+        Feeds = Create(settings.PriceFeedUri, new DiagnosticsHandler(UserAgent, logger), cacheHandler(settings.PriceFeedUri), Retry());
     }
 
     /// <summary>Authenticated Spot API calls.</summary>
@@ -78,7 +78,8 @@ internal sealed class SpotHttpPipeline : IDisposable
         return new HttpClient(inner, disposeHandler: false) { BaseAddress = baseUri, Timeout = Timeout.InfiniteTimeSpan };
     }
 
-    private static SocketsHttpHandler CreateTransport(bool verifySsl)
+    /// <summary>The network transport the SDK uses when none is given (also the primary handler under dependency injection).</summary>
+    internal static SocketsHttpHandler CreateTransport(bool verifySsl)
     {
         var handler = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5), AutomaticDecompression = System.Net.DecompressionMethods.All };
         if (!verifySsl)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -41,8 +42,8 @@ internal sealed class SpotClientCore : IDisposable
         PriceFeeds = new Wire.PriceFeedsClient(_pipeline.Feeds);
         Orgs = new OrgResolver(
             settings,
-            ct => CallAsync(async c => (IReadOnlyList<Models.Organization>)(await Organizations.ListAsync(c).ConfigureAwait(false)).Organizations.Select(o => o.ToModel()).ToList(), ct),
-            ct => CallAsync(c => _pipeline.Tokens.GetTokenAsync(null, c), ct));
+            ct => CallAsync(async c => (IReadOnlyList<Models.Organization>)(await Organizations.ListAsync(c).ConfigureAwait(false)).Organizations.Select(o => o.ToModel()).ToList(), ct, "ResolveOrganizationAsync"),
+            ct => CallAsync(c => _pipeline.Tokens.GetTokenAsync(null, c), ct, "AuthenticateAsync"));
     }
 
     public SpotSettings Settings { get; }
@@ -82,31 +83,44 @@ internal sealed class SpotClientCore : IDisposable
 
     public Wire.IPriceFeedsClient PriceFeeds { get; }
 
-    /// <summary>Runs one operation, translating transport and generated-client failures into the public exceptions.</summary>
-    public async Task<T> CallAsync<T>(Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs one operation inside its trace span, translating transport and generated-client failures into the public
+    /// exceptions. The span is named after the calling operation ("CloudSpacesOperations.cs" + "ListAsync" →
+    /// "CloudSpaces.List"), so operations need not name themselves.
+    /// </summary>
+    public async Task<T> CallAsync<T>(Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken, [CallerMemberName] string operation = "", [CallerFilePath] string callerFile = "")
     {
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        using var activity = SpotTelemetry.StartOperation(callerFile, operation);
         try
         {
             return await call(cancellationToken).ConfigureAwait(false);
         }
-        catch (Wire.SpotApiException e)
+        catch (Exception e)
         {
-            throw SpotErrorFactory.FromApiException(e);
-        }
-        catch (HttpRequestException e)
-        {
-            throw new SpotException($"network error: {SpotErrorFactory.Mask(e.Message)}", e);
-        }
-        catch (TimeoutException e)
-        {
-            throw new SpotException(e.Message, e);
+            var error = Translate(e);
+            SpotTelemetry.RecordFailure(activity, error ?? e);
+            if (error is null)
+            {
+                throw;
+            }
+
+            throw error;
         }
     }
 
+    /// <summary>The public exception for a transport or generated-client failure; null when it already is one (or a cancellation).</summary>
+    private static SpotException? Translate(Exception e) => e switch
+    {
+        Wire.SpotApiException api => SpotErrorFactory.FromApiException(api),
+        HttpRequestException http => new SpotException($"network error: {SpotErrorFactory.Mask(http.Message)}", http),
+        TimeoutException timeout => new SpotException(timeout.Message, timeout),
+        _ => null,
+    };
+
     /// <summary>Sends an authenticated request to any API path and returns the JSON body (null when empty).</summary>
     public Task<JToken?> SendRawAsync(HttpMethod method, string path, IReadOnlyDictionary<string, string>? query, JToken? body, CancellationToken cancellationToken) =>
-        CallAsync(async ct =>
+        CallAsync<JToken?>(async ct =>
         {
             using var request = new HttpRequestMessage(method, RelativeUri(path, query));
             request.Headers.Accept.ParseAdd("application/json");
@@ -126,7 +140,7 @@ internal sealed class SpotClientCore : IDisposable
             }
 
             return string.IsNullOrWhiteSpace(text) ? null : ParseJson(text);
-        }, cancellationToken);
+        }, cancellationToken, "RawAsync");
 
     public void Dispose()
     {
