@@ -47,7 +47,6 @@ public static class SpotTelemetry
         var group = Path.GetFileNameWithoutExtension(callerFile.Replace('\\', '/').Split('/')[^1]);
         group = group switch
         {
-            "NodePoolService" => "NodePools",
             "SpotClientCore" or "ClientCommon" or "" => "Client",
             _ when group.EndsWith("Operations", StringComparison.Ordinal) => group[..^"Operations".Length],
             _ => group,

@@ -58,7 +58,7 @@ internal sealed class OnDemandPoolWire(Wire.IOnDemandNodePoolsClient client) : I
 }
 
 /// <summary>Everything spot and on-demand pools do the same way: namespaces, selectors, conditional updates, mapping.</summary>
-internal sealed class NodePoolService<TWire, TPatch, TModel>(SpotClientCore core, INodePoolWire<TWire, TPatch> wire, Func<TWire, TModel> toModel, string kind)
+internal sealed class NodePoolService<TWire, TPatch, TModel>(SpotClientCore core, INodePoolWire<TWire, TPatch> wire, Func<TWire, TModel> toModel, string kind, string operationsType)
     where TWire : class
     where TModel : Models.NodePool
 {
@@ -68,12 +68,12 @@ internal sealed class NodePoolService<TWire, TPatch, TModel>(SpotClientCore core
             var ns = await core.Orgs.NamespaceAsync(org, ct).ConfigureAwait(false);
             var pools = await wire.ListAsync(ns, NodePoolRules.SelectorFor(cloudSpace), ct).ConfigureAwait(false);
             return pools.Select(toModel).OrderBy(p => p.CloudSpace, StringComparer.Ordinal).ThenBy(p => p.Name, StringComparer.Ordinal).ToList();
-        }, cancellationToken);
+        }, cancellationToken, callerFile: operationsType);
 
     public Task<TModel> GetAsync(string name, string? org, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
-        return core.CallAsync(async ct => toModel(await wire.GetAsync(await core.Orgs.NamespaceAsync(org, ct).ConfigureAwait(false), name, ct).ConfigureAwait(false)), cancellationToken);
+        return core.CallAsync(async ct => toModel(await wire.GetAsync(await core.Orgs.NamespaceAsync(org, ct).ConfigureAwait(false), name, ct).ConfigureAwait(false)), cancellationToken, callerFile: operationsType);
     }
 
     /// <summary>Creates a pool; <paramref name="body"/> receives the namespace once it is resolved.</summary>
@@ -82,7 +82,7 @@ internal sealed class NodePoolService<TWire, TPatch, TModel>(SpotClientCore core
         {
             var ns = await core.Orgs.NamespaceAsync(org, ct).ConfigureAwait(false);
             return toModel(await wire.CreateAsync(ns, body(ns), ct).ConfigureAwait(false));
-        }, cancellationToken);
+        }, cancellationToken, callerFile: operationsType);
 
     public Task<TModel> UpdateAsync(string name, TPatch patch, string? ifResourceVersion, string? org, CancellationToken cancellationToken)
     {
@@ -98,7 +98,7 @@ internal sealed class NodePoolService<TWire, TPatch, TModel>(SpotClientCore core
             var current = await wire.GetAsync(ns, name, ct).ConfigureAwait(false);
             var replacement = ConditionalReplace.Apply(current, patch!, ifResourceVersion, kind, name);
             return toModel(await wire.ReplaceAsync(ns, name, replacement, ct).ConfigureAwait(false));
-        }, cancellationToken);
+        }, cancellationToken, callerFile: operationsType);
     }
 
     public Task DeleteAsync(string name, string? org, CancellationToken cancellationToken)
@@ -108,7 +108,7 @@ internal sealed class NodePoolService<TWire, TPatch, TModel>(SpotClientCore core
         {
             await wire.DeleteAsync(await core.Orgs.NamespaceAsync(org, ct).ConfigureAwait(false), name, ct).ConfigureAwait(false);
             return true;
-        }, cancellationToken);
+        }, cancellationToken, callerFile: operationsType);
     }
 
     public Task DeleteAllAsync(string cloudSpace, string? org, CancellationToken cancellationToken)
@@ -119,7 +119,7 @@ internal sealed class NodePoolService<TWire, TPatch, TModel>(SpotClientCore core
         {
             await wire.DeleteCollectionAsync(await core.Orgs.NamespaceAsync(org, ct).ConfigureAwait(false), NodePoolRules.SelectorFor(cloudSpace), ct).ConfigureAwait(false);
             return true;
-        }, cancellationToken);
+        }, cancellationToken, callerFile: operationsType);
     }
 
     /// <summary>Metadata of a new pool: its name (generated when absent) and the cloudspace label the API filters on.</summary>

@@ -88,6 +88,10 @@ internal sealed class SpotClientCore : IDisposable
     /// exceptions. The span is named after the calling operation ("CloudSpacesOperations.cs" + "ListAsync" →
     /// "CloudSpaces.List"), so operations need not name themselves.
     /// </summary>
+    /// <param name="call">The operation.</param>
+    /// <param name="cancellationToken">Cancels it.</param>
+    /// <param name="operation">Operation name for tracing (the calling method).</param>
+    /// <param name="callerFile">The calling operations file, or the name of the operations type when the caller is shared code.</param>
     public async Task<T> CallAsync<T>(Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken, [CallerMemberName] string operation = "", [CallerFilePath] string callerFile = "")
     {
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);

@@ -60,7 +60,7 @@ public class OnDemandNodePoolsOperations : IAsyncOnDemandNodePoolsOperations
 
     internal OnDemandNodePoolsOperations(SpotClientCore core)
     {
-        _pools = new(core, new OnDemandPoolWire(core.OnDemandNodePools), p => p.ToModel(), "on-demand pool");
+        _pools = new(core, new OnDemandPoolWire(core.OnDemandNodePools), p => p.ToModel(), "on-demand pool", nameof(OnDemandNodePoolsOperations));
     }
 
     /// <summary>Lists on-demand pools, optionally of one cloudspace.</summary>

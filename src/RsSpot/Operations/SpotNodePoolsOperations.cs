@@ -62,7 +62,7 @@ public class SpotNodePoolsOperations : IAsyncSpotNodePoolsOperations
     internal SpotNodePoolsOperations(SpotClientCore core)
     {
         _core = core;
-        _pools = new(core, new SpotPoolWire(core.SpotNodePools), p => p.ToModel(), "spot pool");
+        _pools = new(core, new SpotPoolWire(core.SpotNodePools), p => p.ToModel(), "spot pool", nameof(SpotNodePoolsOperations));
     }
 
     /// <summary>Lists spot pools, optionally of one cloudspace.</summary>

@@ -94,7 +94,7 @@ public sealed class TracingTests(bool isAsync) : ClientTestBase(isAsync)
 
     [TestCase("/src/RsSpot/Operations/CloudSpacesOperations.cs", "ListAsync", ExpectedResult = "CloudSpaces.List")]
     [TestCase(@"C:\src\RsSpot\Operations\SpotNodePoolsOperations.cs", "CreateAsync", ExpectedResult = "SpotNodePools.Create")]
-    [TestCase("/src/RsSpot/Internal/NodePoolService.cs", "DeleteAsync", ExpectedResult = "NodePools.Delete")]
+    [TestCase("OnDemandNodePoolsOperations", "DeleteAsync", ExpectedResult = "OnDemandNodePools.Delete")]
     [TestCase("/src/RsSpot/Internal/ClientCommon.cs", "AuthenticateAsync", ExpectedResult = "Client.Authenticate")]
     public string Span_names_come_from_the_calling_operation(string file, string member) => SpotTelemetry.OperationName(file, member);
 }
