@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Cold-start benchmark of the rsspot CLI against a bare `dotnet hello.dll` built here, on the same machine.
-# Measures the median wall time of N runs of: hello, `rsspot --version` (answered before Cocona starts) and
-# `rsspot --sandbox regions list` (full host, emulator, state.db), and writes bench/results/startup.md.
+# Measures the median wall time of N runs of: hello, `rsspot --version` (answered before Cocona starts),
+# `rsspot --help` (the Cocona host and command tree, no SDK) and `rsspot --sandbox regions list` (host, SDK,
+# emulator, state.db and sandbox.db), and writes bench/results/startup.md.
 # Usage: bench/startup.sh [runs] [label]   (default 21 runs; the label names the configuration measured)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -41,6 +42,7 @@ median_ms() {
 
 hello=$(median_ms dotnet "$work/hello/out/hello.dll")
 version=$(median_ms dotnet "$work/cli/RsSpot.Cli.dll" --version)
+help=$(median_ms dotnet "$work/cli/RsSpot.Cli.dll" --help)
 sandbox=$(median_ms dotnet "$work/cli/RsSpot.Cli.dll" --sandbox regions list)
 ratio() { awk -v a="$1" -v b="$hello" 'BEGIN { printf "%.2f", a / b }'; }
 
@@ -57,6 +59,7 @@ out="$root/bench/results/startup.md"
   echo "|---|---:|---:|"
   echo "| \`dotnet hello.dll\` | $hello | 1.00 |"
   echo "| \`rsspot --version\` | $version | $(ratio "$version") |"
+  echo "| \`rsspot --help\` | $help | $(ratio "$help") |"
   echo "| \`rsspot --sandbox regions list\` | $sandbox | $(ratio "$sandbox") |"
 } >"$out"
 cat "$out"
