@@ -31,6 +31,20 @@ public class CompletionAndReferenceTests : CliTestBase
         });
     }
 
+    [Test]
+    public void Options_of_shared_parameter_sets_are_listed_with_their_defaults()
+    {
+        var create = CommandTree.Build(typeof(RootCommands)).Descendants().Single(n => n.Path == "rsspot nodepools spot create");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(create.Parameters.Select(p => p.Name), Is.SupersetOf(new[] { "cloudspace", "server-class", "desired", "taint", "bid-price" }));
+            Assert.That(create.Parameters.Single(p => p.Name == "cloudspace").IsRequired, Is.True);
+            Assert.That(create.Parameters.Single(p => p.Name == "desired").Default, Is.EqualTo("1"));
+            Assert.That(create.Parameters.Single(p => p.Name == "taint").IsRepeatable, Is.True);
+        });
+    }
+
     [TestCase("bash", "complete -F _rsspot rsspot")]
     [TestCase("zsh", "bashcompinit")]
     [TestCase("fish", "complete -c rsspot")]

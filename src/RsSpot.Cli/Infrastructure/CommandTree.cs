@@ -48,22 +48,39 @@ internal static class CommandTree
     {
         var attribute = method.GetCustomAttribute<CommandAttribute>();
         var name = attribute?.Name ?? method.Name.ToLowerInvariant();
-        var parameters = method.GetParameters().Where(p => p.GetCustomAttribute<FromServiceAttribute>() is null).Select(Parameter).ToList();
+        var parameters = method.GetParameters().Where(p => p.GetCustomAttribute<FromServiceAttribute>() is null).SelectMany(Parameters).ToList();
         return new CommandNode($"{parent} {name}", attribute?.Description, parameters, [], method.GetCustomAttribute<HiddenAttribute>() is not null);
     }
 
-    private static CommandParameter Parameter(ParameterInfo parameter)
+    /// <summary>A method parameter, or each option of a Cocona parameter set (a class shared by several commands).</summary>
+    private static IEnumerable<CommandParameter> Parameters(ParameterInfo parameter)
     {
-        var type = Nullable.GetUnderlyingType(parameter.ParameterType) ?? parameter.ParameterType;
-        var repeatable = type.IsArray;
-        var isFlag = type == typeof(bool) && !parameter.ParameterType.IsGenericType;
-        var defaultText = parameter.HasDefaultValue && parameter.DefaultValue is not null and not false ? Convert.ToString(parameter.DefaultValue, System.Globalization.CultureInfo.InvariantCulture) : null;
-        if (parameter.GetCustomAttribute<ArgumentAttribute>() is { } argument)
+        if (!typeof(ICommandParameterSet).IsAssignableFrom(parameter.ParameterType))
         {
-            return new CommandParameter(argument.Name ?? parameter.Name!, [], true, false, repeatable, !parameter.HasDefaultValue, defaultText, argument.Description);
+            return [Describe(parameter.Name!, parameter.ParameterType, parameter.GetCustomAttribute<OptionAttribute>(), parameter.GetCustomAttribute<ArgumentAttribute>(), parameter.HasDefaultValue, parameter.DefaultValue)];
         }
 
-        var option = parameter.GetCustomAttribute<OptionAttribute>();
-        return new CommandParameter(option?.Name ?? parameter.Name!, [.. option?.ShortNames ?? []], false, isFlag, repeatable, !parameter.HasDefaultValue && !isFlag, defaultText, option?.Description);
+        // Cocona treats a set's property as optional only with [HasDefaultValue]; its default is the property's initial value.
+        var defaults = Activator.CreateInstance(parameter.ParameterType);
+        return parameter.ParameterType.GetProperties()
+            .Where(p => p.GetCustomAttribute<OptionAttribute>() is not null || p.GetCustomAttribute<ArgumentAttribute>() is not null)
+            .Select(p => Describe(p.Name, p.PropertyType, p.GetCustomAttribute<OptionAttribute>(), p.GetCustomAttribute<ArgumentAttribute>(),
+                p.GetCustomAttribute<HasDefaultValueAttribute>() is not null, p.GetValue(defaults)));
+    }
+
+    private static CommandParameter Describe(string name, Type declaredType, OptionAttribute? option, ArgumentAttribute? argument, bool hasDefault, object? defaultValue)
+    {
+        var type = Nullable.GetUnderlyingType(declaredType) ?? declaredType;
+        var repeatable = type.IsArray;
+        var isFlag = declaredType == typeof(bool);
+        var defaultText = !hasDefault ? null : defaultValue switch
+        {
+            null or false => null,
+            Array values => values.Length == 0 ? null : string.Join(",", values.Cast<object>()),
+            _ => Convert.ToString(defaultValue, System.Globalization.CultureInfo.InvariantCulture),
+        };
+        return argument is not null
+            ? new CommandParameter(argument.Name ?? name, [], true, false, repeatable, !hasDefault, defaultText, argument.Description)
+            : new CommandParameter(option?.Name ?? name, [.. option?.ShortNames ?? []], false, isFlag, repeatable, !hasDefault && !isFlag, defaultText, option?.Description);
     }
 }
