@@ -54,15 +54,7 @@ public class BasicCommandTests : CliTestBase
     [TestCase(new[] { "-o", "xml", "regions", "list" }, "invalid output format 'xml'")]
     public async Task Usage_errors_exit_2_with_one_line(string[] args, string message)
     {
-        var run = await Run(args);
-
-        Assert.Multiple(() =>
-        {
-            Assert.That(run.ExitCode, Is.EqualTo(2), run.ToString());
-            Assert.That(run.Error.TrimEnd().Split('\n'), Has.Length.EqualTo(1), run.ToString());
-            Assert.That(run.Error, Does.StartWith("error: ").And.Contain(message));
-            Assert.That(run.Out, Is.Empty);
-        });
+        AssertOneLineError(await Run(args), 2, message);
     }
 
     [Test]

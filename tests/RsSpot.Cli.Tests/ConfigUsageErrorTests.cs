@@ -40,14 +40,8 @@ public class ConfigUsageErrorTests : CliTestBase
     {
         var run = await Run(args);
 
-        Assert.Multiple(() =>
-        {
-            Assert.That(run.ExitCode, Is.EqualTo(exitCode), run.ToString());
-            Assert.That(run.Error.TrimEnd().Split('\n'), Has.Length.EqualTo(1), run.ToString());
-            Assert.That(run.Error, Does.StartWith("error: ").And.Contain(message));
-            Assert.That(run.Out, Is.Empty);
-            Assert.That(run.Error, Does.Not.Contain("secretvalue").And.Not.Contain("two words"));
-        });
+        AssertOneLineError(run, exitCode, message);
+        Assert.That(run.Error, Does.Not.Contain("secretvalue").And.Not.Contain("two words"), "values are never echoed");
     }
 
     [Test]

@@ -195,15 +195,7 @@ public class PricingCommandTests : CliTestBase
     [TestCase(new[] { "pricing", "build", "--nodes", "5", "--strategy", "fastest" }, "invalid --strategy 'fastest'")]
     public async Task Bad_flags_exit_2_with_one_line(string[] args, string message)
     {
-        var run = await Run(args);
-
-        Assert.Multiple(() =>
-        {
-            Assert.That(run.ExitCode, Is.EqualTo(2), run.ToString());
-            Assert.That(run.Error.TrimEnd().Split('\n'), Has.Length.EqualTo(1), run.ToString());
-            Assert.That(run.Error, Does.StartWith("error: ").And.Contain(message));
-            Assert.That(run.Out, Is.Empty);
-        });
+        AssertOneLineError(await Run(args), 2, message);
     }
 
     private static IEnumerable<string> Names(JToken items) => items.Select(i => (string)i["server_class_name"]!);

@@ -67,13 +67,7 @@ public class RegistrationCommandTests : CliTestBase
 
         var run = await Run("registration", "mark", key, "--status", "registered");
 
-        Assert.Multiple(() =>
-        {
-            Assert.That(run.ExitCode, Is.EqualTo(2), run.ToString());
-            Assert.That(run.Error.TrimEnd().Split('\n'), Has.Length.EqualTo(1));
-            Assert.That(run.Error, Does.StartWith($"error: cannot mark '{key}' registered: it is discovered"));
-            Assert.That(run.Out, Is.Empty);
-        });
+        AssertOneLineError(run, 2, $"cannot mark '{key}' registered: it is discovered");
     }
 
     [TestCase(new[] { "--status", "done" }, "invalid status 'done'")]

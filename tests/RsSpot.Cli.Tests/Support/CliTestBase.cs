@@ -50,4 +50,17 @@ public abstract class CliTestBase
 
     /// <summary>Runs a command against the sandbox emulator.</summary>
     protected Task<CliRun> Sandbox(params string[] args) => Run(["--sandbox", .. args], input: null);
+
+    /// <summary>Asserts the usual shape of a refused command: the exit code, one error line, nothing on stdout.</summary>
+    protected static void AssertOneLineError(CliRun run, int exitCode, string message)
+    {
+        var errors = run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => !l.StartsWith("sandbox:", StringComparison.Ordinal)).ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(run.ExitCode, Is.EqualTo(exitCode), run.ToString());
+            Assert.That(errors, Has.Count.EqualTo(1), run.ToString());
+            Assert.That(errors.FirstOrDefault(), Does.StartWith("error: ").And.Contain(message));
+            Assert.That(run.Out, Is.Empty);
+        });
+    }
 }

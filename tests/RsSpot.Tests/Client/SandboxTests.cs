@@ -4,30 +4,8 @@ using RsSpot.Tests.Support;
 namespace RsSpot.Tests.Client;
 
 /// <summary>Sandbox mode: the whole SDK against the in-process emulator, with its world kept in sandbox.db.</summary>
-public class SandboxTests(bool isAsync) : ClientTestBase(isAsync)
+public class SandboxTests(bool isAsync) : SandboxTestBase(isAsync)
 {
-    private string _directory = null!;
-
-    [SetUp]
-    public void CreateDirectory()
-    {
-        _directory = Directory.CreateTempSubdirectory("rsspot-sandbox-").FullName;
-        UseClient(Sandbox());
-    }
-
-    [TearDown]
-    public void DeleteDirectory() => Directory.Delete(_directory, recursive: true);
-
-    private SpotClientOptions Sandbox() => Options(o =>
-    {
-        o.Sandbox = true;
-        o.UseStateStore = true;
-        o.Org = null;
-        o.RefreshToken = null;
-        o.Transport = null;
-        o.StatePath = Path.Combine(_directory, "state.db");
-    });
-
     [Test]
     public async Task A_cloudspace_created_in_the_sandbox_is_listed_by_the_next_client()
     {
@@ -37,7 +15,7 @@ public class SandboxTests(bool isAsync) : ClientTestBase(isAsync)
         var listed = await Call(() => Client.CloudSpaces.ListAsync(null, default));
 
         Assert.That(listed.Select(c => c.Name), Does.Contain("demo"));
-        Assert.That(File.Exists(Path.Combine(_directory, "sandbox.db")), Is.True);
+        Assert.That(File.Exists(Path.Combine(Directory, "sandbox.db")), Is.True);
     }
 
     [Test]

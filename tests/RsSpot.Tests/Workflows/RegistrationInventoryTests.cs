@@ -4,28 +4,8 @@ using RsSpot.Workflows;
 namespace RsSpot.Tests.Workflows;
 
 /// <summary>Candidates read from the sandbox emulator's VM inventory (both the sync and the async twin).</summary>
-public class RegistrationInventoryTests(bool isAsync) : ClientTestBase(isAsync)
+public class RegistrationInventoryTests(bool isAsync) : SandboxTestBase(isAsync)
 {
-    private string _directory = null!;
-
-    [SetUp]
-    public void UseSandbox()
-    {
-        _directory = Directory.CreateTempSubdirectory("rsspot-reg-inv-").FullName;
-        UseClient(Options(o =>
-        {
-            o.Sandbox = true;
-            o.UseStateStore = true;
-            o.Org = null;
-            o.RefreshToken = null;
-            o.Transport = null;
-            o.StatePath = Path.Combine(_directory, "state.db");
-        }));
-    }
-
-    [TearDown]
-    public void DeleteDirectory() => Directory.Delete(_directory, recursive: true);
-
     [Test]
     public async Task Candidates_come_from_every_assigned_vm_of_the_org()
     {
