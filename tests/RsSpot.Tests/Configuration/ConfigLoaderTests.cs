@@ -3,23 +3,15 @@ using RsSpot.Configuration;
 namespace RsSpot.Tests.Configuration;
 
 [TestFixture]
-public sealed class ConfigLoaderTests
+public sealed class ConfigLoaderTests : TempHomeFixture
 {
-    private TempHome _home = null!;
-
-    [SetUp]
-    public void SetUp() => _home = new TempHome();
-
-    [TearDown]
-    public void TearDown() => _home.Dispose();
-
     [Test]
     public void RuntimeConfigWinsOverAnExistingExplicitPath()
     {
-        var explicitPath = _home.Write("explicit.toml", "default_profile = \"explicit\"\n");
+        var explicitPath = Home.Write("explicit.toml", "default_profile = \"explicit\"\n");
         var runtime = ConfigSerializer.FromDictionary(new Dictionary<string, object?> { ["default_profile"] = "runtime" });
 
-        var loaded = _home.Load(new ConfigLoadRequest { Config = runtime, ConfigPath = explicitPath });
+        var loaded = Home.Load(new ConfigLoadRequest { Config = runtime, ConfigPath = explicitPath });
 
         Assert.Multiple(() =>
         {
@@ -32,10 +24,10 @@ public sealed class ConfigLoaderTests
     [Test]
     public void ExplicitPathWinsOverTheEnvironment()
     {
-        var explicitPath = _home.Write("explicit.toml", "default_profile = \"explicit\"\n");
-        _home.Variables["RSSPOT_CONFIG"] = _home.Write("env.json", "{\"default_profile\": \"env\"}");
+        var explicitPath = Home.Write("explicit.toml", "default_profile = \"explicit\"\n");
+        Home.Variables["RSSPOT_CONFIG"] = Home.Write("env.json", "{\"default_profile\": \"env\"}");
 
-        var loaded = _home.Load(new ConfigLoadRequest { ConfigPath = explicitPath });
+        var loaded = Home.Load(new ConfigLoadRequest { ConfigPath = explicitPath });
 
         Assert.Multiple(() =>
         {
@@ -51,10 +43,10 @@ public sealed class ConfigLoaderTests
     [TestCase("rsspot_config")]
     public void EnvironmentVariableNamesTheFile(string variable)
     {
-        _home.Variables[variable] = _home.Write("env.yaml", "default_profile: env\n");
-        _home.Write(".config/rsspot/config.yml", "default_profile: default-path\n");
+        Home.Variables[variable] = Home.Write("env.yaml", "default_profile: env\n");
+        Home.Write(".config/rsspot/config.yml", "default_profile: default-path\n");
 
-        var loaded = _home.Load();
+        var loaded = Home.Load();
 
         Assert.Multiple(() =>
         {
@@ -67,11 +59,11 @@ public sealed class ConfigLoaderTests
     [Test]
     public void EnvironmentVariablesAreConsultedInOrder()
     {
-        _home.Variables["SPOT_CONFIG_FILE"] = _home.Write("third.yml", "default_profile: third\n");
-        _home.Variables["RSSPOT_CONFIG_FILE"] = _home.Write("second.yml", "default_profile: second\n");
-        _home.Variables["RSSPOT_CONFIG"] = string.Empty;
+        Home.Variables["SPOT_CONFIG_FILE"] = Home.Write("third.yml", "default_profile: third\n");
+        Home.Variables["RSSPOT_CONFIG_FILE"] = Home.Write("second.yml", "default_profile: second\n");
+        Home.Variables["RSSPOT_CONFIG"] = string.Empty;
 
-        var loaded = _home.Load();
+        var loaded = Home.Load();
 
         Assert.Multiple(() =>
         {
@@ -88,10 +80,10 @@ public sealed class ConfigLoaderTests
     {
         foreach (var name in present)
         {
-            _home.Write(Path.Combine(".config", "rsspot", name), name.EndsWith(".json", StringComparison.Ordinal) ? "{\"default_profile\": \"x\"}" : name.EndsWith(".toml", StringComparison.Ordinal) ? "default_profile = \"x\"" : "default_profile: x");
+            Home.Write(Path.Combine(".config", "rsspot", name), name.EndsWith(".json", StringComparison.Ordinal) ? "{\"default_profile\": \"x\"}" : name.EndsWith(".toml", StringComparison.Ordinal) ? "default_profile = \"x\"" : "default_profile: x");
         }
 
-        var loaded = _home.Load();
+        var loaded = Home.Load();
 
         Assert.Multiple(() =>
         {
@@ -103,10 +95,10 @@ public sealed class ConfigLoaderTests
     [Test]
     public void DefaultPathWinsOverTheLegacyFile()
     {
-        _home.Write(".config/rsspot/config.yml", "default_profile: current\n");
-        _home.Write(".spot_config", "org: legacy\n");
+        Home.Write(".config/rsspot/config.yml", "default_profile: current\n");
+        Home.Write(".spot_config", "org: legacy\n");
 
-        var loaded = _home.Load();
+        var loaded = Home.Load();
 
         Assert.Multiple(() =>
         {
@@ -118,12 +110,12 @@ public sealed class ConfigLoaderTests
     [Test]
     public void NothingAnywhereGivesAnEmptyConfigBoundToTheDefaultFile()
     {
-        var loaded = _home.Load();
+        var loaded = Home.Load();
 
         Assert.Multiple(() =>
         {
             Assert.That(loaded.SourceName, Is.EqualTo("default-empty"));
-            Assert.That(loaded.Path, Is.EqualTo(Path.Combine(_home.ConfigDirectory, "config.yml")));
+            Assert.That(loaded.Path, Is.EqualTo(Path.Combine(Home.ConfigDirectory, "config.yml")));
             Assert.That(loaded.Config.Profiles, Is.Empty);
             Assert.That(File.Exists(loaded.Path), Is.False, "loading never creates files");
         });
@@ -132,9 +124,9 @@ public sealed class ConfigLoaderTests
     [Test]
     public void MissingExplicitPathIsAnErrorWithThePathAndAHint()
     {
-        var missing = Path.Combine(_home.Root, "nope.yml");
+        var missing = Path.Combine(Home.Root, "nope.yml");
 
-        var error = Assert.Throws<SpotConfigurationException>(() => _home.Load(new ConfigLoadRequest { ConfigPath = missing }));
+        var error = Assert.Throws<SpotConfigurationException>(() => Home.Load(new ConfigLoadRequest { ConfigPath = missing }));
 
         Assert.Multiple(() =>
         {
@@ -146,10 +138,10 @@ public sealed class ConfigLoaderTests
     [Test]
     public void MissingEnvironmentPathIsAnErrorNamingTheVariable()
     {
-        var missing = Path.Combine(_home.Root, "gone.toml");
-        _home.Variables["RSSPOT_CONFIG"] = missing;
+        var missing = Path.Combine(Home.Root, "gone.toml");
+        Home.Variables["RSSPOT_CONFIG"] = missing;
 
-        var error = Assert.Throws<SpotConfigurationException>(() => _home.Load());
+        var error = Assert.Throws<SpotConfigurationException>(() => Home.Load());
 
         Assert.That(error!.Message, Does.Contain(missing).And.Contain("RSSPOT_CONFIG"));
     }
@@ -157,9 +149,9 @@ public sealed class ConfigLoaderTests
     [Test]
     public void MissingExplicitPathMayBeAllowedForCommandsThatCreateIt()
     {
-        var missing = Path.Combine(_home.Root, "new.json");
+        var missing = Path.Combine(Home.Root, "new.json");
 
-        var loaded = _home.Load(new ConfigLoadRequest { ConfigPath = missing, AllowMissingFile = true });
+        var loaded = Home.Load(new ConfigLoadRequest { ConfigPath = missing, AllowMissingFile = true });
 
         Assert.Multiple(() =>
         {
@@ -172,9 +164,9 @@ public sealed class ConfigLoaderTests
     [Test]
     public void TildeInAnExplicitPathIsTheInjectedHome()
     {
-        _home.Write("cfg/spot.yml", "default_profile: tilde\n");
+        Home.Write("cfg/spot.yml", "default_profile: tilde\n");
 
-        var loaded = _home.Load(new ConfigLoadRequest { ConfigPath = "~/cfg/spot.yml" });
+        var loaded = Home.Load(new ConfigLoadRequest { ConfigPath = "~/cfg/spot.yml" });
 
         Assert.That(loaded.Config.DefaultProfile, Is.EqualTo("tilde"));
     }
@@ -182,9 +174,9 @@ public sealed class ConfigLoaderTests
     [Test]
     public void FlatSchemaIsNormalisedToTheDefaultProfile()
     {
-        var path = _home.Write("flat.json", "{\"org\": \"sparkai\", \"region\": \"us-central-dfw-1\"}");
+        var path = Home.Write("flat.json", "{\"org\": \"sparkai\", \"region\": \"us-central-dfw-1\"}");
 
-        var config = _home.Load(new ConfigLoadRequest { ConfigPath = path }).Config;
+        var config = Home.Load(new ConfigLoadRequest { ConfigPath = path }).Config;
 
         Assert.Multiple(() =>
         {

@@ -3,16 +3,8 @@ using RsSpot.Configuration;
 namespace RsSpot.Tests.Configuration;
 
 [TestFixture]
-public sealed class ConfigRoundTripTests
+public sealed class ConfigRoundTripTests : TempHomeFixture
 {
-    private TempHome _home = null!;
-
-    [SetUp]
-    public void SetUp() => _home = new TempHome();
-
-    [TearDown]
-    public void TearDown() => _home.Dispose();
-
     [TestCase("config.yml")]
     [TestCase("config.yaml")]
     [TestCase("config.toml")]
@@ -20,7 +12,7 @@ public sealed class ConfigRoundTripTests
     [TestCase("spot_config")]
     public void EveryFieldSurvivesASaveAndLoad(string fileName)
     {
-        var path = Path.Combine(_home.Root, fileName);
+        var path = Path.Combine(Home.Root, fileName);
         var original = SampleConfigs.Full();
 
         ConfigWriter.Save(original, path);
@@ -38,7 +30,7 @@ public sealed class ConfigRoundTripTests
     [Test]
     public void ExtensionlessFileIsWrittenAsYamlAndLoadsBack()
     {
-        var path = Path.Combine(_home.Root, "spot_config");
+        var path = Path.Combine(Home.Root, "spot_config");
         var config = new SpotConfig { DefaultProfile = "prod" };
         config.Profiles["prod"] = new ProfileConfig { RefreshToken = "rt-1" };
 

@@ -4,20 +4,12 @@ using RsSpot.Configuration;
 namespace RsSpot.Tests.Configuration;
 
 [TestFixture]
-public sealed class ConfigWriterTests
+public sealed class ConfigWriterTests : TempHomeFixture
 {
-    private TempHome _home = null!;
-
-    [SetUp]
-    public void SetUp() => _home = new TempHome();
-
-    [TearDown]
-    public void TearDown() => _home.Dispose();
-
     [Test]
     public void FailureBeforeTheRenameLeavesTheOriginalIntactAndNoTemporaryFile()
     {
-        var path = Path.Combine(_home.Root, "config.yml");
+        var path = Path.Combine(Home.Root, "config.yml");
         ConfigWriter.Save(SampleConfigs.Full(), path);
         var before = File.ReadAllBytes(path);
         var changed = SampleConfigs.Full();
@@ -35,9 +27,9 @@ public sealed class ConfigWriterTests
         {
             Assert.That(error!.Message, Does.Contain(path).And.Contain("disk full"));
             Assert.That(File.ReadAllBytes(path), Is.EqualTo(before));
-            Assert.That(Path.GetDirectoryName(temporary), Is.EqualTo(_home.Root), "the temporary file lives next to the target");
+            Assert.That(Path.GetDirectoryName(temporary), Is.EqualTo(Home.Root), "the temporary file lives next to the target");
             Assert.That(File.Exists(temporary), Is.False);
-            Assert.That(Directory.GetFiles(_home.Root), Is.EqualTo(new[] { path }));
+            Assert.That(Directory.GetFiles(Home.Root), Is.EqualTo(new[] { path }));
         });
     }
 
@@ -45,7 +37,7 @@ public sealed class ConfigWriterTests
     [UnsupportedOSPlatform("windows")]
     public void TemporaryFileIsPrivateFromCreation()
     {
-        var path = Path.Combine(_home.Root, "config.json");
+        var path = Path.Combine(Home.Root, "config.json");
         UnixFileMode? modeBeforeRename = null;
 
         ConfigWriter.Save(SampleConfigs.Full(), path, tmp => modeBeforeRename = File.GetUnixFileMode(tmp));
@@ -61,7 +53,7 @@ public sealed class ConfigWriterTests
     [UnsupportedOSPlatform("windows")]
     public void OverwritingAWorldReadableFileMakesItPrivate()
     {
-        var path = _home.Write("config.toml", "version = \"2\"\n");
+        var path = Home.Write("config.toml", "version = \"2\"\n");
         File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
 
         ConfigWriter.Save(SampleConfigs.Full(), path);
@@ -72,7 +64,7 @@ public sealed class ConfigWriterTests
     [Test]
     public void MissingDirectoriesAreCreated()
     {
-        var path = Path.Combine(_home.Root, "a", "b", "config.yaml");
+        var path = Path.Combine(Home.Root, "a", "b", "config.yaml");
 
         ConfigWriter.Save(new SpotConfig { DefaultProfile = "x" }, path);
 
@@ -82,7 +74,7 @@ public sealed class ConfigWriterTests
     [Test]
     public void UnknownExtensionIsRefused()
     {
-        var path = Path.Combine(_home.Root, "config.ini");
+        var path = Path.Combine(Home.Root, "config.ini");
 
         var error = Assert.Throws<SpotConfigurationException>(() => ConfigWriter.Save(new SpotConfig(), path));
 
@@ -96,7 +88,7 @@ public sealed class ConfigWriterTests
     [Test]
     public void InvalidValuesAreRefusedBeforeAnythingIsWritten()
     {
-        var path = Path.Combine(_home.Root, "config.yml");
+        var path = Path.Combine(Home.Root, "config.yml");
         var config = new SpotConfig();
         config.Profiles["p"] = new ProfileConfig { RequestTimeoutSeconds = -1 };
 

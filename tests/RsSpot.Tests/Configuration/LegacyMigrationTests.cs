@@ -4,26 +4,18 @@ using RsSpot.Configuration;
 namespace RsSpot.Tests.Configuration;
 
 [TestFixture]
-public sealed class LegacyMigrationTests
+public sealed class LegacyMigrationTests : TempHomeFixture
 {
-    private TempHome _home = null!;
-
-    [SetUp]
-    public void SetUp() => _home = new TempHome();
-
-    [TearDown]
-    public void TearDown() => _home.Dispose();
-
-    private string CanonicalPath => Path.Combine(_home.ConfigDirectory, "config.yml");
+    private string CanonicalPath => Path.Combine(Home.ConfigDirectory, "config.yml");
 
     [TestCase("org: sparkai\nrefreshToken: rt-legacy-123\nregion: us-central-dfw-1\n")]
     [TestCase("org = \"sparkai\"\nrefreshToken = \"rt-legacy-123\"\nregion = \"us-central-dfw-1\"\n")]
     [TestCase("{\"org\": \"sparkai\", \"refreshToken\": \"rt-legacy-123\", \"region\": \"us-central-dfw-1\"}")]
     public void FlatLegacyFileIsMigratedWithItsTokenIntact(string legacyText)
     {
-        _home.Write(".spot_config", legacyText);
+        Home.Write(".spot_config", legacyText);
 
-        var loaded = _home.Load();
+        var loaded = Home.Load();
         var reloaded = ConfigSerializer.ReadFile(CanonicalPath);
 
         Assert.Multiple(() =>
@@ -42,10 +34,10 @@ public sealed class LegacyMigrationTests
     public void MigrationKeepsEveryKeyAndTheLegacyFileUntouched()
     {
         const string LegacyText = "activeProfile: work\norg: acme\nrefresh_token: rt-work\nretry:\n  max_attempts: 7\npreferences:\n  default_region: uk-lon-1\nstate_path: ~/spot-state.db\ncustom_flag: 42\n";
-        _home.Write(".spot_config", LegacyText);
-        var legacyBytes = File.ReadAllBytes(_home.LegacyPath);
+        Home.Write(".spot_config", LegacyText);
+        var legacyBytes = File.ReadAllBytes(Home.LegacyPath);
 
-        var config = _home.Load().Config;
+        var config = Home.Load().Config;
 
         Assert.Multiple(() =>
         {
@@ -57,16 +49,16 @@ public sealed class LegacyMigrationTests
             Assert.That(config.Preferences.DefaultRegion, Is.EqualTo("uk-lon-1"));
             Assert.That(config.StatePath, Is.EqualTo("~/spot-state.db"));
             Assert.That(config.ExtraKeys["custom_flag"], Is.EqualTo(42L));
-            Assert.That(File.ReadAllBytes(_home.LegacyPath), Is.EqualTo(legacyBytes));
+            Assert.That(File.ReadAllBytes(Home.LegacyPath), Is.EqualTo(legacyBytes));
         });
     }
 
     [Test]
     public void ProfiledLegacyFileKeepsItsProfiles()
     {
-        _home.Write(".spot_config", "activeProfile = \"b\"\n[profiles.a]\nrefreshToken = \"rt-a\"\n[profiles.b]\norg = \"b-org\"\n");
+        Home.Write(".spot_config", "activeProfile = \"b\"\n[profiles.a]\nrefreshToken = \"rt-a\"\n[profiles.b]\norg = \"b-org\"\n");
 
-        var config = _home.Load().Config;
+        var config = Home.Load().Config;
 
         Assert.Multiple(() =>
         {
@@ -80,9 +72,9 @@ public sealed class LegacyMigrationTests
     [UnsupportedOSPlatform("windows")]
     public void MigratedFileIsPrivate()
     {
-        _home.Write(".spot_config", "refreshToken: rt\n");
+        Home.Write(".spot_config", "refreshToken: rt\n");
 
-        _home.Load();
+        Home.Load();
 
         Assert.That(File.GetUnixFileMode(CanonicalPath), Is.EqualTo(UnixFileMode.UserRead | UnixFileMode.UserWrite));
     }
@@ -90,11 +82,11 @@ public sealed class LegacyMigrationTests
     [Test]
     public void LegacyFileIsNeverReadAgainAfterMigration()
     {
-        _home.Write(".spot_config", "refreshToken: first\n");
-        _home.Load();
-        _home.Write(".spot_config", "refreshToken: changed-later\n");
+        Home.Write(".spot_config", "refreshToken: first\n");
+        Home.Load();
+        Home.Write(".spot_config", "refreshToken: changed-later\n");
 
-        var second = _home.Load();
+        var second = Home.Load();
 
         Assert.Multiple(() =>
         {
@@ -106,14 +98,14 @@ public sealed class LegacyMigrationTests
     [Test]
     public void MalformedLegacyFileIsReportedAndNothingIsWritten()
     {
-        _home.Write(".spot_config", "{ this is : [ not valid\n");
+        Home.Write(".spot_config", "{ this is : [ not valid\n");
 
-        var error = Assert.Throws<SpotConfigurationException>(() => _home.Load());
+        var error = Assert.Throws<SpotConfigurationException>(() => Home.Load());
 
         Assert.Multiple(() =>
         {
-            Assert.That(error!.Path, Is.EqualTo(_home.LegacyPath));
-            Assert.That(error.Message, Does.Contain(_home.LegacyPath));
+            Assert.That(error!.Path, Is.EqualTo(Home.LegacyPath));
+            Assert.That(error.Message, Does.Contain(Home.LegacyPath));
             Assert.That(File.Exists(CanonicalPath), Is.False);
         });
     }
@@ -121,8 +113,8 @@ public sealed class LegacyMigrationTests
     [Test]
     public void MigrationRefusesToOverwriteAnExistingTarget()
     {
-        var legacy = _home.Write(".spot_config", "org: a\n");
-        var target = _home.Write("existing.yml", "org: b\n");
+        var legacy = Home.Write(".spot_config", "org: a\n");
+        var target = Home.Write("existing.yml", "org: b\n");
 
         Assert.Throws<SpotConfigurationException>(() => LegacyMigrator.Migrate(legacy, target));
         Assert.That(File.ReadAllText(target), Is.EqualTo("org: b\n"));

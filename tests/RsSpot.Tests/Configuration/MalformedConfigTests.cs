@@ -5,17 +5,9 @@ namespace RsSpot.Tests.Configuration;
 
 /// <summary>Every malformed input gives a <see cref="SpotConfigurationException"/> naming the file and the problem.</summary>
 [TestFixture]
-public sealed class MalformedConfigTests
+public sealed class MalformedConfigTests : TempHomeFixture
 {
     private const string Secret = "SECRET-VALUE-42";
-
-    private TempHome _home = null!;
-
-    [SetUp]
-    public void SetUp() => _home = new TempHome();
-
-    [TearDown]
-    public void TearDown() => _home.Dispose();
 
     private static IEnumerable<TestCaseData> MalformedTexts()
     {
@@ -69,7 +61,7 @@ public sealed class MalformedConfigTests
     [TestCaseSource(nameof(MalformedTexts))]
     public void MalformedInputNamesFileAndProblem(string fileName, string text, string problem)
     {
-        var path = _home.Write(fileName, text);
+        var path = Home.Write(fileName, text);
 
         var error = Assert.Throws<SpotConfigurationException>(() => ConfigSerializer.ReadFile(path));
 
@@ -87,7 +79,7 @@ public sealed class MalformedConfigTests
     [TestCase(new byte[] { 0x6F, 0x72, 0x67, 0x3A, 0x20, 0x00, 0x01, 0x02 }, "binary")]
     public void BinaryGarbageIsReported(byte[] bytes, string problem)
     {
-        var path = Path.Combine(_home.Root, "config.yml");
+        var path = Path.Combine(Home.Root, "config.yml");
         File.WriteAllBytes(path, bytes);
 
         var error = Assert.Throws<SpotConfigurationException>(() => ConfigSerializer.ReadFile(path));
@@ -105,7 +97,7 @@ public sealed class MalformedConfigTests
             {
                 var bytes = new byte[random.Next(1, 200)];
                 random.NextBytes(bytes);
-                var path = Path.Combine(_home.Root, fileName);
+                var path = Path.Combine(Home.Root, fileName);
                 File.WriteAllBytes(path, bytes);
 
                 var error = Assert.Catch(() => ConfigSerializer.ReadFile(path));
@@ -125,7 +117,7 @@ public sealed class MalformedConfigTests
     [Test]
     public void ValidUtf8WithByteOrderMarkIsAccepted()
     {
-        var path = Path.Combine(_home.Root, "config.toml");
+        var path = Path.Combine(Home.Root, "config.toml");
         File.WriteAllText(path, "default_profile = \"bom\"\n", new UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
 
         Assert.That(ConfigSerializer.ReadFile(path).DefaultProfile, Is.EqualTo("bom"));

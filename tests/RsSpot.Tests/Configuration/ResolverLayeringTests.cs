@@ -4,16 +4,8 @@ namespace RsSpot.Tests.Configuration;
 
 /// <summary>Retry and cache blocks merge field by field; legacy knobs work; state.db is found relative to the config.</summary>
 [TestFixture]
-public sealed class ResolverLayeringTests
+public sealed class ResolverLayeringTests : TempHomeFixture
 {
-    private TempHome _home = null!;
-
-    [SetUp]
-    public void SetUp() => _home = new TempHome();
-
-    [TearDown]
-    public void TearDown() => _home.Dispose();
-
     [Test]
     public void ProfileRetryBlockMergesOverTheTopLevelBlockFieldByField()
     {
@@ -52,8 +44,8 @@ public sealed class ResolverLayeringTests
     public void EnvironmentAndExplicitLegacyKnobsBeatTheProfileBlock()
     {
         Write("default_profile: p\nprofiles:\n  p:\n    retry:\n      max_attempts: 2\n      base_delay: 0.3\n");
-        _home.Variables["SPOT_MAX_RETRIES"] = "5";
-        _home.Variables["RSSPOT_RETRY_BACKOFF_FACTOR"] = "0.1";
+        Home.Variables["SPOT_MAX_RETRIES"] = "5";
+        Home.Variables["RSSPOT_RETRY_BACKOFF_FACTOR"] = "0.1";
 
         var fromEnv = Resolve();
         var fromArgument = Resolve(new ResolveRequest { MaxRetries = 0 });
@@ -90,7 +82,7 @@ public sealed class ResolverLayeringTests
     [Test]
     public void NegativeLegacyEnvironmentKnobIsAnError()
     {
-        _home.Variables["RSSPOT_MAX_RETRIES"] = "-1";
+        Home.Variables["RSSPOT_MAX_RETRIES"] = "-1";
 
         var error = Assert.Throws<SpotConfigurationException>(() => Resolve());
 
@@ -127,7 +119,7 @@ public sealed class ResolverLayeringTests
         var configDirectory = Path.GetDirectoryName(path)!;
         var expected = argument
             ?? (configured is null ? Path.Combine(configDirectory, "state.db")
-            : configured.StartsWith('~') ? Path.Combine(_home.Root, configured[2..])
+            : configured.StartsWith('~') ? Path.Combine(Home.Root, configured[2..])
             : Path.Combine(configDirectory, configured));
 
         var resolved = Resolve(new ResolveRequest { StatePath = argument });
@@ -142,15 +134,15 @@ public sealed class ResolverLayeringTests
     [Test]
     public void RuntimeConfigsKeepStateInTheHomeDirectory()
     {
-        var loaded = ConfigLoader.Load(new ConfigLoadRequest { Config = new SpotConfig() }, _home.Environment);
+        var loaded = ConfigLoader.Load(new ConfigLoadRequest { Config = new SpotConfig() }, Home.Environment);
 
-        var resolved = ConfigResolver.Resolve(loaded, null, null, _home.Environment);
+        var resolved = ConfigResolver.Resolve(loaded, null, null, Home.Environment);
 
-        Assert.That(resolved.StatePath, Is.EqualTo(Path.Combine(_home.ConfigDirectory, "state.db")));
+        Assert.That(resolved.StatePath, Is.EqualTo(Path.Combine(Home.ConfigDirectory, "state.db")));
     }
 
-    private string Write(string yaml) => _home.Write(Path.Combine(".config", "rsspot", "config.yml"), yaml);
+    private string Write(string yaml) => Home.Write(Path.Combine(".config", "rsspot", "config.yml"), yaml);
 
     private ResolvedSettings Resolve(ResolveRequest? arguments = null) =>
-        ConfigResolver.Resolve(_home.Load(), arguments, null, _home.Environment);
+        ConfigResolver.Resolve(Home.Load(), arguments, null, Home.Environment);
 }
