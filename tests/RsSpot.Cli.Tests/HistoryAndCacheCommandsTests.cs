@@ -31,6 +31,23 @@ public class HistoryAndCacheCommandsTests : CliTestBase
     }
 
     [Test]
+    public async Task Commands_that_call_no_api_record_the_profile_org_and_region_in_effect()
+    {
+        await Run("--profile", "prod", "configure", "--org", "acme-corp", "--region", "uk-lon-1", "--refresh-token", "secretvalue-0123456789");
+        await Run("profiles", "list");
+
+        var latest = (await Run("history", "list", "--limit", "1")).Json[0]!; // a run is recorded after it finishes
+
+        Assert.Multiple(() =>
+        {
+            Assert.That((string?)latest["command"], Is.EqualTo("rsspot profiles list"));
+            Assert.That((string?)latest["profile"], Is.EqualTo("prod"), "resolved from the file's active profile, not only from -p");
+            Assert.That((string?)latest["org"], Is.EqualTo("acme-corp"));
+            Assert.That((string?)latest["region"], Is.EqualTo("uk-lon-1"));
+        });
+    }
+
+    [Test]
     public async Task Search_limit_and_table_output()
     {
         await Run("config", "set-default-org", "one");

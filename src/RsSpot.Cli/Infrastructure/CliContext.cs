@@ -77,9 +77,30 @@ internal sealed class CliContext : IDisposable
         }
     }
 
-    /// <summary>The profile, org and region this run used, for the history record (null when no client was made).</summary>
-    public (string? Profile, string? Org, string? Region) Identity =>
-        _client.IsValueCreated ? (_client.Value.ProfileName, _client.Value.Org, _client.Value.Region) : (Options.Profile, null, null);
+    /// <summary>
+    /// The profile, org and region this run used, for the history record: the client's when one was made, otherwise
+    /// what the configuration resolves to (falling back to the -p value when the configuration itself is broken).
+    /// </summary>
+    public (string? Profile, string? Org, string? Region) Identity
+    {
+        get
+        {
+            if (_client.IsValueCreated)
+            {
+                return (_client.Value.ProfileName, _client.Value.Org, _client.Value.Region);
+            }
+
+            try
+            {
+                var settings = ResolveSettings();
+                return (settings.ProfileName, settings.OrgId ?? settings.Org, settings.Region);
+            }
+            catch (SpotException)
+            {
+                return (Options.Profile, null, null);
+            }
+        }
+    }
 
     public void Dispose()
     {
