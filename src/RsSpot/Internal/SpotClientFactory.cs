@@ -79,22 +79,13 @@ internal static class SpotClientFactory
 
     private static SpotSettings ToSettings(ResolvedSettings resolved, SpotClientOptions options, ConfigEnvironment environment, ISpotTokenStore? tokenStore, bool sandbox) => new()
     {
-        Profile = resolved.ProfileName,
-        Org = resolved.Org,
-        OrgId = resolved.OrgId,
-        Region = resolved.Region,
-        ClientId = resolved.ClientId,
+        Resolved = resolved,
         // The sandbox never sees the user's real credentials: it accepts its own well-known refresh token.
         RefreshToken = sandbox ? SpotEmulator.SandboxRefreshToken : resolved.RefreshToken,
         AccessToken = sandbox ? null : resolved.AccessToken,
         BaseUri = SpotSettings.BaseUriOf(sandbox ? SandboxUrl : resolved.BaseUrl, "base URL"),
         OAuthUri = SpotSettings.BaseUriOf(sandbox ? SandboxUrl : resolved.OAuthUrl, "OAuth URL"),
         PriceFeedUri = SpotSettings.BaseUriOf(sandbox ? SandboxUrl : options.PriceFeedUrl ?? environment.Get(PriceFeedVariable) ?? SpotDefaults.PriceFeedUrl, "price feed URL"),
-        RequestTimeout = resolved.RequestTimeout,
-        VerifySsl = resolved.VerifySsl,
-        Retry = resolved.Retry,
-        Cache = resolved.Cache,
-        StatePath = resolved.StatePath,
         TokenStore = tokenStore,
     };
 

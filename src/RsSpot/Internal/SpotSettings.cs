@@ -1,19 +1,34 @@
 using RsSpot.Auth;
+using RsSpot.Configuration;
 
 namespace RsSpot.Internal;
 
-/// <summary>The effective values a client runs with, after every source has been consulted.</summary>
+/// <summary>
+/// What a client runs with: the resolved configuration plus what the client derives from it (absolute base URIs,
+/// the credentials actually used — the sandbox swaps in its own — and the token store). Values that need no
+/// derivation are read straight from <see cref="Resolved"/> rather than copied.
+/// </summary>
 internal sealed record SpotSettings
 {
-    public required string Profile { get; init; }
+    public required ResolvedSettings Resolved { get; init; }
 
-    public string? Org { get; init; }
+    public string Profile => Resolved.ProfileName;
 
-    public string? OrgId { get; init; }
+    public string? Org => Resolved.Org;
 
-    public string? Region { get; init; }
+    public string? OrgId => Resolved.OrgId;
 
-    public required string ClientId { get; init; }
+    public string? Region => Resolved.Region;
+
+    public string ClientId => Resolved.ClientId;
+
+    public TimeSpan RequestTimeout => Resolved.RequestTimeout;
+
+    public bool VerifySsl => Resolved.VerifySsl;
+
+    public RetryOptions Retry => Resolved.Retry;
+
+    public CacheOptions Cache => Resolved.Cache;
 
     public string? RefreshToken { get; init; }
 
@@ -24,16 +39,6 @@ internal sealed record SpotSettings
     public required Uri OAuthUri { get; init; }
 
     public required Uri PriceFeedUri { get; init; }
-
-    public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(30);
-
-    public bool VerifySsl { get; init; } = true;
-
-    public required RetryOptions Retry { get; init; }
-
-    public required CacheOptions Cache { get; init; }
-
-    public string? StatePath { get; init; }
 
     public ISpotTokenStore? TokenStore { get; init; }
 
