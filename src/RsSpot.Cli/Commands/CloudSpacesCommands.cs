@@ -1,5 +1,6 @@
 using Cocona;
 using RsSpot.Cli.Infrastructure;
+using RsSpot.Internal.IO;
 using RsSpot.Models;
 
 namespace RsSpot.Cli.Commands;
