@@ -21,8 +21,14 @@ public sealed class RetryOptions
     /// <summary>Longest server-requested Retry-After that is honoured; longer waits fail fast.</summary>
     public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromSeconds(60);
 
-    /// <summary>Deadline for one logical call including all retries; null means attempts alone bound it.</summary>
-    public TimeSpan? OverallTimeout { get; set; }
+    /// <summary>The default <see cref="OverallTimeout"/>: 100 s, like HttpClient's own default timeout.</summary>
+    public static readonly TimeSpan DefaultOverallTimeout = TimeSpan.FromSeconds(100);
+
+    /// <summary>
+    /// Deadline for one logical call including all retries and their delays (default 100 s); null means the attempts
+    /// alone bound it (max attempts × the per-attempt timeout, plus delays).
+    /// </summary>
+    public TimeSpan? OverallTimeout { get; set; } = DefaultOverallTimeout;
 
     /// <summary>Returns an independent copy.</summary>
     public RetryOptions Clone() => new()

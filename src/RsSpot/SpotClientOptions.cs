@@ -48,6 +48,12 @@ public sealed class SpotClientOptions
     /// <summary>Timeout of one HTTP attempt (default 30 s).</summary>
     public TimeSpan? RequestTimeout { get; set; }
 
+    /// <summary>
+    /// Deadline of each call including its retries (the CLI's <c>--timeout</c>); overrides the configured
+    /// <c>retry.overall_timeout</c> (default <see cref="RetryOptions.DefaultOverallTimeout"/>).
+    /// </summary>
+    public TimeSpan? Timeout { get; set; }
+
     /// <summary>Verify TLS certificates (default true).</summary>
     public bool? VerifySsl { get; set; }
 

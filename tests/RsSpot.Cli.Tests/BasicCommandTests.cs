@@ -1,3 +1,4 @@
+using RsSpot.Cli.Infrastructure;
 using RsSpot.Cli.Tests.Support;
 
 namespace RsSpot.Cli.Tests;
@@ -78,12 +79,24 @@ public class BasicCommandTests : CliTestBase
     [Test]
     public async Task An_interrupted_command_exits_130()
     {
-        using var interrupted = new CancellationTokenSource();
-        await interrupted.CancelAsync();
+        using var interruption = new Interruption();
+        interruption.Request(System.Runtime.InteropServices.PosixSignal.SIGINT);
 
-        var run = await Run(["--sandbox", "regions", "list"], input: null, interrupted: interrupted.Token);
+        var run = await Run(["--sandbox", "regions", "list"], input: null, interruption: interruption);
 
         Assert.That(run.ExitCode, Is.EqualTo(130), run.ToString());
         Assert.That(run.Error, Does.Contain("error: interrupted"));
+    }
+
+    [Test]
+    public async Task A_terminated_command_exits_143()
+    {
+        using var interruption = new Interruption();
+        interruption.Request(System.Runtime.InteropServices.PosixSignal.SIGTERM);
+
+        var run = await Run(["--sandbox", "regions", "list"], input: null, interruption: interruption);
+
+        Assert.That(run.ExitCode, Is.EqualTo(143), run.ToString());
+        Assert.That(run.Error, Does.Contain("error: terminated (SIGTERM)"));
     }
 }

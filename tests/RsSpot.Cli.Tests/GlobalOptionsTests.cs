@@ -28,6 +28,13 @@ public class GlobalOptionsTests
         Assert.That(options.Remaining, Is.EqualTo(new[] { "raw", "--", "-o", "x" }));
     }
 
+    [TestCase("5", 5)]
+    [TestCase("2.5", 2.5)]
+    [TestCase("90s", 90)]
+    [TestCase("2m", 120)]
+    public void The_timeout_takes_seconds_or_a_duration(string text, double seconds) =>
+        Assert.That(GlobalOptions.Parse(["regions", "list", "--timeout", text]).Timeout, Is.EqualTo(TimeSpan.FromSeconds(seconds)));
+
     [TestCase("yaml", "Yaml")]
     [TestCase("YML", "Yaml")]
     [TestCase("table", "Table")]
@@ -39,6 +46,9 @@ public class GlobalOptionsTests
     [TestCase(new[] { "-o", "xml" }, "invalid output format 'xml'")]
     [TestCase(new[] { "--profile", "--sandbox" }, "option --profile needs a value")]
     [TestCase(new[] { "--sandbox=maybe" }, "option --sandbox takes no value")]
+    [TestCase(new[] { "--timeout", "0" }, "invalid --timeout '0'")]
+    [TestCase(new[] { "--timeout=soon" }, "invalid --timeout 'soon'")]
+    [TestCase(new[] { "--timeout" }, "option --timeout needs a value")]
     public void Malformed_global_options_are_usage_errors(string[] args, string message)
     {
         var error = Assert.Throws<UsageException>(() => GlobalOptions.Parse(args));

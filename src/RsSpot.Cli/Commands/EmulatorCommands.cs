@@ -8,7 +8,7 @@ namespace RsSpot.Cli.Commands;
 /// <summary><c>rsspot emulator serve</c>: the Spot emulator as a real HTTP server on loopback.</summary>
 internal sealed class EmulatorCommands(CliContext context)
 {
-    [Command("serve", Description = "Serve the Spot emulator on 127.0.0.1 until interrupted")]
+    [Command("serve", Description = "Serve the Spot emulator on 127.0.0.1 until interrupted (Ctrl+C) or terminated (SIGTERM)")]
     public async Task<int> Serve(
         [Option("port", Description = "TCP port (0 picks a free one)")] int port = 0,
         [Option("state", Description = "sqlite file that keeps the emulator's state between runs (default: in memory)")] string? state = null,
@@ -27,16 +27,18 @@ internal sealed class EmulatorCommands(CliContext context)
             RefreshToken = SpotEmulator.SandboxRefreshToken,
             Hint = $"rsspot configure --base-url {server.BaseAddress} --oauth-url {server.BaseAddress} --refresh-token {SpotEmulator.SandboxRefreshToken}",
         });
-        context.Output.Note("serving; press Ctrl+C to stop");
+        context.Output.Note("serving; press Ctrl+C (or send SIGTERM) to stop");
         try
         {
             await Task.Delay(Timeout.Infinite, context.CancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
-            // Ctrl+C is the normal way to stop serving.
+            // A signal is the normal way to stop serving: the server is disposed (connections drained, state
+            // flushed) before the conventional exit code of that signal is returned.
         }
 
-        return ExitCodes.Ok;
+        context.Output.Note("stopping");
+        return context.Environment.Interruption.ExitCode;
     }
 }

@@ -130,6 +130,7 @@ internal sealed class CliContext : IDisposable
             ConfigPath = Options.ConfigFile,
             Sandbox = Options.Sandbox,
             NoCache = Options.NoCache,
+            Timeout = Options.Timeout,
             Environment = ConfigEnvironment,
             LoggerFactory = _loggerFactory,
         };

@@ -25,8 +25,11 @@ internal sealed class CliEnvironment
 
     public required string HomeDirectory { get; init; }
 
-    /// <summary>Fires when the user interrupts (Ctrl+C).</summary>
-    public CancellationToken Interrupted { get; init; }
+    /// <summary>Ctrl+C and SIGTERM: what cancels the run and the exit code that reports it.</summary>
+    public Interruption Interruption { get; init; } = new();
+
+    /// <summary>Fires when the run is interrupted (Ctrl+C) or terminated (SIGTERM).</summary>
+    public CancellationToken Interrupted => Interruption.Token;
 
     public bool UseColor => IsOutputTerminal && !Variables.ContainsKey("NO_COLOR");
 
@@ -34,16 +37,6 @@ internal sealed class CliEnvironment
 
     public static CliEnvironment FromProcess()
     {
-        var interrupt = new CancellationTokenSource();
-        Console.CancelKeyPress += (_, e) =>
-        {
-            // The first Ctrl+C cancels in-flight requests and lets rsspot exit with 130; a second one kills the process.
-            if (!interrupt.IsCancellationRequested)
-            {
-                e.Cancel = true;
-                interrupt.Cancel();
-            }
-        };
         return new CliEnvironment
         {
             Out = Console.Out,
@@ -53,7 +46,7 @@ internal sealed class CliEnvironment
             IsOutputTerminal = !Console.IsOutputRedirected,
             Variables = Environment.GetEnvironmentVariables().Cast<DictionaryEntry>().ToDictionary(e => (string)e.Key, e => e.Value as string),
             HomeDirectory = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile) is { Length: > 0 } home ? home : Path.GetTempPath(),
-            Interrupted = interrupt.Token,
+            Interruption = Interruption.FromProcessSignals(),
         };
     }
 }

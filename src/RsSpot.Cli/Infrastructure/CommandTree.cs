@@ -28,6 +28,7 @@ internal static class CommandTree
         new("output", ['o'], false, false, false, false, null, "json, yaml, table or jsonl"),
         new("sandbox", [], false, true, false, false, null, "Run against the built-in Spot emulator"),
         new("no-cache", [], false, true, false, false, null, "Skip the HTTP cache"),
+        new("timeout", [], false, false, false, false, null, "Deadline of each API call including retries: seconds or 90s, 5m (default 100s)"),
         new("verbose", ['v'], false, true, false, false, null, "Log requests, retries and token refreshes to stderr"),
         new("version", [], false, true, false, false, null, "Print the version"),
     ];

@@ -10,9 +10,9 @@ internal static class ErrorReporter
 {
     public static int Report(Exception exception, CliEnvironment environment, bool verbose)
     {
-        var (code, message) = Classify(exception, environment.Interrupted);
+        var (code, message) = Classify(exception, environment.Interruption);
         environment.Error.WriteLine($"error: {OneLine(message)}");
-        if (verbose && code != ExitCodes.Interrupted)
+        if (verbose && !environment.Interrupted.IsCancellationRequested)
         {
             environment.Error.WriteLine(exception.ToString());
         }
@@ -20,9 +20,9 @@ internal static class ErrorReporter
         return code;
     }
 
-    public static (int Code, string Message) Classify(Exception exception, CancellationToken interrupted) => exception switch
+    public static (int Code, string Message) Classify(Exception exception, Interruption interruption) => exception switch
     {
-        OperationCanceledException when interrupted.IsCancellationRequested => (ExitCodes.Interrupted, "interrupted"),
+        OperationCanceledException when interruption.Token.IsCancellationRequested => (interruption.ExitCode, interruption.Description),
         ParameterBinderException bind => (ExitCodes.Usage, Describe(bind)),
         UsageException or SpotValidationException or SpotConfigurationException => (ExitCodes.Usage, exception.Message),
         SpotAuthenticationException => (ExitCodes.Auth, exception.Message),

@@ -17,6 +17,9 @@ internal static class ExitCodes
     /// <summary>The resource, organization, profile or file named does not exist.</summary>
     public const int NotFound = 4;
 
-    /// <summary>Interrupted (Ctrl+C).</summary>
+    /// <summary>Interrupted (Ctrl+C, SIGINT): 128 + 2.</summary>
     public const int Interrupted = 130;
+
+    /// <summary>Terminated (SIGTERM, as sent by systemd, <c>docker stop</c> or a CI teardown): 128 + 15.</summary>
+    public const int Terminated = 143;
 }

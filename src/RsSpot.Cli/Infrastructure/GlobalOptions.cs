@@ -30,6 +30,9 @@ internal sealed record GlobalOptions
 
     public bool Version { get; init; }
 
+    /// <summary>Deadline of each API call including retries (<c>--timeout SECONDS</c>); null keeps the configured one.</summary>
+    public TimeSpan? Timeout { get; init; }
+
     /// <summary>The arguments left for Cocona (the command path and its own options).</summary>
     public IReadOnlyList<string> Remaining { get; init; } = [];
 
@@ -59,6 +62,7 @@ internal sealed record GlobalOptions
                 "--no-cache" => options with { NoCache = Flag(name, inline) },
                 "-v" or "--verbose" => options with { Verbose = Flag(name, inline) },
                 "--version" => options with { Version = Flag(name, inline) },
+                "--timeout" => options with { Timeout = OptionValues.Duration(Value(), "timeout") },
                 _ => Keep(options, remaining, arg),
             };
         }

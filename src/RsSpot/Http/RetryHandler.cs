@@ -7,7 +7,9 @@ namespace RsSpot.Http;
 
 /// <summary>
 /// Retries transient failures with a Polly v8 pipeline (decisions in <see cref="RetryPolicy"/>), applies the
-/// per-attempt timeout and the overall deadline, and resends a fresh copy of the request on each attempt.
+/// per-attempt timeout (covering the whole response, body included) and the overall deadline, turns transport
+/// failures into <see cref="SpotNetworkException"/>s naming the host, and resends a fresh copy of the request on
+/// each attempt.
 /// Backoff delays run on the injected TimeProvider; timeouts are wall-clock limits and use the system clock.
 /// </summary>
 internal sealed class RetryHandler : DelegatingHandler
@@ -35,6 +37,11 @@ internal sealed class RetryHandler : DelegatingHandler
                 OnRetry = args =>
                 {
                     var request = args.Context.Properties.GetValue(RequestKey, null!);
+                    if (RetryPolicy.MayHaveApplied(args.Outcome.Result, args.Outcome.Exception))
+                    {
+                        args.Context.Properties.Set(MayHaveAppliedKey, true);
+                    }
+
                     request.Options.Set(SpotRequestOptions.RetryCount, args.AttemptNumber + 1);
                     _logger.LogWarning(
                         "Retrying {Method} {Path} after {Outcome} in {Delay} ms (retry {Retry} of {MaxRetries})",
@@ -51,6 +58,7 @@ internal sealed class RetryHandler : DelegatingHandler
 
     private static readonly ResiliencePropertyKey<bool> ReplaySafeKey = new("rsspot.replay-safe");
     private static readonly ResiliencePropertyKey<HttpRequestMessage> RequestKey = new("rsspot.request");
+    private static readonly ResiliencePropertyKey<bool> MayHaveAppliedKey = new("rsspot.may-have-applied");
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
@@ -65,13 +73,18 @@ internal sealed class RetryHandler : DelegatingHandler
         var attempt = 0;
         try
         {
-            return await _pipeline.ExecuteAsync(
+            var response = await _pipeline.ExecuteAsync(
                 async ctx => await SendAttemptAsync(attempt++ == 0 ? request : HttpRequestCloner.Clone(request, content), ctx.CancellationToken).ConfigureAwait(false),
                 context).ConfigureAwait(false);
+            return context.Properties.GetValue(MayHaveAppliedKey, false) ? RetryPolicy.SettleRetriedDelete(request, response) : response;
         }
-        catch (OperationCanceledException) when (deadline?.IsCancellationRequested == true && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException e) when (deadline?.IsCancellationRequested == true && !cancellationToken.IsCancellationRequested)
         {
-            throw new TimeoutException($"{request.Method} {request.RequestUri?.AbsolutePath} did not complete within the overall timeout of {_policy.Options.OverallTimeout!.Value.TotalSeconds:0.#} s.");
+            throw NetworkErrors.Deadline(request, _policy.Options.OverallTimeout!.Value, attempt, e);
+        }
+        catch (SpotNetworkException e)
+        {
+            throw NetworkErrors.AfterAttempts(e, attempt);
         }
         finally
         {
@@ -79,17 +92,31 @@ internal sealed class RetryHandler : DelegatingHandler
         }
     }
 
+    /// <summary>
+    /// One attempt, bounded by the per-attempt timeout from the first byte sent to the last byte received: the body
+    /// is buffered here, so a server that sends headers and then stalls cannot hang the caller, and a connection
+    /// that breaks mid-body fails this attempt (and is retried) rather than the caller's read.
+    /// </summary>
     private async Task<HttpResponseMessage> SendAttemptAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         using var attemptTimeout = new CancellationTokenSource(_attemptTimeout);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, attemptTimeout.Token);
+        HttpResponseMessage? response = null;
         try
         {
-            return await base.SendAsync(request, linked.Token).ConfigureAwait(false);
+            response = await base.SendAsync(request, linked.Token).ConfigureAwait(false);
+            await response.Content.LoadIntoBufferAsync(linked.Token).ConfigureAwait(false);
+            return response;
         }
-        catch (OperationCanceledException) when (attemptTimeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException e) when (attemptTimeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
-            throw new TimeoutException($"{request.Method} {request.RequestUri?.AbsolutePath} timed out after {_attemptTimeout.TotalSeconds:0.#} s.");
+            response?.Dispose();
+            throw NetworkErrors.AttemptTimeout(request, _attemptTimeout, e);
+        }
+        catch (Exception e) when (NetworkErrors.From(e, request) is { } network && !cancellationToken.IsCancellationRequested)
+        {
+            response?.Dispose();
+            throw network;
         }
     }
 

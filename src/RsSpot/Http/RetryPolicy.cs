@@ -29,10 +29,9 @@ internal sealed class RetryPolicy(RetryOptions options, Func<double> random)
     {
         if (exception is not null)
         {
-            // A connection that was never established cannot have delivered the request, so even a POST may be resent.
-            return replaySafe
-                ? exception is HttpRequestException or TimeoutException
-                : exception is HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError };
+            // A request that never reached the server (no connection) may be resent whatever it does; one that may
+            // have reached it only when sending it twice cannot cause a second side effect.
+            return exception is SpotNetworkException { RetriesExhausted: false } network && (replaySafe || !network.OutcomeUnknown);
         }
 
         if (response is null || !options.RetryStatuses.Contains((int)response.StatusCode))
@@ -47,6 +46,39 @@ internal sealed class RetryPolicy(RetryOptions options, Func<double> random)
 
         // 429 and 408 mean the server refused the request before acting on it; other statuses may follow a side effect.
         return replaySafe || response.StatusCode is HttpStatusCode.TooManyRequests or HttpStatusCode.RequestTimeout;
+    }
+
+    /// <summary>Whether a failed attempt may have reached the server and taken effect (a 5xx, or a network failure after sending).</summary>
+    public static bool MayHaveApplied(HttpResponseMessage? response, Exception? exception) =>
+        exception is SpotNetworkException { OutcomeUnknown: true } || (int?)response?.StatusCode >= 500;
+
+    /// <summary>
+    /// A DELETE that is answered 404 after an earlier attempt may have taken effect has done what was asked: the
+    /// lost reply was the deletion. Answering "not found" would fail a call that succeeded, so the 404 becomes the
+    /// Status a deletion returns. Any other outcome is returned as it is.
+    /// </summary>
+    public static HttpResponseMessage SettleRetriedDelete(HttpRequestMessage request, HttpResponseMessage response)
+    {
+        if (request.Method != HttpMethod.Delete || response.StatusCode != HttpStatusCode.NotFound)
+        {
+            return response;
+        }
+
+        var settled = new HttpResponseMessage(HttpStatusCode.OK)
+        {
+            RequestMessage = response.RequestMessage,
+            Content = new StringContent(
+                """{"kind":"Status","apiVersion":"v1","status":"Success","reason":"Deleted","message":"deleted by an earlier attempt whose reply was lost","code":200}""",
+                System.Text.Encoding.UTF8,
+                "application/json"),
+        };
+        foreach (var header in response.Headers)
+        {
+            settled.Headers.TryAddWithoutValidation(header.Key, header.Value);
+        }
+
+        response.Dispose();
+        return settled;
     }
 
     /// <summary>Delay before retry number <paramref name="retry"/> (1-based): Retry-After when sent, else capped exponential backoff with jitter.</summary>

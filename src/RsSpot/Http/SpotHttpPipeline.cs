@@ -7,7 +7,8 @@ namespace RsSpot.Http;
 
 /// <summary>
 /// Builds the HttpClients of one Spot client over one shared transport. Handler order (outermost first):
-/// diagnostics → cache (GETs, outside retry, so a hit costs no attempt) → retry → authentication → transport.
+/// diagnostics → cache (GETs, outside retry, so a hit costs no attempt) → reply validation (the final reply must be
+/// Spot JSON; never cached otherwise) → retry → authentication → transport.
 /// </summary>
 internal sealed class SpotHttpPipeline : IDisposable
 {
@@ -27,14 +28,14 @@ internal sealed class SpotHttpPipeline : IDisposable
         var retry = new RetryPolicy(settings.Retry, Random.Shared.NextDouble);
         DelegatingHandler Retry() => new RetryHandler(retry, settings.RequestTimeout, time, logger);
 
-        Auth = Create(settings.OAuthUri, new DiagnosticsHandler(UserAgent, logger), Retry());
+        Auth = Create(settings.OAuthUri, new DiagnosticsHandler(UserAgent, logger), new ReplyValidationHandler(), Retry());
         Tokens = new TokenProvider(
             new Api.AuthClient(Auth), settings.ClientId, settings.RefreshToken, settings.AccessToken, settings.TokenStore,
             settings.TokenStore is null || settings.RefreshToken is null ? null : TokenCacheKey.Create(settings.Profile, settings.OAuthUri.ToString(), settings.RefreshToken),
             time, logger);
-        Api = Create(settings.BaseUri, new DiagnosticsHandler(UserAgent, logger), cacheHandler(settings.BaseUri), Retry(), new AuthenticationHandler(Tokens, logger));
-        Public = Create(settings.BaseUri, new DiagnosticsHandler(UserAgent, logger), Retry());
-        Feeds = Create(settings.PriceFeedUri, new DiagnosticsHandler(UserAgent, logger), cacheHandler(settings.PriceFeedUri), Retry());
+        Api = Create(settings.BaseUri, new DiagnosticsHandler(UserAgent, logger), cacheHandler(settings.BaseUri), new ReplyValidationHandler(), Retry(), new AuthenticationHandler(Tokens, logger));
+        Public = Create(settings.BaseUri, new DiagnosticsHandler(UserAgent, logger), new ReplyValidationHandler(), Retry());
+        Feeds = Create(settings.PriceFeedUri, new DiagnosticsHandler(UserAgent, logger), cacheHandler(settings.PriceFeedUri), new ReplyValidationHandler(), Retry());
     }
 
     /// <summary>Authenticated Spot API calls.</summary>

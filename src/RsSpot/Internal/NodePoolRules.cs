@@ -7,12 +7,12 @@ namespace RsSpot.Internal;
 /// <summary>Client-side checks and conventions shared by spot and on-demand pools.</summary>
 internal static partial class NodePoolRules
 {
-    /// <summary>The API requires lowercase UUID pool names; one is generated when the caller gives none.</summary>
-    public static string NameFor(string? requested)
+    /// <summary>The API requires lowercase UUID pool names (one is generated when the caller gives none).</summary>
+    public static string? ValidateName(string? requested)
     {
         if (requested is null)
         {
-            return Guid.NewGuid().ToString("D");
+            return null;
         }
 
         return LowercaseUuid().IsMatch(requested)

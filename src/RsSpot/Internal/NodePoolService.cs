@@ -76,12 +76,25 @@ internal sealed class NodePoolService<TWire, TPatch, TModel>(SpotClientCore core
         return core.CallAsync(async ct => toModel(await wire.GetAsync(await core.Orgs.NamespaceAsync(org, ct).ConfigureAwait(false), name, ct).ConfigureAwait(false)), cancellationToken, callerFile: operationsType);
     }
 
-    /// <summary>Creates a pool; <paramref name="body"/> receives the namespace once it is resolved.</summary>
-    public Task<TModel> CreateAsync(Func<string, TWire> body, string? org, CancellationToken cancellationToken) =>
+    /// <summary>
+    /// Creates a pool, safe to retry (see <see cref="CreateReconciler"/>); <paramref name="body"/> receives the name
+    /// (<paramref name="name"/>, or a generated one) and the namespace once it is resolved.
+    /// </summary>
+    public Task<TModel> CreateAsync(string? name, Func<string, string, TWire> body, string? org, CancellationToken cancellationToken) =>
         core.CallAsync(async ct =>
         {
             var ns = await core.Orgs.NamespaceAsync(org, ct).ConfigureAwait(false);
-            return toModel(await wire.CreateAsync(ns, body(ns), ct).ConfigureAwait(false));
+            return toModel(await core.Creates.CreateAsync(
+                new CreateOperation<TWire>
+                {
+                    Kind = kind,
+                    Namespace = ns,
+                    RequestedName = name,
+                    Body = poolName => body(poolName, ns),
+                    Send = (pool, c) => wire.CreateAsync(ns, pool, c),
+                    Get = (poolName, c) => wire.GetAsync(ns, poolName, c),
+                },
+                ct).ConfigureAwait(false));
         }, cancellationToken, callerFile: operationsType);
 
     public Task<TModel> UpdateAsync(string name, TPatch patch, string? ifResourceVersion, string? org, CancellationToken cancellationToken)
@@ -122,7 +135,7 @@ internal sealed class NodePoolService<TWire, TPatch, TModel>(SpotClientCore core
         }, cancellationToken, callerFile: operationsType);
     }
 
-    /// <summary>Metadata of a new pool: its name (generated when absent) and the cloudspace label the API filters on.</summary>
+    /// <summary>Metadata of a new pool: its name and the cloudspace label the API filters on.</summary>
     public static Wire.ObjectMeta NewMetadata(string name, string ns, string cloudSpace) => new()
     {
         Name = name,

@@ -40,6 +40,7 @@ internal sealed class SpotClientCore : IDisposable
         Events = new Wire.EventsClient(_pipeline.Api);
         Kubeconfig = new Wire.KubeconfigClient(_pipeline.Public);
         PriceFeeds = new Wire.PriceFeedsClient(_pipeline.Feeds);
+        Creates = new CreateReconciler(this);
         Orgs = new OrgResolver(
             settings,
             ct => CallAsync(async c => (IReadOnlyList<Models.Organization>)(await Organizations.ListAsync(c).ConfigureAwait(false)).Organizations.Select(o => o.ToModel()).ToList(), ct, "ResolveOrganizationAsync"),
@@ -55,6 +56,9 @@ internal sealed class SpotClientCore : IDisposable
     public ILogger Logger { get; }
 
     public OrgResolver Orgs { get; }
+
+    /// <summary>Runs creates so that a lost reply never fails or duplicates them.</summary>
+    public CreateReconciler Creates { get; }
 
     /// <summary>The state store, when the client uses one.</summary>
     public State.StateStore? State { get; }
@@ -114,11 +118,10 @@ internal sealed class SpotClientCore : IDisposable
     }
 
     /// <summary>The public exception for a transport or generated-client failure; null when it already is one (or a cancellation).</summary>
-    private static SpotException? Translate(Exception e) => e switch
+    internal static SpotException? Translate(Exception e) => e switch
     {
         Wire.SpotApiException api => SpotErrorFactory.FromApiException(api),
         HttpRequestException http => new SpotException($"network error: {SpotErrorFactory.Mask(http.Message)}", http),
-        TimeoutException timeout => new SpotException(timeout.Message, timeout),
         _ => null,
     };
 

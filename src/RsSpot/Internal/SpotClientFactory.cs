@@ -80,6 +80,7 @@ internal static class SpotClientFactory
     private static SpotSettings ToSettings(ResolvedSettings resolved, SpotClientOptions options, ConfigEnvironment environment, ISpotTokenStore? tokenStore, bool sandbox) => new()
     {
         Resolved = resolved,
+        Retry = options.Timeout is { } deadline ? WithDeadline(resolved.Retry, deadline) : resolved.Retry,
         // The sandbox never sees the user's real credentials: it accepts its own well-known refresh token.
         RefreshToken = sandbox ? SpotEmulator.SandboxRefreshToken : resolved.RefreshToken,
         AccessToken = sandbox ? null : resolved.AccessToken,
@@ -88,6 +89,18 @@ internal static class SpotClientFactory
         PriceFeedUri = SpotSettings.BaseUriOf(sandbox ? SandboxUrl : options.PriceFeedUrl ?? environment.Get(PriceFeedVariable) ?? SpotDefaults.PriceFeedUrl, "price feed URL"),
         TokenStore = tokenStore,
     };
+
+    private static RetryOptions WithDeadline(RetryOptions retry, TimeSpan deadline)
+    {
+        if (deadline <= TimeSpan.Zero)
+        {
+            throw new SpotConfigurationException($"the timeout must be greater than 0 (got {deadline.TotalSeconds} s)");
+        }
+
+        var copy = retry.Clone();
+        copy.OverallTimeout = deadline;
+        return copy;
+    }
 
     /// <summary>The sandbox keeps its world in sandbox.db beside state.db, so it persists across CLI runs.</summary>
     private static SpotEmulator CreateSandbox(SpotClientOptions options, string? statePath) => new(new SpotEmulatorOptions

@@ -26,7 +26,8 @@ internal sealed record SpotSettings
 
     public bool VerifySsl => Resolved.VerifySsl;
 
-    public RetryOptions Retry => Resolved.Retry;
+    /// <summary>The resolved retry policy, or a copy of it with the caller's overall deadline.</summary>
+    public required RetryOptions Retry { get; init; }
 
     public CacheOptions Cache => Resolved.Cache;
 

@@ -132,11 +132,11 @@ public partial class CloudSpacesOperations : IAsyncCloudSpacesOperations
         return _core.CallAsync(async ct =>
         {
             var ns = await _core.Orgs.NamespaceAsync(org, ct).ConfigureAwait(false);
-            var body = new Wire.CloudSpace
+            Wire.CloudSpace Body(string name) => new()
             {
                 ApiVersion = ResourceMapping.ApiVersion,
                 Kind = "CloudSpace",
-                Metadata = new Wire.ObjectMeta { Name = request.Name, Namespace = ns, Annotations = new Dictionary<string, string>() },
+                Metadata = new Wire.ObjectMeta { Name = name, Namespace = ns, Annotations = new Dictionary<string, string>() },
                 Spec = new Wire.CloudSpaceSpec
                 {
                     Region = request.Region,
@@ -149,7 +149,18 @@ public partial class CloudSpacesOperations : IAsyncCloudSpacesOperations
                     GpuEnabled = request.GpuEnabled,
                 },
             };
-            return (await _core.CloudSpaces.CreateAsync(ns, body, ct).ConfigureAwait(false)).ToModel();
+            var created = await _core.Creates.CreateAsync(
+                new CreateOperation<Wire.CloudSpace>
+                {
+                    Kind = "cloudspace",
+                    Namespace = ns,
+                    RequestedName = request.Name,
+                    Body = Body,
+                    Send = (cloudSpace, c) => _core.CloudSpaces.CreateAsync(ns, cloudSpace, c),
+                    Get = (name, c) => _core.CloudSpaces.GetAsync(ns, name, c),
+                },
+                ct).ConfigureAwait(false);
+            return created.ToModel();
         }, cancellationToken);
     }
 

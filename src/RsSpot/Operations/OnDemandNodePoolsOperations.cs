@@ -102,12 +102,12 @@ public class OnDemandNodePoolsOperations : IAsyncOnDemandNodePoolsOperations
     public virtual Task<OnDemandNodePool> CreateAsync(CreateOnDemandNodePoolRequest request, string? org = null, CancellationToken cancellationToken = default)
     {
         NodePoolRules.Validate(request);
-        var name = NodePoolRules.NameFor(request.Name);
-        return _pools.CreateAsync(ns => new Wire.OnDemandNodePool
+        var name = NodePoolRules.ValidateName(request.Name);
+        return _pools.CreateAsync(name, (poolName, ns) => new Wire.OnDemandNodePool
         {
             ApiVersion = ResourceMapping.ApiVersion,
             Kind = "OnDemandNodePool",
-            Metadata = NodePoolService<Wire.OnDemandNodePool, Wire.OnDemandNodePoolPatch, OnDemandNodePool>.NewMetadata(name, ns, request.CloudSpace),
+            Metadata = NodePoolService<Wire.OnDemandNodePool, Wire.OnDemandNodePoolPatch, OnDemandNodePool>.NewMetadata(poolName, ns, request.CloudSpace),
             Spec = new Wire.OnDemandNodePoolSpec
             {
                 ServerClass = request.ServerClass,

@@ -104,13 +104,13 @@ public class SpotNodePoolsOperations : IAsyncSpotNodePoolsOperations
     public virtual async Task<SpotNodePool> CreateAsync(CreateSpotNodePoolRequest request, string? org = null, CancellationToken cancellationToken = default)
     {
         NodePoolRules.Validate(request);
-        var name = NodePoolRules.NameFor(request.Name);
+        var name = NodePoolRules.ValidateName(request.Name);
         var bid = await CheckBidAsync(request.BidPrice, request.ServerClass, cancellationToken).ConfigureAwait(false);
-        return await _pools.CreateAsync(ns => new Wire.SpotNodePool
+        return await _pools.CreateAsync(name, (poolName, ns) => new Wire.SpotNodePool
         {
             ApiVersion = ResourceMapping.ApiVersion,
             Kind = "SpotNodePool",
-            Metadata = NodePoolService<Wire.SpotNodePool, Wire.SpotNodePoolPatch, SpotNodePool>.NewMetadata(name, ns, request.CloudSpace),
+            Metadata = NodePoolService<Wire.SpotNodePool, Wire.SpotNodePoolPatch, SpotNodePool>.NewMetadata(poolName, ns, request.CloudSpace),
             Spec = new Wire.SpotNodePoolSpec
             {
                 ServerClass = request.ServerClass,

@@ -80,6 +80,19 @@ internal static class StateSchema
         CREATE INDEX ix_registration_status ON registration_ledger(status, updated_at);
         CREATE INDEX ix_registration_vm ON registration_ledger(vm_uid);
         """,
+
+        // v2: creates whose outcome is unknown (so a re-run reuses their generated name), and rotated refresh tokens.
+        """
+        CREATE TABLE pending_creates (
+            kind TEXT NOT NULL,
+            scope TEXT NOT NULL,
+            fingerprint TEXT NOT NULL,
+            name TEXT NOT NULL,
+            created_at INTEGER NOT NULL,
+            PRIMARY KEY (kind, scope, fingerprint));
+
+        ALTER TABLE token_cache ADD COLUMN rotated_refresh_token TEXT;
+        """,
     ];
 
     /// <summary>Newest schema version this build knows.</summary>

@@ -26,6 +26,7 @@ public sealed class StateStore : IDisposable
         Tokens = new TokenCache(this);
         History = new CommandHistory(this);
         Ledger = new RegistrationLedger(this);
+        PendingCreates = new PendingCreates(this);
     }
 
     /// <summary>File name used when only a directory is known.</summary>
@@ -57,6 +58,9 @@ public sealed class StateStore : IDisposable
 
     /// <summary>VM registration ledger.</summary>
     public RegistrationLedger Ledger { get; }
+
+    /// <summary>Creates whose outcome is not known yet (their generated names are reused by a re-run).</summary>
+    internal PendingCreates PendingCreates { get; }
 
     /// <summary>
     /// Opens (creating with mode 0600 when missing) and migrates the store at <paramref name="path"/>. A corrupt or

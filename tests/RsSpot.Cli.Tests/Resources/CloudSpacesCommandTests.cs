@@ -36,7 +36,7 @@ public class CloudSpacesCommandTests : ResourceCommandTestBase
     [Test]
     public async Task Create_with_wait_prints_the_ready_cloudspace_and_reports_the_phase_on_stderr()
     {
-        var run = await Sandbox("cloudspaces", "create", "--name", "waited", "--region", Region, "--wait", "--timeout", "2m");
+        var run = await Sandbox("cloudspaces", "create", "--name", "waited", "--region", Region, "--wait", "--wait-timeout", "2m");
 
         Assert.That(run.ExitCode, Is.Zero, run.ToString());
         Assert.That(run.Json["phase"]!.ToString(), Is.EqualTo("Ready"));
@@ -48,7 +48,7 @@ public class CloudSpacesCommandTests : ResourceCommandTestBase
     {
         Variables[CliContext.SandboxProvisioningDelayVariable] = "600";
 
-        var run = await Sandbox("cloudspaces", "create", "--name", "slow", "--region", Region, "--wait", "--timeout", "1");
+        var run = await Sandbox("cloudspaces", "create", "--name", "slow", "--region", Region, "--wait", "--wait-timeout", "1");
 
         Assert.Multiple(() =>
         {

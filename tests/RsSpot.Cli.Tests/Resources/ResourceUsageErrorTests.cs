@@ -26,8 +26,8 @@ public class ResourceUsageErrorTests : ResourceCommandTestBase
         yield return Case("autoscaling that is not a boolean", "invalid --autoscaling 'maybe'", "nodepools", "spot", "update", "any", "--autoscaling", "maybe");
         yield return Case("missing bid", "missing option --bid-price", "nodepools", "spot", "create", "--cloudspace", "cs", "--server-class", ServerClass);
         yield return Case("cloudspace name with capitals", "invalid cloudspace name 'Web_1'", "cloudspaces", "create", "--name", "Web_1", "--region", Region);
-        yield return Case("unparseable timeout", "invalid --timeout '5x'", "cloudspaces", "create", "--name", "web", "--region", Region, "--wait", "--timeout", "5x");
-        yield return Case("zero timeout", "invalid --timeout '0'", "cloudspaces", "create", "--name", "web", "--region", Region, "--timeout", "0");
+        yield return Case("unparseable timeout", "invalid --wait-timeout '5x'", "cloudspaces", "create", "--name", "web", "--region", Region, "--wait", "--wait-timeout", "5x");
+        yield return Case("zero timeout", "invalid --wait-timeout '0'", "cloudspaces", "create", "--name", "web", "--region", Region, "--wait-timeout", "0");
         yield return Case("cloudspace update with nothing", "nothing to update", "cloudspaces", "update", "web");
         yield return Case("ha flag that is not a boolean", "invalid --ha-control-plane 'sure'", "cloudspaces", "update", "web", "--ha-control-plane", "sure");
         yield return Case("raw malformed params", "invalid --params-json: not valid JSON", "raw", "--path", "/apis", "--params-json", "{limit:");

@@ -28,7 +28,7 @@ public abstract class CliTestBase
     public void DeleteHome() => Directory.Delete(Home, recursive: true);
 
     /// <summary>Runs <c>rsspot</c> with <paramref name="args"/>; <paramref name="input"/> feeds prompts (and makes the run interactive).</summary>
-    protected async Task<CliRun> Run(string[] args, string? input = null, CancellationToken interrupted = default)
+    private protected async Task<CliRun> Run(string[] args, string? input = null, Interruption? interruption = null)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
@@ -40,7 +40,7 @@ public abstract class CliTestBase
             IsInteractive = input is not null,
             Variables = new Dictionary<string, string?>(Variables),
             HomeDirectory = Home,
-            Interrupted = interrupted,
+            Interruption = interruption ?? new Interruption(),
         };
         var exitCode = await CliApp.RunAsync(args, environment);
         return new CliRun(exitCode, output.ToString(), error.ToString());

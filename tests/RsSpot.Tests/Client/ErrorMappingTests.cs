@@ -34,14 +34,20 @@ public class ErrorMappingTests(bool isAsync) : ClientTestBase(isAsync)
     }
 
     [Test]
-    public void A_non_json_error_body_is_summarised_and_tokens_in_it_are_masked()
+    public void A_non_spot_error_body_is_an_unexpected_reply_with_a_masked_excerpt()
     {
         var leaked = TestJwt.Create(Clock.GetUtcNow());
         Api.Sequence(HttpMethod.Get, CloudSpace, (HttpStatusCode.NotFound, $"<html>proxy says no for {leaked}</html>\n<body>...</body>"));
 
-        var error = Assert.ThrowsAsync<SpotNotFoundException>(() => Call(() => Client.CloudSpaces.GetAsync("nope", null, default)))!;
+        var error = Assert.ThrowsAsync<SpotException>(() => Call(() => Client.CloudSpaces.GetAsync("nope", null, default)))!;
 
-        Assert.That(error.Message, Does.Contain("proxy says no for <redacted>").And.Not.Contain(leaked));
+        Assert.Multiple(() =>
+        {
+            Assert.That(error.Message, Does.StartWith("unexpected reply from ").And.Contain("(HTTP 404, "));
+            Assert.That(error.Message, Does.Contain("proxy says no for <redacted>").And.Not.Contain(leaked));
+            Assert.That(error.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+            Assert.That(error.Reason, Is.EqualTo("UnexpectedReply"));
+        });
     }
 
     [Test]

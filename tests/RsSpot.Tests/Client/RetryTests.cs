@@ -99,16 +99,6 @@ public class RetryTests(bool isAsync) : ClientTestBase(isAsync)
     }
 
     [Test]
-    public void A_create_that_failed_with_5xx_is_not_resent()
-    {
-        Api.Sample(HttpMethod.Get, "/apis/ngpc.rxt.io/v1/serverclasses/gp.vs1.medium-dfw", "serverclass.json");
-        Api.Sequence(HttpMethod.Post, SpotPools, Fail(HttpStatusCode.InternalServerError), Ok("spotnodepool.json"));
-
-        Assert.ThrowsAsync<SpotException>(() => Call(() => Client.SpotNodePools.CreateAsync(NewPool(), null, default)));
-        Assert.That(Api.ApiRequests.Count(r => r.Method == HttpMethod.Post), Is.EqualTo(1));
-    }
-
-    [Test]
     public async Task A_create_refused_with_429_is_resent()
     {
         Api.Sample(HttpMethod.Get, "/apis/ngpc.rxt.io/v1/serverclasses/gp.vs1.medium-dfw", "serverclass.json");
@@ -133,15 +123,36 @@ public class RetryTests(bool isAsync) : ClientTestBase(isAsync)
     }
 
     [Test]
-    public void A_create_whose_connection_dropped_after_sending_is_not_resent()
+    public void A_dropped_connection_fails_after_the_configured_attempts_naming_the_host()
     {
-        Api.Sample(HttpMethod.Get, "/apis/ngpc.rxt.io/v1/serverclasses/gp.vs1.medium-dfw", "serverclass.json");
-        Api.Sequence(HttpMethod.Post, SpotPools, () => throw new HttpRequestException(HttpRequestError.ResponseEnded, "The response ended prematurely."));
+        Api.Sequence(HttpMethod.Get, Regions, () => throw new HttpRequestException(HttpRequestError.ResponseEnded, "dropped"));
 
-        var error = Assert.ThrowsAsync<SpotException>(() => Call(() => Client.SpotNodePools.CreateAsync(NewPool(), null, default)));
+        var error = Assert.ThrowsAsync<SpotNetworkException>(() => Call(() => Client.Regions.ListAsync(default)))!;
 
-        Assert.That(error!.Message, Does.StartWith("network error"));
-        Assert.That(Api.ApiRequests.Count(r => r.Method == HttpMethod.Post), Is.EqualTo(1));
+        Assert.Multiple(() =>
+        {
+            Assert.That(error.Message, Is.EqualTo("connection closed by spot.test before the response was complete (3 attempts)"));
+            Assert.That(error.Failure, Is.EqualTo(SpotNetworkFailure.ConnectionReset));
+            Assert.That(Api.ApiRequests, Has.Count.EqualTo(3));
+        });
+    }
+
+    [Test]
+    public async Task A_delete_whose_reply_was_lost_succeeds_when_the_retry_finds_it_gone()
+    {
+        Api.Sequence(HttpMethod.Delete, SpotPools + "/gone", Fail(HttpStatusCode.ServiceUnavailable), () => FakeSpotApi.Status(HttpStatusCode.NotFound, "NotFound", "not found"));
+
+        await Call(() => Client.SpotNodePools.DeleteAsync("gone", null, default));
+
+        Assert.That(Api.ApiRequests.Count(r => r.Method == HttpMethod.Delete), Is.EqualTo(2));
+    }
+
+    [Test]
+    public void A_delete_of_something_that_never_existed_is_still_not_found()
+    {
+        Api.Sequence(HttpMethod.Delete, SpotPools + "/never", () => FakeSpotApi.Status(HttpStatusCode.NotFound, "NotFound", "not found"));
+
+        Assert.ThrowsAsync<SpotNotFoundException>(() => Call(() => Client.SpotNodePools.DeleteAsync("never", null, default)));
     }
 
     [Test]
@@ -155,7 +166,7 @@ public class RetryTests(bool isAsync) : ClientTestBase(isAsync)
     }
 
     [Test]
-    public void An_attempt_that_exceeds_the_request_timeout_times_out()
+    public void An_attempt_whose_response_does_not_arrive_in_time_times_out()
     {
         UseClient(Options(o =>
         {
@@ -168,9 +179,10 @@ public class RetryTests(bool isAsync) : ClientTestBase(isAsync)
             return FakeSpotApi.Respond(HttpStatusCode.OK, "{}");
         });
 
-        var error = Assert.ThrowsAsync<SpotException>(() => Call(() => Client.Regions.ListAsync(default)));
+        var error = Assert.ThrowsAsync<SpotNetworkException>(() => Call(() => Client.Regions.ListAsync(default)));
 
-        Assert.That(error!.Message, Does.Contain("timed out after"));
+        Assert.That(error!.Message, Does.Contain("no complete response from").And.Contain("within 0.05 s"));
+        Assert.That(((SpotNetworkException)error).Failure, Is.EqualTo(SpotNetworkFailure.Timeout));
     }
 
     [Test]
