@@ -5,8 +5,18 @@ namespace RsSpot.Auth;
 /// <param name="ExpiresAt">Expiry read from the token (or the exchange's expires_in).</param>
 public sealed record CachedToken(string IdToken, DateTimeOffset ExpiresAt)
 {
-    /// <summary>Shows the expiry only, so the token cannot leak through logs or debugger displays.</summary>
-    public override string ToString() => $"CachedToken {{ IdToken = <redacted>, ExpiresAt = {ExpiresAt:O} }}";
+    /// <summary>When the token was issued or obtained, when known (its lifetime decides how early it is renewed).</summary>
+    public DateTimeOffset? IssuedAt { get; init; }
+
+    /// <summary>
+    /// A refresh token the identity provider issued in exchange for the configured one (rotation), to be used for the
+    /// next exchange; null when it did not rotate. A secret, like <see cref="IdToken"/>.
+    /// </summary>
+    public string? RotatedRefreshToken { get; init; }
+
+    /// <summary>Shows the expiry only, so the tokens cannot leak through logs or debugger displays.</summary>
+    public override string ToString() =>
+        $"CachedToken {{ IdToken = <redacted>, ExpiresAt = {ExpiresAt:O}, RotatedRefreshToken = {(RotatedRefreshToken is null ? "none" : "<redacted>")} }}";
 }
 
 /// <summary>
@@ -15,7 +25,10 @@ public sealed record CachedToken(string IdToken, DateTimeOffset ExpiresAt)
 /// </summary>
 public interface ISpotTokenStore
 {
-    /// <summary>Returns the stored token for <paramref name="key"/>, if any.</summary>
+    /// <summary>
+    /// Returns the stored token for <paramref name="key"/>, if any. It may have expired (see <see cref="CachedToken.ExpiresAt"/>):
+    /// callers check, and an expired entry may still carry a rotated refresh token.
+    /// </summary>
     CachedToken? Get(TokenCacheKey key);
 
     /// <summary>Stores (or replaces) the token for <paramref name="key"/>.</summary>

@@ -9,6 +9,9 @@ namespace RsSpot.Auth;
 /// </summary>
 public sealed record JwtClaims(DateTimeOffset? ExpiresAt, string? OrgId, string? Subject)
 {
+    /// <summary>When the token was issued (<c>iat</c>), when it says.</summary>
+    public DateTimeOffset? IssuedAt { get; init; }
+
     /// <summary>Decodes the payload of a three-part JWT; returns null for anything that is not one.</summary>
     public static JwtClaims? TryRead(string? token)
     {
@@ -21,10 +24,7 @@ public sealed record JwtClaims(DateTimeOffset? ExpiresAt, string? OrgId, string?
         try
         {
             var payload = JObject.Parse(Encoding.UTF8.GetString(Base64UrlDecode(parts[1])));
-            DateTimeOffset? expiresAt = payload["exp"]?.Type is JTokenType.Integer or JTokenType.Float
-                ? DateTimeOffset.FromUnixTimeSeconds((long)payload["exp"]!.Value<double>())
-                : null;
-            return new JwtClaims(expiresAt, payload.Value<string>("org_id"), payload.Value<string>("sub"));
+            return new JwtClaims(UnixSeconds(payload["exp"]), payload.Value<string>("org_id"), payload.Value<string>("sub")) { IssuedAt = UnixSeconds(payload["iat"]) };
         }
         catch (Exception e) when (e is FormatException or Newtonsoft.Json.JsonException or InvalidCastException or ArgumentException)
         {
@@ -38,6 +38,9 @@ public sealed record JwtClaims(DateTimeOffset? ExpiresAt, string? OrgId, string?
         var expiresAt = TryRead(token)?.ExpiresAt;
         return expiresAt is null || now >= expiresAt.Value - skew;
     }
+
+    private static DateTimeOffset? UnixSeconds(JToken? value) =>
+        value?.Type is JTokenType.Integer or JTokenType.Float ? DateTimeOffset.FromUnixTimeSeconds((long)value.Value<double>()) : null;
 
     private static byte[] Base64UrlDecode(string value)
     {

@@ -1,44 +1,70 @@
 using Microsoft.Extensions.Logging;
 using RsSpot.Api;
+using RsSpot.State;
 
 namespace RsSpot.Auth;
 
+/// <summary>What a <see cref="TokenProvider"/> exchanges and where it keeps the result.</summary>
+internal sealed record TokenSettings
+{
+    public required string ClientId { get; init; }
+
+    /// <summary>The configured refresh token (null: only <see cref="SeedToken"/> can be used).</summary>
+    public string? RefreshToken { get; init; }
+
+    /// <summary>An id_token to start with.</summary>
+    public string? SeedToken { get; init; }
+
+    /// <summary>Where tokens are kept between clients and processes; null keeps them in memory only.</summary>
+    public ISpotTokenStore? Store { get; init; }
+
+    public TokenCacheKey? StoreKey { get; init; }
+
+    /// <summary>Longest wait for another process's exchange (the exchange's own deadline bounds it in practice).</summary>
+    public TimeSpan ExchangeLockTimeout { get; init; } = RetryOptions.DefaultOverallTimeout;
+}
+
 /// <summary>
 /// Supplies the bearer id_token: a seeded or stored token while it is valid, otherwise one exchange of the refresh
-/// token. Refreshes are single-flight (concurrent callers share one exchange) and happen 60 s before expiry.
+/// token. Exchanges are single-flight within the process (concurrent callers share one) and across processes that
+/// share state.db (a lock file, and the cache re-read under it). A token is renewed shortly before it expires, by a
+/// margin that scales with its lifetime (a tenth, at most 60 s), so short-lived tokens are still reused. A refresh
+/// token rotated by the identity provider replaces the configured one and is kept in the token store.
 /// </summary>
 internal sealed class TokenProvider : IDisposable
 {
-    /// <summary>How long before its expiry a token is treated as expired.</summary>
-    public static readonly TimeSpan ExpirySkew = TimeSpan.FromSeconds(60);
+    /// <summary>The renewal margin of long-lived tokens.</summary>
+    public static readonly TimeSpan MaximumSkew = TimeSpan.FromSeconds(60);
 
     private readonly IAuthClient _auth;
-    private readonly string _clientId;
-    private readonly string? _refreshToken;
-    private readonly ISpotTokenStore? _store;
-    private readonly TokenCacheKey? _storeKey;
+    private readonly TokenSettings _settings;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _refreshLock = new(1, 1);
-    private string? _current;
+    private string? _refreshToken;
+    private CachedToken? _current;
 
-    public TokenProvider(IAuthClient auth, string clientId, string? refreshToken, string? seedToken, ISpotTokenStore? store, TokenCacheKey? storeKey, TimeProvider time, ILogger logger)
+    public TokenProvider(IAuthClient auth, TokenSettings settings, TimeProvider time, ILogger logger)
     {
         _auth = auth;
-        _clientId = clientId;
-        _refreshToken = string.IsNullOrEmpty(refreshToken) ? null : refreshToken;
-        _store = store;
-        _storeKey = storeKey;
+        _settings = settings;
         _time = time;
         _logger = logger;
-        _current = string.IsNullOrEmpty(seedToken) ? null : seedToken;
+        _refreshToken = string.IsNullOrEmpty(settings.RefreshToken) ? null : settings.RefreshToken;
+        _current = Describe(settings.SeedToken, obtainedAt: time.GetUtcNow());
     }
 
-    /// <summary>Number of refresh-token exchanges performed (diagnostics and tests).</summary>
+    /// <summary>Number of refresh-token exchanges performed by this provider (diagnostics and tests).</summary>
     public int ExchangeCount { get; private set; }
 
     /// <summary>The token last handed out, if any.</summary>
-    public string? Current => _current;
+    public string? Current => _current?.IdToken;
+
+    /// <summary>How long before expiry a token of this lifetime is renewed: a tenth of its lifetime, at most 60 s.</summary>
+    public static TimeSpan SkewFor(DateTimeOffset? issuedAt, DateTimeOffset expiresAt) =>
+        issuedAt is { } issued && expiresAt > issued
+            ? TimeSpan.FromTicks(Math.Min(MaximumSkew.Ticks, (expiresAt - issued).Ticks / 10))
+            : MaximumSkew;
 
     /// <summary>
     /// Returns a valid id_token. With <paramref name="rejected"/> set (the API answered 401 to that token), that token
@@ -48,34 +74,37 @@ internal sealed class TokenProvider : IDisposable
     {
         if (rejected is null && IsUsable(_current))
         {
-            return _current!;
+            return _current!.IdToken;
         }
 
         await _refreshLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            if (rejected is not null && rejected == _current)
+            if (rejected is not null && rejected == _current?.IdToken)
             {
                 _current = null;
-                if (_storeKey is not null)
+                if (_settings.StoreKey is { } key)
                 {
-                    TryStore(s => s.Remove(_storeKey));
+                    TryStore(s => s.Remove(key));
                 }
             }
 
-            if (IsUsable(_current))
+            if (IsUsable(_current) || UseStored(rejected))
             {
-                return _current!;
+                return _current!.IdToken;
             }
 
-            var stored = _storeKey is null ? null : TryStore(s => s.Get(_storeKey));
-            if (stored is not null && stored.IdToken != rejected && IsUsable(stored.IdToken))
+            using (await LockExchangeAsync(cancellationToken).ConfigureAwait(false))
             {
-                return _current = stored.IdToken;
-            }
+                // Whoever held the lock before us may have just exchanged: their token is as good as a new one.
+                if (UseStored(rejected))
+                {
+                    return _current!.IdToken;
+                }
 
-            _current = await ExchangeAsync(cancellationToken).ConfigureAwait(false);
-            return _current;
+                _current = await ExchangeAsync(cancellationToken).ConfigureAwait(false);
+                return _current.IdToken;
+            }
         }
         finally
         {
@@ -85,9 +114,58 @@ internal sealed class TokenProvider : IDisposable
 
     public void Dispose() => _refreshLock.Dispose();
 
-    private bool IsUsable(string? token) => token is not null && !JwtClaims.IsExpired(token, _time.GetUtcNow(), ExpirySkew);
+    private bool IsUsable(CachedToken? token) =>
+        token is not null && _time.GetUtcNow() < token.ExpiresAt - SkewFor(token.IssuedAt, token.ExpiresAt);
 
-    private async Task<string> ExchangeAsync(CancellationToken cancellationToken)
+    /// <summary>Adopts the stored token when it is usable (and not the one just rejected); remembers a rotated refresh token.</summary>
+    private bool UseStored(string? rejected)
+    {
+        if (_settings.StoreKey is null)
+        {
+            return false;
+        }
+
+        var stored = TryStore(s => s.Get(_settings.StoreKey));
+        if (stored?.RotatedRefreshToken is { Length: > 0 } rotated)
+        {
+            _refreshToken = rotated;
+        }
+
+        if (stored is null || stored.IdToken == rejected)
+        {
+            return false;
+        }
+
+        var token = stored with { IssuedAt = JwtClaims.TryRead(stored.IdToken)?.IssuedAt ?? stored.IssuedAt };
+        if (!IsUsable(token))
+        {
+            return false;
+        }
+
+        _current = token;
+        return true;
+    }
+
+    private async Task<IDisposable?> LockExchangeAsync(CancellationToken cancellationToken)
+    {
+        if (_settings.Store is not TokenCache cache || _settings.StoreKey is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return await cache.LockExchangeAsync(_settings.ExchangeLockTimeout, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or TimeoutException)
+        {
+            // The lock only saves exchanges; without it the exchange still works.
+            _logger.LogWarning("Token exchange lock unavailable: {Error}", e.Message);
+            return null;
+        }
+    }
+
+    private async Task<CachedToken> ExchangeAsync(CancellationToken cancellationToken)
     {
         if (_refreshToken is null)
         {
@@ -99,7 +177,7 @@ internal sealed class TokenProvider : IDisposable
         try
         {
             response = await _auth.GetTokenAsync(
-                new TokenRequest { Grant_type = "refresh_token", Client_id = _clientId, Refresh_token = _refreshToken },
+                new TokenRequest { Grant_type = "refresh_token", Client_id = _settings.ClientId, Refresh_token = _refreshToken },
                 cancellationToken).ConfigureAwait(false);
         }
         catch (SpotApiException e)
@@ -113,32 +191,54 @@ internal sealed class TokenProvider : IDisposable
             throw new SpotAuthenticationException("authentication failed: the token response contained no id_token");
         }
 
-        var expiresAt = JwtClaims.TryRead(response.Id_token)?.ExpiresAt
-            ?? _time.GetUtcNow().AddSeconds(response.Expires_in ?? 0);
-        _logger.LogInformation("Exchanged the refresh token for an id_token valid until {ExpiresAt:u}", expiresAt);
-        if (_storeKey is not null)
+        var now = _time.GetUtcNow();
+        var rotated = !string.IsNullOrEmpty(response.Refresh_token) && response.Refresh_token != _refreshToken ? response.Refresh_token : null;
+        if (rotated is not null)
+        {
+            _logger.LogInformation("The identity provider rotated the refresh token; the new one is kept in the token cache");
+            _refreshToken = rotated;
+        }
+
+        var claims = JwtClaims.TryRead(response.Id_token);
+        var token = new CachedToken(response.Id_token, claims?.ExpiresAt ?? now.AddSeconds(response.Expires_in ?? 0))
+        {
+            IssuedAt = claims?.IssuedAt ?? now,
+            RotatedRefreshToken = rotated ?? (_refreshToken != _settings.RefreshToken ? _refreshToken : null),
+        };
+        _logger.LogInformation("Exchanged the refresh token for an id_token valid until {ExpiresAt:u}", token.ExpiresAt);
+        if (_settings.StoreKey is not null)
         {
             TryStore(s =>
             {
-                s.Save(_storeKey, new CachedToken(response.Id_token, expiresAt));
+                s.Save(_settings.StoreKey, token);
                 return true;
             });
         }
 
-        return response.Id_token;
+        return token;
+    }
+
+    private static CachedToken? Describe(string? idToken, DateTimeOffset obtainedAt)
+    {
+        if (string.IsNullOrEmpty(idToken) || JwtClaims.TryRead(idToken) is not { ExpiresAt: { } expiresAt } claims)
+        {
+            return null;
+        }
+
+        return new CachedToken(idToken, expiresAt) { IssuedAt = claims.IssuedAt ?? obtainedAt };
     }
 
     /// <summary>The token store is an optimisation: a failing store must never fail the call.</summary>
     private T? TryStore<T>(Func<ISpotTokenStore, T> action)
     {
-        if (_store is null)
+        if (_settings.Store is null)
         {
             return default;
         }
 
         try
         {
-            return action(_store);
+            return action(_settings.Store);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -146,10 +246,4 @@ internal sealed class TokenProvider : IDisposable
             return default;
         }
     }
-
-    private void TryStore(Action<ISpotTokenStore> action) => TryStore(s =>
-    {
-        action(s);
-        return true;
-    });
 }

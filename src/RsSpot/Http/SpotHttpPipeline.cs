@@ -30,9 +30,18 @@ internal sealed class SpotHttpPipeline : IDisposable
 
         Auth = Create(settings.OAuthUri, new DiagnosticsHandler(UserAgent, logger), new ReplyValidationHandler(), Retry());
         Tokens = new TokenProvider(
-            new Api.AuthClient(Auth), settings.ClientId, settings.RefreshToken, settings.AccessToken, settings.TokenStore,
-            settings.TokenStore is null || settings.RefreshToken is null ? null : TokenCacheKey.Create(settings.Profile, settings.OAuthUri.ToString(), settings.RefreshToken),
-            time, logger);
+            new Api.AuthClient(Auth),
+            new TokenSettings
+            {
+                ClientId = settings.ClientId,
+                RefreshToken = settings.RefreshToken,
+                SeedToken = settings.AccessToken,
+                Store = settings.TokenStore,
+                StoreKey = settings.TokenStore is null || settings.RefreshToken is null ? null : TokenCacheKey.Create(settings.Profile, settings.OAuthUri.ToString(), settings.RefreshToken),
+                ExchangeLockTimeout = settings.Retry.OverallTimeout ?? RetryOptions.DefaultOverallTimeout,
+            },
+            time,
+            logger);
         Api = Create(settings.BaseUri, new DiagnosticsHandler(UserAgent, logger), cacheHandler(settings.BaseUri), new ReplyValidationHandler(), Retry(), new AuthenticationHandler(Tokens, logger));
         Public = Create(settings.BaseUri, new DiagnosticsHandler(UserAgent, logger), new ReplyValidationHandler(), Retry());
         Feeds = Create(settings.PriceFeedUri, new DiagnosticsHandler(UserAgent, logger), cacheHandler(settings.PriceFeedUri), new ReplyValidationHandler(), Retry());

@@ -1,36 +1,35 @@
 using Dapper;
 using RsSpot.Auth;
+using RsSpot.Internal.IO;
 
 namespace RsSpot.State;
 
 /// <summary>
 /// Remembers the current id_token per (profile, OAuth URL, refresh token) so consecutive CLI runs skip the token
-/// exchange (the reference exchanged on every run, W9). The refresh token itself is never stored, only its
-/// SHA-256; a rotated or different refresh token therefore never sees another token's id_token.
+/// exchange (the reference exchanged on every run, W9), together with a refresh token the identity provider rotated.
+/// The configured refresh token itself is never stored, only its SHA-256; a different refresh token therefore never
+/// sees another token's id_token. state.db is private (mode 0600), like the configuration file.
 /// </summary>
 public sealed class TokenCache : ISpotTokenStore
 {
-    /// <summary>Remaining lifetime under which a cached token is not handed out any more.</summary>
-    public static readonly TimeSpan DefaultMinimumLifetime = TimeSpan.FromSeconds(60);
-
     private readonly StateStore _store;
 
     internal TokenCache(StateStore store) => _store = store;
 
     /// <inheritdoc />
-    public CachedToken? Get(TokenCacheKey key) => Get(key, null);
+    public CachedToken? Get(TokenCacheKey key) => Get(key, minimumLifetime: null);
 
     /// <summary>
-    /// The cached id_token, or null when there is none or it expires within <paramref name="minimumLifetime"/>
-    /// (default <see cref="DefaultMinimumLifetime"/>).
+    /// The cached id_token, or null when there is none or (with <paramref name="minimumLifetime"/>) it expires within
+    /// that time. Without one, an expired entry is returned too: it may still carry a rotated refresh token.
     /// </summary>
     public CachedToken? Get(TokenCacheKey key, TimeSpan? minimumLifetime)
     {
         var id = Identify(key);
         var found = _store.Read(c => c.QuerySingleOrDefault<TokenRow>(
             """
-            SELECT id_token AS IdToken, expires_at AS ExpiresAt FROM token_cache
-            WHERE profile = @Profile AND oauth_url = @OAuthUrl AND refresh_token_hash = @Hash
+            SELECT id_token AS IdToken, expires_at AS ExpiresAt, updated_at AS UpdatedAt, rotated_refresh_token AS RotatedRefreshToken
+            FROM token_cache WHERE profile = @Profile AND oauth_url = @OAuthUrl AND refresh_token_hash = @Hash
             """,
             id));
         if (found is null)
@@ -39,7 +38,9 @@ public sealed class TokenCache : ISpotTokenStore
         }
 
         var expiresAt = UnixTime.FromMs(found.ExpiresAt);
-        return expiresAt - _store.Now > (minimumLifetime ?? DefaultMinimumLifetime) ? new CachedToken(found.IdToken, expiresAt) : null;
+        return minimumLifetime is null || expiresAt - _store.Now > minimumLifetime
+            ? new CachedToken(found.IdToken, expiresAt) { IssuedAt = UnixTime.FromMs(found.UpdatedAt), RotatedRefreshToken = found.RotatedRefreshToken }
+            : null;
     }
 
     /// <summary>Stores the token, replacing any other token cached for the same profile and OAuth URL.</summary>
@@ -50,14 +51,23 @@ public sealed class TokenCache : ISpotTokenStore
         var id = Identify(key);
         _store.Write((c, tx) =>
         {
-            // One live token per profile and endpoint: rows for an older (rotated) refresh token are dead weight.
+            // One live token per profile and endpoint: rows for another refresh token are dead weight.
             c.Execute("DELETE FROM token_cache WHERE profile = @Profile AND oauth_url = @OAuthUrl", id, tx);
             return c.Execute(
                 """
-                INSERT INTO token_cache (profile, oauth_url, refresh_token_hash, id_token, expires_at, updated_at)
-                VALUES (@Profile, @OAuthUrl, @Hash, @idToken, @expiresAt, @now)
+                INSERT INTO token_cache (profile, oauth_url, refresh_token_hash, id_token, expires_at, updated_at, rotated_refresh_token)
+                VALUES (@Profile, @OAuthUrl, @Hash, @idToken, @expiresAt, @now, @rotated)
                 """,
-                new { id.Profile, id.OAuthUrl, id.Hash, idToken = token.IdToken, expiresAt = UnixTime.ToMs(token.ExpiresAt), now = UnixTime.ToMs(_store.Now) },
+                new
+                {
+                    id.Profile,
+                    id.OAuthUrl,
+                    id.Hash,
+                    idToken = token.IdToken,
+                    expiresAt = UnixTime.ToMs(token.ExpiresAt),
+                    now = UnixTime.ToMs(token.IssuedAt ?? _store.Now),
+                    rotated = token.RotatedRefreshToken,
+                },
                 tx);
         });
     }
@@ -66,12 +76,27 @@ public sealed class TokenCache : ISpotTokenStore
     public bool Remove(TokenCacheKey key)
     {
         var id = Identify(key);
+        // The id_token goes; a rotated refresh token stays, since the configured one may no longer be accepted.
         return _store.Write((c, tx) => c.Execute(
-            "DELETE FROM token_cache WHERE profile = @Profile AND oauth_url = @OAuthUrl AND refresh_token_hash = @Hash", id, tx)) > 0;
+            """
+            DELETE FROM token_cache WHERE profile = @Profile AND oauth_url = @OAuthUrl AND refresh_token_hash = @Hash AND rotated_refresh_token IS NULL;
+            UPDATE token_cache SET expires_at = 0 WHERE profile = @Profile AND oauth_url = @OAuthUrl AND refresh_token_hash = @Hash;
+            """,
+            id,
+            tx)) > 0;
     }
 
     /// <summary>Forgets every cached token (all profiles); returns how many were removed.</summary>
     public int Clear() => _store.Write((c, tx) => c.Execute("DELETE FROM token_cache", transaction: tx));
+
+    /// <summary>
+    /// Takes the lock that makes token exchanges single-flight across processes sharing this state.db: whoever holds
+    /// it re-reads the cache first, so N processes with an expired token make one exchange.
+    /// </summary>
+    internal async Task<IDisposable> LockExchangeAsync(TimeSpan timeout, CancellationToken cancellationToken) =>
+        _store.Path is { } path
+            ? await FileLock.AcquireAsync(path + ".token-lock", timeout, cancellationToken).ConfigureAwait(false)
+            : NoLock.Instance;
 
     private static TokenIdentity Identify(TokenCacheKey key)
     {
@@ -84,6 +109,21 @@ public sealed class TokenCache : ISpotTokenStore
     private sealed class TokenRow
     {
         public string IdToken { get; set; } = "";
+
         public long ExpiresAt { get; set; }
+
+        public long UpdatedAt { get; set; }
+
+        public string? RotatedRefreshToken { get; set; }
+    }
+
+    /// <summary>An in-memory store is private to its process: there is nobody to exclude.</summary>
+    private sealed class NoLock : IDisposable
+    {
+        public static readonly NoLock Instance = new();
+
+        public void Dispose()
+        {
+        }
     }
 }

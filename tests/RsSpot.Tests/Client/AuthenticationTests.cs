@@ -134,6 +134,67 @@ public class AuthenticationTests(bool isAsync) : ClientTestBase(isAsync)
         Assert.That(store.Saved.Single().Key.RefreshTokenHash, Has.Length.EqualTo(64).And.Not.Contain(FakeSpotApi.RefreshToken));
     }
 
+    [Test]
+    public async Task A_short_lived_token_is_reused_until_a_tenth_of_its_lifetime_remains()
+    {
+        Api.Sample(HttpMethod.Get, Regions, "regions.json");
+        Api.TokenLifetime = TimeSpan.FromSeconds(60);
+
+        await Call(() => Client.Regions.ListAsync(default));
+        Clock.Advance(TimeSpan.FromSeconds(50)); // 10 s left, more than its 6 s margin: reused
+        await Call(() => Client.Regions.ListAsync(default));
+        Assert.That(Api.TokenExchanges, Is.EqualTo(1));
+
+        Clock.Advance(TimeSpan.FromSeconds(5)); // 5 s left: renewed
+        await Call(() => Client.Regions.ListAsync(default));
+        Assert.That(Api.TokenExchanges, Is.EqualTo(2));
+    }
+
+    [Test]
+    public async Task A_rotated_refresh_token_is_used_next_and_kept_for_the_next_client()
+    {
+        Api.Sample(HttpMethod.Get, Regions, "regions.json");
+        Api.RotateRefreshTokens = true;
+        var store = new MemoryTokenStore();
+        UseClient(Options(o => o.TokenStore = store));
+        await Call(() => Client.Regions.ListAsync(default));
+        Clock.Advance(TimeSpan.FromDays(2));
+        await Call(() => Client.Regions.ListAsync(default));
+
+        UseClient(Options(o => o.TokenStore = store));
+        Clock.Advance(TimeSpan.FromDays(2));
+        await Call(() => Client.Regions.ListAsync(default));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(Api.PresentedRefreshTokens, Is.EqualTo(new[] { FakeSpotApi.RefreshToken, "rotated-refresh-1", "rotated-refresh-2" }));
+            Assert.That(store.Saved.Single().Value.RotatedRefreshToken, Is.EqualTo("rotated-refresh-3"));
+        });
+    }
+
+    [Test]
+    public async Task Clients_sharing_a_state_file_make_one_exchange_between_them()
+    {
+        Api.Sample(HttpMethod.Get, Regions, "regions.json");
+        var home = Directory.CreateTempSubdirectory("rsspot-tokens-").FullName;
+        var clients = Enumerable.Range(0, 6).Select(_ => new SpotClient(Options(o =>
+        {
+            o.UseStateStore = true;
+            o.StatePath = Path.Combine(home, "state.db");
+        }))).ToList();
+        try
+        {
+            await Task.WhenAll(clients.Select(c => Task.Run(() => IsAsync ? c.Regions.ListAsync() : Task.FromResult(c.Regions.List()))));
+
+            Assert.That(Api.TokenExchanges, Is.EqualTo(1));
+        }
+        finally
+        {
+            clients.ForEach(c => c.Dispose());
+            Directory.Delete(home, recursive: true);
+        }
+    }
+
     private sealed class MemoryTokenStore : ISpotTokenStore
     {
         public Dictionary<TokenCacheKey, CachedToken> Saved { get; } = [];

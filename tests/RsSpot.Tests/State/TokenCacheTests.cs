@@ -10,20 +10,41 @@ public sealed class TokenCacheTests
     private const string Refresh = "refresh-token-value-that-must-never-be-stored";
 
     [Test]
-    public void Get_ReturnsTokenUntilItNearsExpiry()
+    public void Get_ReturnsTheEntryWithItsTimes_AndFiltersByRemainingLifetimeOnRequest()
     {
         var clock = new ManualTimeProvider();
         using var store = StateStore.OpenInMemory(clock);
-        var expiry = clock.GetUtcNow().AddMinutes(10);
+        var saved = clock.GetUtcNow();
+        var expiry = saved.AddMinutes(10);
         store.Tokens.Save(TokenCacheKey.Create("default", OAuth, Refresh), new CachedToken("id-token-1", expiry));
 
-        Assert.That(store.Tokens.Get(TokenCacheKey.Create("default", OAuth + "/", Refresh)), Is.EqualTo(new CachedToken("id-token-1", expiry)), "trailing slash is normalised");
+        var token = store.Tokens.Get(TokenCacheKey.Create("default", OAuth + "/", Refresh));
+        Assert.That(token, Is.EqualTo(new CachedToken("id-token-1", expiry) { IssuedAt = saved }), "trailing slash is normalised");
 
         clock.Advance(TimeSpan.FromMinutes(9) + TimeSpan.FromSeconds(1));
         Assert.Multiple(() =>
         {
-            Assert.That(store.Tokens.Get(TokenCacheKey.Create("default", OAuth, Refresh)), Is.Null, "inside the 60 s safety margin");
+            Assert.That(store.Tokens.Get(TokenCacheKey.Create("default", OAuth, Refresh), TimeSpan.FromSeconds(60)), Is.Null, "inside a 60 s margin");
             Assert.That(store.Tokens.Get(TokenCacheKey.Create("default", OAuth, Refresh), TimeSpan.FromSeconds(10)), Is.Not.Null);
+            Assert.That(store.Tokens.Get(TokenCacheKey.Create("default", OAuth, Refresh)), Is.Not.Null, "without a margin the caller judges");
+        });
+    }
+
+    [Test]
+    public void A_rotated_refresh_token_outlives_the_rejection_of_its_id_token()
+    {
+        using var store = StateStore.OpenInMemory();
+        var key = TokenCacheKey.Create("default", OAuth, Refresh);
+        store.Tokens.Save(key, new CachedToken("id-token-1", DateTimeOffset.UtcNow.AddHours(1)) { RotatedRefreshToken = "rotated-refresh" });
+
+        store.Tokens.Remove(key);
+
+        var kept = store.Tokens.Get(key);
+        Assert.Multiple(() =>
+        {
+            Assert.That(kept!.RotatedRefreshToken, Is.EqualTo("rotated-refresh"));
+            Assert.That(kept.ExpiresAt, Is.LessThan(DateTimeOffset.UtcNow), "the rejected id_token is never handed out again");
+            Assert.That(kept.ToString(), Does.Not.Contain("rotated-refresh"));
         });
     }
 

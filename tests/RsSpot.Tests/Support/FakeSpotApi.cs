@@ -18,6 +18,7 @@ public sealed class FakeSpotApi : IDisposable
 
     private readonly ConcurrentQueue<RecordedRequest> _requests = new();
     private readonly System.Runtime.CompilerServices.ConditionalWeakTable<HttpResponseMessage, Exception> _failures = [];
+    private readonly ConcurrentQueue<string> _presentedRefreshTokens = new();
     private int _exchanges;
 
     public FakeSpotApi(TestClock clock)
@@ -25,10 +26,18 @@ public sealed class FakeSpotApi : IDisposable
         Clock = clock;
         Transport = new FailureReplayingHandler(this) { InnerHandler = Handler };
         Handler.Fallback.Respond(request => Respond(HttpStatusCode.NotFound, $$"""{"kind":"Status","status":"Failure","reason":"NotFound","message":"no fake route for {{request.Method}} {{request.RequestUri!.PathAndQuery}}","code":404}"""));
-        Handler.When(HttpMethod.Post, $"{OAuthUrl}/oauth/token").Respond(_ =>
+        Handler.When(HttpMethod.Post, $"{OAuthUrl}/oauth/token").Respond(async request =>
         {
             Interlocked.Increment(ref _exchanges);
-            return Respond(HttpStatusCode.OK, $$"""{"id_token":"{{NextToken()}}","access_token":"opaque","expires_in":86400,"token_type":"Bearer"}""");
+            var form = System.Web.HttpUtility.ParseQueryString(await request.Content!.ReadAsStringAsync().ConfigureAwait(false));
+            _presentedRefreshTokens.Enqueue(form["refresh_token"] ?? "");
+            if (!RotateRefreshTokens)
+            {
+                return Respond(HttpStatusCode.OK, $$"""{"id_token":"{{NextToken()}}","access_token":"opaque","expires_in":86400,"token_type":"Bearer"}""");
+            }
+
+            var rotated = $"rotated-refresh-{_presentedRefreshTokens.Count}";
+            return Respond(HttpStatusCode.OK, $$"""{"id_token":"{{NextToken()}}","refresh_token":"{{rotated}}","expires_in":86400,"token_type":"Bearer"}""");
         });
     }
 
@@ -43,6 +52,12 @@ public sealed class FakeSpotApi : IDisposable
     public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromHours(24);
 
     public int TokenExchanges => Volatile.Read(ref _exchanges);
+
+    /// <summary>When set, every exchange answers with a new refresh token (rotation).</summary>
+    public bool RotateRefreshTokens { get; set; }
+
+    /// <summary>The refresh tokens presented to the token endpoint, in order.</summary>
+    public IReadOnlyList<string> PresentedRefreshTokens => [.. _presentedRefreshTokens];
 
     public IReadOnlyList<RecordedRequest> Requests => [.. _requests];
 
