@@ -1,6 +1,7 @@
 using System.Text;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
+using RsSpot.Emulator.Json;
 using RsSpot.Emulator.Routing;
 
 namespace RsSpot.Emulator.Journal;
@@ -15,7 +16,6 @@ internal sealed class RequestJournal
     private static readonly HashSet<string> SecretFields = new(StringComparer.OrdinalIgnoreCase)
         { "refresh_token", "id_token", "access_token", "client_secret", "token" };
 
-    private static readonly JsonSerializerSettings Settings = RsSpot.Api.SpotJson.CreateSettings();
     private readonly Lock _gate = new();
     private readonly List<JournalEntry> _entries = [];
 
@@ -77,7 +77,7 @@ internal sealed class RequestJournal
 
         try
         {
-            var json = JsonConvert.DeserializeObject<JToken>(text, Settings);
+            var json = JsonConvert.DeserializeObject<JToken>(text, EmulatorJson.Settings);
             if (json is JContainer container)
             {
                 foreach (var property in container.DescendantsAndSelf().OfType<JProperty>().Where(p => SecretFields.Contains(p.Name)).ToList())

@@ -1,6 +1,7 @@
 using System.Text;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
+using RsSpot.Emulator.Json;
 using RsSpot.Emulator.State;
 
 namespace RsSpot.Emulator.Routing;
@@ -9,7 +10,6 @@ namespace RsSpot.Emulator.Routing;
 internal sealed class RequestContext(EmulatorRequest request, EmulatorState state, SpotEmulatorOptions options,
     DateTimeOffset now, IReadOnlyDictionary<string, string> routeValues)
 {
-    private static readonly JsonSerializerSettings Settings = RsSpot.Api.SpotJson.CreateSettings();
 
     public EmulatorRequest Request { get; } = request;
 
@@ -44,7 +44,7 @@ internal sealed class RequestContext(EmulatorRequest request, EmulatorState stat
     {
         try
         {
-            return JsonConvert.DeserializeObject<JToken>(text, Settings) as JObject;
+            return JsonConvert.DeserializeObject<JToken>(text, EmulatorJson.Settings) as JObject;
         }
         catch (JsonException)
         {

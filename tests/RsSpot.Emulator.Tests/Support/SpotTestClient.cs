@@ -2,13 +2,14 @@ using System.Net.Http.Headers;
 using System.Text;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
+using RsSpot.Emulator.Json;
 
 namespace RsSpot.Emulator.Tests.Support;
 
 /// <summary>The answer to one request: status, headers and body.</summary>
 internal sealed record ApiResult(int Status, string Text, IReadOnlyDictionary<string, string> Headers)
 {
-    public JToken Json => JsonConvert.DeserializeObject<JToken>(Text, RsSpot.Api.SpotJson.CreateSettings())!;
+    public JToken Json => JsonConvert.DeserializeObject<JToken>(Text, EmulatorJson.Settings)!;
 
     public string? Message => (Json as JObject)?.Value<string>("message");
 }
