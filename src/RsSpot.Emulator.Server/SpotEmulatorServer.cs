@@ -1,11 +1,14 @@
+using System.Buffers;
 using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using RsSpot.Emulator.Http;
 
 namespace RsSpot.Emulator.Server;
 
@@ -15,6 +18,9 @@ namespace RsSpot.Emulator.Server;
 /// </summary>
 public sealed class SpotEmulatorServer : IAsyncDisposable
 {
+    /// <summary>How much of a refused body is read and discarded before the connection is closed on the sender.</summary>
+    public const long MaxDiscardedBytes = 256L * 1024 * 1024;
+
     private readonly WebApplication _app;
 
     private SpotEmulatorServer(WebApplication app, SpotEmulator emulator, Uri baseAddress)
@@ -40,7 +46,13 @@ public sealed class SpotEmulatorServer : IAsyncDisposable
         ArgumentOutOfRangeException.ThrowIfNegative(port);
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
+        builder.WebHost.UseKestrel(kestrel =>
+        {
+            kestrel.Listen(IPAddress.Loopback, port);
+            // The emulator enforces its documented limit itself (RequestReader) and answers a Status body; Kestrel's
+            // cap would instead fail the read mid-request and answer an empty 413, or cut the connection.
+            kestrel.Limits.MaxRequestBodySize = null;
+        });
         var app = builder.Build();
         app.Run(context => ServeAsync(emulator, context));
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
@@ -57,7 +69,7 @@ public sealed class SpotEmulatorServer : IAsyncDisposable
 
     private static async Task ServeAsync(SpotEmulator emulator, HttpContext context)
     {
-        var request = await ToEmulatorRequestAsync(context.Request, context.RequestAborted).ConfigureAwait(false);
+        var request = await ToEmulatorRequestAsync(emulator, context).ConfigureAwait(false);
         var response = await emulator.HandleAsync(request, context.RequestAborted).ConfigureAwait(false);
         if (response.DropConnection)
         {
@@ -71,23 +83,62 @@ public sealed class SpotEmulatorServer : IAsyncDisposable
             context.Response.Headers[name] = value;
         }
 
+        if (request.BodyTooLarge)
+        {
+            // The unread rest of the body would otherwise have to be drained before the connection could be reused.
+            context.Response.Headers.Connection = "close";
+        }
+
         if (response.ContentType is not null)
         {
             context.Response.ContentType = response.ContentType;
         }
 
-        if (response.Body.Count > 0)
+        if (response.BodyBytes.Length > 0)
         {
-            await context.Response.Body.WriteAsync(response.Body.ToArray(), context.RequestAborted).ConfigureAwait(false);
+            await context.Response.Body.WriteAsync(response.BodyBytes, context.RequestAborted).ConfigureAwait(false);
+        }
+
+        if (request.BodyTooLarge)
+        {
+            await context.Response.Body.FlushAsync(context.RequestAborted).ConfigureAwait(false);
+            await DiscardBodyAsync(context.Request.Body, context.RequestAborted).ConfigureAwait(false);
         }
     }
 
-    private static async Task<EmulatorRequest> ToEmulatorRequestAsync(HttpRequest request, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads and forgets the rest of a refused body (up to <see cref="MaxDiscardedBytes"/>) through a small buffer:
+    /// an HTTP/1.1 client sends its whole body before it reads the answer, so closing on it would show it a broken
+    /// pipe instead of the 413.
+    /// </summary>
+    private static async Task DiscardBodyAsync(Stream body, CancellationToken cancellationToken)
     {
-        using var buffer = new MemoryStream();
-        await request.Body.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
+        var buffer = ArrayPool<byte>.Shared.Rent(64 * 1024);
+        try
+        {
+            long discarded = 0;
+            int read;
+            while (discarded < MaxDiscardedBytes && (read = await body.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                discarded += read;
+            }
+        }
+        catch (IOException)
+        {
+            // The client gave up sending; the 413 is already on its way.
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private static Task<EmulatorRequest> ToEmulatorRequestAsync(SpotEmulator emulator, HttpContext context)
+    {
+        var request = context.Request;
         var headers = request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
-        return new EmulatorRequest(request.Method, request.PathBase + request.Path.ToUriComponent(), request.QueryString.Value,
-            headers, buffer.ToArray());
+        var body = context.Features.Get<IHttpRequestBodyDetectionFeature>()?.CanHaveBody == false ? null : request.Body;
+        return RequestReader.ReadAsync(request.Method, request.PathBase + request.Path.ToUriComponent(), request.QueryString.Value,
+            headers, body, request.ContentLength, emulator.Options.MaxRequestBodyBytes, context.RequestAborted);
     }
 }

@@ -14,7 +14,7 @@ public sealed class EmulatorResponse
         IReadOnlyDictionary<string, string>? headers = null)
     {
         StatusCode = statusCode;
-        Body = body ?? [];
+        BodyBytes = body ?? [];
         ContentType = contentType;
         Headers = headers ?? new Dictionary<string, string>();
     }
@@ -23,7 +23,10 @@ public sealed class EmulatorResponse
     public int StatusCode { get; }
 
     /// <summary>Body bytes.</summary>
-    public IReadOnlyList<byte> Body { get; }
+    public IReadOnlyList<byte> Body => BodyBytes;
+
+    /// <summary>The body as an array, for the transports to write without a copy.</summary>
+    internal byte[] BodyBytes { get; }
 
     /// <summary>Content type of the body, or null.</summary>
     public string? ContentType { get; }
@@ -35,7 +38,7 @@ public sealed class EmulatorResponse
     public bool DropConnection { get; private init; }
 
     /// <summary>The body decoded as UTF-8.</summary>
-    public string BodyText => Encoding.UTF8.GetString([.. Body]);
+    public string BodyText => Encoding.UTF8.GetString(BodyBytes);
 
     internal static EmulatorResponse Dropped() => new(0) { DropConnection = true };
 }

@@ -38,6 +38,11 @@ public sealed class SpotEmulator
             throw new ArgumentException("At least one organization is required.", nameof(options));
         }
 
+        if (Options.MaxRequestBodyBytes is <= 0 or >= int.MaxValue)
+        {
+            throw new ArgumentException("MaxRequestBodyBytes must be positive (and below int.MaxValue).", nameof(options));
+        }
+
         _router = new Router([
             .. AuthEndpoints.Routes(),
             .. KubeconfigEndpoint.Routes(),
@@ -83,18 +88,26 @@ public sealed class SpotEmulator
     /// <summary>An <see cref="HttpMessageHandler"/> serving every host (API, login, price feeds) from this emulator by path.</summary>
     public HttpMessageHandler CreateHandler() => new EmulatorHttpHandler(this);
 
-    /// <summary>Processes one request: admin surface, then faults, then the emulated API.</summary>
+    /// <summary>Processes one request: the body limit, the admin surface, then faults, then the emulated API.</summary>
     /// <param name="request">The request.</param>
     /// <param name="cancellationToken">Cancels injected latency.</param>
     public async Task<EmulatorResponse> HandleAsync(EmulatorRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
+        var tooLarge = request.BodyTooLarge || request.BodyBytes.Length > Options.MaxRequestBodyBytes;
         if (request.Path.StartsWith(AdminEndpoints.Prefix, StringComparison.Ordinal))
         {
-            return AdminEndpoints.Handle(this, request);
+            return tooLarge ? Respond.TooLarge(Options.MaxRequestBodyBytes) : AdminEndpoints.Handle(this, request);
         }
 
         var arrivedAt = Options.Clock.GetUtcNow();
+        if (tooLarge)
+        {
+            var refused = Respond.TooLarge(Options.MaxRequestBodyBytes);
+            _journal.Record(request, arrivedAt, refused.StatusCode);
+            return refused;
+        }
+
         var response = await ApplyFaultAsync(request, cancellationToken).ConfigureAwait(false) ?? ProcessSafely(request);
         _journal.Record(request, arrivedAt, response.DropConnection ? 0 : response.StatusCode);
         return response;

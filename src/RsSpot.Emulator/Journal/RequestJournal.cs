@@ -63,7 +63,7 @@ internal sealed class RequestJournal
 
     private static string RedactBody(EmulatorRequest request)
     {
-        var text = Encoding.UTF8.GetString([.. request.Body]);
+        var text = Encoding.UTF8.GetString(request.BodyBytes);
         if (text.Length == 0)
         {
             return text;

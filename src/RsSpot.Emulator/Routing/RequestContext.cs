@@ -34,7 +34,7 @@ internal sealed class RequestContext(EmulatorRequest request, EmulatorState stat
 
     public string? QueryValue(string name) => ParseForm(Request.Query).GetValueOrDefault(name);
 
-    public string BodyText => Encoding.UTF8.GetString([.. Request.Body]);
+    public string BodyText => Encoding.UTF8.GetString(Request.BodyBytes);
 
     /// <summary>The body as a JSON object, or null when it is missing or not an object.</summary>
     public JObject? JsonBody() => ParseJsonObject(BodyText);

@@ -66,6 +66,9 @@ internal static class Respond
 
     public static EmulatorResponse BadRequest(string message) => Status(400, "BadRequest", message);
 
+    public static EmulatorResponse TooLarge(int limit) => Status(413, "RequestEntityTooLarge",
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Request entity too large: limit is {limit} bytes"));
+
     public static EmulatorResponse UnsupportedMediaType(string? mediaType) => Status(415, "UnsupportedMediaType",
         $"the body of the request was in an unknown format ({mediaType ?? "none"}) - accepted media types include: application/merge-patch+json");
 
