@@ -40,7 +40,7 @@ internal static class AdminEndpoints
 
     private static EmulatorResponse AddFault(SpotEmulator emulator, EmulatorRequest request)
     {
-        if (RequestContext.ParseJsonObject(System.Text.Encoding.UTF8.GetString(request.BodyBytes)) is not { } body)
+        if (Validation.JsonBody.Read(request.BodyBytes, null).Object is not { } body)
         {
             return Respond.BadRequest("the fault must be a JSON object");
         }

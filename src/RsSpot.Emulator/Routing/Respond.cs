@@ -1,6 +1,7 @@
 using System.Text;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
+using RsSpot.Emulator.Validation;
 
 namespace RsSpot.Emulator.Routing;
 
@@ -83,8 +84,7 @@ internal static class Respond
         }));
         var details = Details(plural, name, null);
         details["causes"] = causes;
-        var summary = string.Join(", ", errors.Select(e => $"{e.Field}: {e.Detail}"));
-        return Status(422, "Invalid", $"{kind}.{Group} \"{name}\" is invalid: {summary}", details);
+        return Status(422, "Invalid", $"{kind}.{Group} \"{name}\" is invalid: {FieldError.Summary(errors)}", details);
     }
 
     /// <summary>Admission-webhook rejection, worded as the Spot webhooks word it.</summary>
@@ -101,10 +101,4 @@ internal static class Respond
 
         return details;
     }
-}
-
-/// <summary>One field-level validation failure (Kubernetes StatusCause).</summary>
-internal sealed record FieldError(string Field, string Detail, string Reason = "FieldValueInvalid")
-{
-    public static FieldError Required(string field) => new(field, "Required value", "FieldValueRequired");
 }
