@@ -1,4 +1,5 @@
 using System.Text;
+using RsSpot.Emulator.FaultInjection;
 
 namespace RsSpot.Emulator;
 
@@ -40,5 +41,12 @@ public sealed class EmulatorResponse
     /// <summary>The body decoded as UTF-8.</summary>
     public string BodyText => Encoding.UTF8.GetString(BodyBytes);
 
+    /// <summary>How an injected fault disrupts the delivery of the body (a stall, a reset), or null.</summary>
+    internal BodyDisruption? Disruption { get; private init; }
+
     internal static EmulatorResponse Dropped() => new(0) { DropConnection = true };
+
+    /// <summary>The same reply, delivered with <paramref name="disruption"/>.</summary>
+    internal EmulatorResponse DeliveredWith(BodyDisruption disruption) =>
+        new(StatusCode, BodyBytes, ContentType, Headers) { Disruption = disruption };
 }

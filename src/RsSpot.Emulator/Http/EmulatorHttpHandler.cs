@@ -48,8 +48,11 @@ internal sealed class EmulatorHttpHandler(SpotEmulator emulator) : HttpMessageHa
         var message = new HttpResponseMessage((HttpStatusCode)response.StatusCode)
         {
             RequestMessage = request,
-            Content = new ByteArrayContent(response.BodyBytes),
+            Content = response.Disruption is { } disruption
+                ? new StreamContent(new DisruptedBodyStream(response.BodyBytes, disruption))
+                : new ByteArrayContent(response.BodyBytes),
         };
+        message.Content.Headers.ContentLength = response.BodyBytes.Length;
         if (response.ContentType is not null)
         {
             message.Content.Headers.TryAddWithoutValidation("Content-Type", response.ContentType);

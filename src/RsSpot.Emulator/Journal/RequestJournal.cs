@@ -30,11 +30,21 @@ internal sealed class RequestJournal
         }
     }
 
-    public void Record(EmulatorRequest request, DateTimeOffset at, int statusCode)
+    /// <summary>Records a request.</summary>
+    /// <param name="request">The request.</param>
+    /// <param name="at">When it arrived.</param>
+    /// <param name="statusCode">The status sent (0: none).</param>
+    /// <param name="fault">The fault that fired on it, or null.</param>
+    /// <param name="processedStatusCode">The status the API produced, or null when the request was not processed.</param>
+    public void Record(EmulatorRequest request, DateTimeOffset at, int statusCode, FaultRule? fault, int? processedStatusCode)
     {
         var headers = request.Headers.ToDictionary(h => h.Key, h => RedactHeader(h.Key, h.Value), StringComparer.OrdinalIgnoreCase);
         var path = request.Query.Length > 0 ? request.Path + "?" + request.Query : request.Path;
-        var entry = new JournalEntry(at, request.Method, path, headers, RedactBody(request), statusCode);
+        var entry = new JournalEntry(at, request.Method, path, headers, RedactBody(request), statusCode)
+        {
+            Fault = fault,
+            ProcessedStatusCode = processedStatusCode,
+        };
         lock (_gate)
         {
             _entries.Add(entry);

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Time.Testing;
 using Newtonsoft.Json.Linq;
 using RsSpot.Emulator.Tests.Support;
 
-namespace RsSpot.Emulator.Tests.Behaviour;
+namespace RsSpot.Emulator.Tests.Faults;
 
 /// <summary>Injected status codes, 429 + Retry-After, latency, dropped connections, token expiry; the admin surface.</summary>
 [TestFixture(Transport.InProcess)]
