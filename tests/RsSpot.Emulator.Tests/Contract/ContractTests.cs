@@ -8,7 +8,7 @@ namespace RsSpot.Emulator.Tests.Contract;
 /// <summary>Every operation of openapi/rackspace-spot.json is served, with documented status codes and schema-valid bodies.</summary>
 [TestFixture(Transport.InProcess)]
 [TestFixture(Transport.Http)]
-public sealed class ContractTests(Transport transport)
+public sealed class ContractTests(Transport transport) : TransportFixture(transport)
 {
     private const string VmPool = "3c9d2b7e-41f0-4a8e-9d61-7b2f5e0c1a94";
     private static readonly Dictionary<string, string> NameByTag = new()
@@ -22,8 +22,6 @@ public sealed class ContractTests(Transport transport)
         ["ServerClasses"] = "gp.vs1.medium-dfw",
     };
 
-    private EmulatorHost _host = null!;
-
     private static IEnumerable<OpenApiOperation> Operations() => OpenApiDocument.Operations;
 
     private static IEnumerable<OpenApiOperation> SingleObjectOperations() =>
@@ -32,15 +30,7 @@ public sealed class ContractTests(Transport transport)
     private static IEnumerable<OpenApiOperation> AuthenticatedOperations() =>
         Operations().Where(o => o.Definition["security"] is not JArray { Count: 0 });
 
-    [SetUp]
-    public async Task StartAsync()
-    {
-        _host = await EmulatorHost.StartAsync(transport);
-        await Scenario.SeedAsync(_host.Client);
-    }
-
-    [TearDown]
-    public async Task StopAsync() => await _host.DisposeAsync();
+    protected override Task PrepareAsync() => Scenario.SeedAsync(Client);
 
     [Test]
     public void The_document_has_every_operation_the_emulator_is_expected_to_serve() =>
@@ -58,7 +48,7 @@ public sealed class ContractTests(Transport transport)
     [TestCaseSource(nameof(AuthenticatedOperations))]
     public async Task Operation_without_a_token_answers_a_documented_401(OpenApiOperation operation)
     {
-        _host.Client.IdToken = null;
+        Client.IdToken = null;
 
         var result = await InvokeAsync(operation);
 
@@ -88,7 +78,7 @@ public sealed class ContractTests(Transport transport)
 
     private async Task<ApiResult> InvokeAsync(OpenApiOperation operation, string? name = null)
     {
-        var client = _host.Client;
+        var client = Client;
         var tag = operation.OperationId.Split('_')[0];
         var path = operation.PathTemplate.TrimStart('/')
             .Replace("{namespace}", SpotTestClient.Namespace, StringComparison.Ordinal)
@@ -134,7 +124,7 @@ public sealed class ContractTests(Transport transport)
     /// <summary>The current object (fresh resourceVersion) with one spec change, as a PUT body.</summary>
     private async Task<JObject> ReplacementAsync(string path)
     {
-        var current = (JObject)(await _host.Client.GetAsync(path)).Json;
+        var current = (JObject)(await Client.GetAsync(path)).Json;
         if (current["spec"]?["desired"] is not null)
         {
             current["spec"]!["desired"] = 4;

@@ -5,31 +5,17 @@ namespace RsSpot.Emulator.Tests.Faults;
 /// <summary>Probabilistic faults for chaos runs: seeded, so a run replays exactly; each rule owns its share of requests.</summary>
 [TestFixture(Transport.InProcess)]
 [TestFixture(Transport.Http)]
-public sealed class ChaosTests(Transport transport)
+public sealed class ChaosTests(Transport transport) : TransportFixture(transport)
 {
     private const int Requests = 400;
     private const string Cloudspaces = "POST /apis/ngpc.rxt.io/v1/namespaces/*/cloudspaces";
-    private EmulatorHost _host = null!;
-
-    private SpotTestClient Client => _host.Client;
-
-    [SetUp]
-    public async Task StartAsync()
-    {
-        _host = await EmulatorHost.StartAsync(transport);
-        await Client.LoginAsync();
-    }
-
-    [TearDown]
-    public async Task StopAsync() => await _host.DisposeAsync();
-
     [Test]
     public async Task A_seeded_chaos_run_hits_each_rule_about_its_share_and_replays_identically()
     {
         AddChaosRules();
 
         var first = await RunAsync(seed: 1234);
-        var counts = _host.Emulator.Journal.Where(e => e.Fault is not null).GroupBy(e => e.Fault!.Name!).ToDictionary(g => g.Key, g => g.Count());
+        var counts = Host.Emulator.Journal.Where(e => e.Fault is not null).GroupBy(e => e.Fault!.Name!).ToDictionary(g => g.Key, g => g.Count());
         var replay = await RunAsync(seed: 1234);
         var other = await RunAsync(seed: 4321);
 
@@ -50,8 +36,8 @@ public sealed class ChaosTests(Transport transport)
     [Test]
     public async Task Applied_then_failed_creations_are_countable_from_the_journal()
     {
-        _host.Emulator.Faults.Reseed(7);
-        _host.Emulator.Faults.Add(new FaultRule { Name = "lost-reply", Route = Cloudspaces, Probability = 0.5, StatusCode = 503, ApplyThenFail = true });
+        Host.Emulator.Faults.Reseed(7);
+        Host.Emulator.Faults.Add(new FaultRule { Name = "lost-reply", Route = Cloudspaces, Probability = 0.5, StatusCode = 503, ApplyThenFail = true });
 
         var statuses = new List<int>();
         for (var i = 0; i < 40; i++)
@@ -59,7 +45,7 @@ public sealed class ChaosTests(Transport transport)
             statuses.Add((await Client.CreateCloudspaceAsync($"chaos-{i}")).Status);
         }
 
-        var applied = _host.Emulator.Journal.Count(e => e.Fault?.Name == "lost-reply" && e.ProcessedStatusCode == 201);
+        var applied = Host.Emulator.Journal.Count(e => e.Fault?.Name == "lost-reply" && e.ProcessedStatusCode == 201);
         var listed = (await Client.GetAsync(SpotTestClient.Cloudspaces)).Json["items"]!.Count();
         Assert.That(statuses.Count(s => s == 503), Is.EqualTo(applied).And.InRange(8, 32));
         Assert.That(listed, Is.EqualTo(40), "every creation was applied, whatever its reply said");
@@ -68,9 +54,9 @@ public sealed class ChaosTests(Transport transport)
     [Test]
     public async Task Probabilistic_rules_share_the_unit_interval_so_shares_summing_to_one_leave_no_request_unfaulted()
     {
-        _host.Emulator.Faults.Add(new FaultRule { Name = "a", Probability = 0.5, StatusCode = 500 });
-        _host.Emulator.Faults.Add(new FaultRule { Name = "b", Probability = 0.5, StatusCode = 502 });
-        _host.Emulator.Faults.Add(new FaultRule { Name = "never", StatusCode = 418 });
+        Host.Emulator.Faults.Add(new FaultRule { Name = "a", Probability = 0.5, StatusCode = 500 });
+        Host.Emulator.Faults.Add(new FaultRule { Name = "b", Probability = 0.5, StatusCode = 502 });
+        Host.Emulator.Faults.Add(new FaultRule { Name = "never", StatusCode = 418 });
 
         var statuses = new List<int>();
         for (var i = 0; i < 100; i++)
@@ -83,7 +69,7 @@ public sealed class ChaosTests(Transport transport)
 
     private void AddChaosRules()
     {
-        var faults = _host.Emulator.Faults;
+        var faults = Host.Emulator.Faults;
         faults.Add(new FaultRule { Name = "503-applied", Probability = 0.10, StatusCode = 503, ApplyThenFail = true });
         faults.Add(new FaultRule { Name = "503", Probability = 0.10, StatusCode = 503 });
         faults.Add(new FaultRule { Name = "429", Probability = 0.05, StatusCode = 429, RetryAfterSeconds = 1 });
@@ -94,8 +80,8 @@ public sealed class ChaosTests(Transport transport)
     /// <summary>Sends the same requests one after another from a fresh journal; returns what each one met.</summary>
     private async Task<List<string>> RunAsync(int seed)
     {
-        _host.Emulator.ClearJournal();
-        _host.Emulator.Faults.Reseed(seed);
+        Host.Emulator.ClearJournal();
+        Host.Emulator.Faults.Reseed(seed);
         var outcomes = new List<string>();
         for (var i = 0; i < Requests; i++)
         {

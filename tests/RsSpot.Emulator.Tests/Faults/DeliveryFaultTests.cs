@@ -11,32 +11,27 @@ namespace RsSpot.Emulator.Tests.Faults;
 /// </summary>
 [TestFixture(Transport.InProcess)]
 [TestFixture(Transport.Http)]
-public sealed class DeliveryFaultTests(Transport transport)
+public sealed class DeliveryFaultTests(Transport transport) : TransportFixture(transport)
 {
     private const string Regions = "apis/ngpc.rxt.io/v1/regions";
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 3, 1, 12, 0, 0, TimeSpan.Zero));
-    private EmulatorHost _host = null!;
     private byte[] _regions = [];
 
-    private SpotTestClient Client => _host.Client;
+    protected override SpotEmulatorOptions Options => new() { Clock = _clock, ProvisioningDelay = TimeSpan.Zero };
 
-    [SetUp]
-    public async Task StartAsync()
+    /// <summary>Logs in and keeps the undisturbed regions body, which the disrupted deliveries must add up to.</summary>
+    protected override async Task PrepareAsync()
     {
-        _host = await EmulatorHost.StartAsync(transport, new SpotEmulatorOptions { Clock = _clock, ProvisioningDelay = TimeSpan.Zero });
         await Client.LoginAsync();
         using var undisturbed = await Client.OpenAsync(HttpMethod.Get, Regions, completion: HttpCompletionOption.ResponseContentRead);
         _regions = await undisturbed.Content.ReadAsByteArrayAsync();
     }
 
-    [TearDown]
-    public async Task StopAsync() => await _host.DisposeAsync();
-
     [Test]
     public async Task A_stalled_body_sends_status_headers_and_the_first_bytes_then_waits_for_the_stall_to_end()
     {
-        _host.Emulator.Faults.Add(new FaultRule { Route = "/" + Regions, StallBody = TimeSpan.FromSeconds(30), PartialBodyBytes = 10, Count = 1 });
+        Host.Emulator.Faults.Add(new FaultRule { Route = "/" + Regions, StallBody = TimeSpan.FromSeconds(30), PartialBodyBytes = 10, Count = 1 });
 
         using var response = await Client.OpenAsync(HttpMethod.Get, Regions).WaitAsync(Patience);
         Assert.That((int)response.StatusCode, Is.EqualTo(200), "status and headers arrive before the stall ends");
@@ -56,14 +51,14 @@ public sealed class DeliveryFaultTests(Transport transport)
     [Test]
     public async Task A_body_stalled_until_the_client_gives_up_is_released_when_the_faults_are_cleared()
     {
-        _host.Emulator.Faults.Add(new FaultRule { Route = "/" + Regions, StallBody = Timeout.InfiniteTimeSpan, Count = 1 });
+        Host.Emulator.Faults.Add(new FaultRule { Route = "/" + Regions, StallBody = Timeout.InfiniteTimeSpan, Count = 1 });
 
         using var response = await Client.OpenAsync(HttpMethod.Get, Regions).WaitAsync(Patience);
         var body = ReadToEndAsync(await response.Content.ReadAsStreamAsync());
         await Task.Delay(300);
         Assert.That(body.IsCompleted, Is.False);
 
-        _host.Emulator.Faults.Clear();
+        Host.Emulator.Faults.Clear();
 
         Assert.That(await body.WaitAsync(Patience), Is.EqualTo(_regions));
     }
@@ -71,7 +66,7 @@ public sealed class DeliveryFaultTests(Transport transport)
     [Test]
     public async Task A_reset_mid_body_delivers_the_headers_and_first_bytes_then_fails_the_read([Values(0, 5)] int partial)
     {
-        _host.Emulator.Faults.Add(new FaultRule { Route = "/" + Regions, ResetConnection = true, PartialBodyBytes = partial, Count = 1 });
+        Host.Emulator.Faults.Add(new FaultRule { Route = "/" + Regions, ResetConnection = true, PartialBodyBytes = partial, Count = 1 });
 
         using var response = await Client.OpenAsync(HttpMethod.Get, Regions).WaitAsync(Patience);
         var stream = await response.Content.ReadAsStreamAsync();
@@ -81,14 +76,14 @@ public sealed class DeliveryFaultTests(Transport transport)
         Assert.That((int)response.StatusCode, Is.EqualTo(200));
         Assert.That(head, Is.EqualTo(_regions[..partial]));
         Assert.CatchAsync<IOException>(() => ReadToEndAsync(stream).WaitAsync(Patience));
-        Assert.That(_host.Emulator.Journal[^1].StatusCode, Is.EqualTo(200), "the status went out before the reset");
+        Assert.That(Host.Emulator.Journal[^1].StatusCode, Is.EqualTo(200), "the status went out before the reset");
         Assert.That((await Client.GetAsync(Regions)).Status, Is.EqualTo(200), "the next request gets a fresh connection");
     }
 
     [Test]
     public void A_reset_mid_body_fails_a_buffering_client_with_an_http_request_exception()
     {
-        _host.Emulator.Faults.Add(new FaultRule { Route = "/" + Regions, ResetConnection = true, PartialBodyBytes = 5, Count = 1 });
+        Host.Emulator.Faults.Add(new FaultRule { Route = "/" + Regions, ResetConnection = true, PartialBodyBytes = 5, Count = 1 });
 
         Assert.ThrowsAsync<HttpRequestException>(() => Client.GetAsync(Regions).WaitAsync(Patience));
     }
@@ -96,14 +91,14 @@ public sealed class DeliveryFaultTests(Transport transport)
     [Test]
     public async Task A_hang_is_never_answered_until_the_client_gives_up()
     {
-        _host.Emulator.Faults.Add(new FaultRule { Route = "/" + Regions, Hang = true, Count = 1 });
+        Host.Emulator.Faults.Add(new FaultRule { Route = "/" + Regions, Hang = true, Count = 1 });
         using var giveUp = new CancellationTokenSource(TimeSpan.FromMilliseconds(500));
         var watch = Stopwatch.StartNew();
 
         Assert.CatchAsync<OperationCanceledException>(() => Client.OpenAsync(HttpMethod.Get, Regions, cancellationToken: giveUp.Token));
 
         Assert.That(watch.Elapsed, Is.GreaterThanOrEqualTo(TimeSpan.FromMilliseconds(450)).And.LessThan(Patience));
-        var entry = _host.Emulator.Journal[^1];
+        var entry = Host.Emulator.Journal[^1];
         Assert.That((entry.StatusCode, entry.Fault?.Hang), Is.EqualTo((0, (bool?)true)));
         Assert.That((await Client.GetAsync(Regions)).Status, Is.EqualTo(200), "the emulator keeps serving");
     }
@@ -111,12 +106,12 @@ public sealed class DeliveryFaultTests(Transport transport)
     [Test]
     public async Task A_hung_request_is_dropped_when_the_faults_are_cleared()
     {
-        _host.Emulator.Faults.Add(new FaultRule { Route = "/" + Regions, Hang = true });
+        Host.Emulator.Faults.Add(new FaultRule { Route = "/" + Regions, Hang = true });
         var hung = Client.OpenAsync(HttpMethod.Get, Regions);
-        await WaitForArrivalAsync(_host.Emulator);
+        await WaitForArrivalAsync(Host.Emulator);
         Assert.That(hung.IsCompleted, Is.False);
 
-        _host.Emulator.Faults.Clear();
+        Host.Emulator.Faults.Clear();
 
         Assert.CatchAsync<HttpRequestException>(() => hung.WaitAsync(Patience));
     }

@@ -7,22 +7,8 @@ namespace RsSpot.Emulator.Tests.Faults;
 /// <summary>The new fault kinds, the seed and the journal's fault record through the admin surface (/_emulator/).</summary>
 [TestFixture(Transport.InProcess)]
 [TestFixture(Transport.Http)]
-public sealed class FaultAdminTests(Transport transport)
+public sealed class FaultAdminTests(Transport transport) : TransportFixture(transport)
 {
-    private EmulatorHost _host = null!;
-
-    private SpotTestClient Client => _host.Client;
-
-    [SetUp]
-    public async Task StartAsync()
-    {
-        _host = await EmulatorHost.StartAsync(transport);
-        await Client.LoginAsync();
-    }
-
-    [TearDown]
-    public async Task StopAsync() => await _host.DisposeAsync();
-
     [Test]
     public async Task An_applied_then_failed_fault_set_over_http_is_listed_and_journaled_with_the_processed_status()
     {
@@ -62,7 +48,7 @@ public sealed class FaultAdminTests(Transport transport)
         Assert.That((await AdminAsync(HttpMethod.Post, "faults/seed", """{"seed": 42}""")).Status, Is.EqualTo(204));
 
         Assert.That((await AdminAsync(HttpMethod.Get, "faults/seed")).Json.Value<int>("seed"), Is.EqualTo(42));
-        Assert.That(_host.Emulator.Faults.Seed, Is.EqualTo(42));
+        Assert.That(Host.Emulator.Faults.Seed, Is.EqualTo(42));
     }
 
     [TestCase("faults", """{"status": "abc"}""", "invalid fault: status: expected integer, got string \"abc\"")]
@@ -81,7 +67,7 @@ public sealed class FaultAdminTests(Transport transport)
 
         Assert.That(result.Status, Is.EqualTo(400), result.Text);
         Assert.That(result.Message, Does.Contain(message));
-        Assert.That(_host.Emulator.Faults.Active, Is.Empty);
+        Assert.That(Host.Emulator.Faults.Active, Is.Empty);
     }
 
     private async Task<ApiResult> AdminAsync(HttpMethod method, string endpoint, string? body = null) =>

@@ -11,15 +11,13 @@ namespace RsSpot.Emulator.Tests.Robustness;
 /// </summary>
 [TestFixture(Transport.InProcess)]
 [TestFixture(Transport.Http)]
-public sealed class MalformedInputTests(Transport transport)
+public sealed class MalformedInputTests(Transport transport) : TransportFixture(transport)
 {
     private const string Json = "application/json";
     private const string MergePatch = "application/merge-patch+json";
     private const string Kubeconfig = "apis/auth.ngpc.rxt.io/v1/generate-kubeconfig";
     private const string SpotPool = SpotTestClient.SpotPools + "/" + Scenario.SpotPool;
     private const string Cloudspace = SpotTestClient.Cloudspaces + "/demo";
-    private EmulatorHost _host = null!;
-
     /// <summary>One bad request and what the emulator must answer: status, reason (or OAuth error) and message part.</summary>
     public sealed record Case(string Name, string Method, string Path, string ContentType, byte[] Body, int Status, string Reason, string Message)
     {
@@ -80,15 +78,7 @@ public sealed class MalformedInputTests(Transport transport)
 
     private static string Cloudspaces => SpotTestClient.Cloudspaces;
 
-    [SetUp]
-    public async Task StartAsync()
-    {
-        _host = await EmulatorHost.StartAsync(transport);
-        await Scenario.SeedAsync(_host.Client);
-    }
-
-    [TearDown]
-    public async Task StopAsync() => await _host.DisposeAsync();
+    protected override Task PrepareAsync() => Scenario.SeedAsync(Client);
 
     [TestCaseSource(nameof(Corpus))]
     public async Task A_bad_body_is_refused_with_a_clear_4xx(Case bad)
@@ -96,7 +86,7 @@ public sealed class MalformedInputTests(Transport transport)
         var content = new ByteArrayContent(bad.Body);
         content.Headers.ContentType = new MediaTypeHeaderValue(bad.ContentType);
 
-        var result = await _host.Client.SendRawAsync(new HttpMethod(bad.Method), bad.Path, content, authenticate: true);
+        var result = await Client.SendRawAsync(new HttpMethod(bad.Method), bad.Path, content, authenticate: true);
 
         Assert.That(result.Status, Is.EqualTo(bad.Status), result.Text);
         if (bad.Status >= 400)
@@ -120,7 +110,7 @@ public sealed class MalformedInputTests(Transport transport)
                 {
                     var mistyped = (JObject)valid.DeepClone();
                     mistyped.SelectToken(node)!.Replace(replacement.DeepClone());
-                    var result = await _host.Client.SendAsync(HttpMethod.Post, path, mistyped);
+                    var result = await Client.SendAsync(HttpMethod.Post, path, mistyped);
                     answered.Add($"{result.Status} {node}={replacement.ToString(Newtonsoft.Json.Formatting.None)}: {result.Message}");
                 }
             }

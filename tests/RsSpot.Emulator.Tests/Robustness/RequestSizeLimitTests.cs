@@ -6,23 +6,9 @@ namespace RsSpot.Emulator.Tests.Robustness;
 /// <summary>Bodies over the documented limit are refused with 413 without being read, and leave no memory behind.</summary>
 [TestFixture(Transport.InProcess)]
 [TestFixture(Transport.Http)]
-public sealed class RequestSizeLimitTests(Transport transport)
+public sealed class RequestSizeLimitTests(Transport transport) : TransportFixture(transport)
 {
     private const int SixtyFourMiB = 64 * 1024 * 1024;
-    private EmulatorHost _host = null!;
-
-    private SpotTestClient Client => _host.Client;
-
-    [SetUp]
-    public async Task StartAsync()
-    {
-        _host = await EmulatorHost.StartAsync(transport);
-        await Client.LoginAsync();
-    }
-
-    [TearDown]
-    public async Task StopAsync() => await _host.DisposeAsync();
-
     [Test]
     public async Task A_declared_64_mib_body_is_a_413_request_entity_too_large_status()
     {
@@ -67,7 +53,7 @@ public sealed class RequestSizeLimitTests(Transport transport)
         }
 
         var growth = GC.GetTotalMemory(forceFullCollection: true) - baseline;
-        TestContext.Out.WriteLine($"{transport}: managed heap growth after 20 x 64 MiB bodies: {growth / 1024} KiB");
+        TestContext.Out.WriteLine($"{Transport}: managed heap growth after 20 x 64 MiB bodies: {growth / 1024} KiB");
         Assert.That(growth, Is.LessThan(4 * 1024 * 1024));
         GC.KeepAlive(payload);
     }
