@@ -100,24 +100,52 @@ public sealed class MalformedInputTests(Transport transport) : TransportFixture(
     [Test]
     public async Task Every_node_of_a_valid_body_replaced_by_a_value_of_another_type_is_refused_without_a_500()
     {
-        JToken[] replacements = [JValue.CreateNull(), 5, "text", true, new JArray(), new JObject()];
         var answered = new List<string>();
-        foreach (var (path, valid) in new[] { (Cloudspaces, Scenario.CloudspaceBody("typed")), (SpotTestClient.SpotPools, Scenario.SpotPoolBody(Scenario.SpotPool, "demo")) })
+        foreach (var (path, valid) in ValidBodies("typed"))
         {
-            foreach (var node in valid.Descendants().Where(t => t.Parent is JProperty or JArray).Select(t => t.Path).ToList())
+            foreach (var (node, value) in OtherTypes(valid))
             {
-                foreach (var replacement in replacements.Where(r => r.Type != valid.SelectToken(node)!.Type))
-                {
-                    var mistyped = (JObject)valid.DeepClone();
-                    mistyped.SelectToken(node)!.Replace(replacement.DeepClone());
-                    var result = await Client.SendAsync(HttpMethod.Post, path, mistyped);
-                    answered.Add($"{result.Status} {node}={replacement.ToString(Newtonsoft.Json.Formatting.None)}: {result.Message}");
-                }
+                var mistyped = (JObject)valid.DeepClone();
+                mistyped.SelectToken(node)!.Replace(value.DeepClone());
+                var result = await Client.SendAsync(HttpMethod.Post, path, mistyped);
+                answered.Add($"{result.Status} {node}={value.ToString(Newtonsoft.Json.Formatting.None)}: {result.Message}");
             }
         }
 
         Assert.That(answered, Has.Count.GreaterThan(100));
         Assert.That(answered.Where(a => !a.StartsWith('4')), Is.Empty);
+    }
+
+    [Test]
+    public async Task Every_node_merge_patched_to_another_type_or_to_null_is_answered_without_a_500()
+    {
+        var answered = new List<string>();
+        foreach (var (path, valid) in ValidBodies("demo"))
+        {
+            foreach (var (node, value) in OtherTypes(valid))
+            {
+                var patch = node.Split('.').Reverse().Aggregate(value.DeepClone(), (inner, name) => new JObject { [name] = inner });
+                var result = await Client.SendAsync(HttpMethod.Patch, $"{path}/{valid["metadata"]!["name"]}", patch, MergePatch);
+                answered.Add($"{result.Status} {node}={value.ToString(Newtonsoft.Json.Formatting.None)}: {result.Message}");
+            }
+        }
+
+        Assert.That(answered, Has.Count.GreaterThan(100));
+        Assert.That(answered.Where(a => a.StartsWith('5')), Is.Empty);
+    }
+
+    /// <summary>A valid cloudspace (named <paramref name="cloudspace"/>) and spot pool body, with their collections.</summary>
+    private static (string Path, JObject Body)[] ValidBodies(string cloudspace) =>
+        [(Cloudspaces, Scenario.CloudspaceBody(cloudspace)), (SpotTestClient.SpotPools, Scenario.SpotPoolBody(Scenario.SpotPool, "demo"))];
+
+    /// <summary>Every property of a body paired with each JSON value of another type than its own (null included).</summary>
+    private static IEnumerable<(string Node, JToken Value)> OtherTypes(JObject valid)
+    {
+        JToken[] values = [JValue.CreateNull(), 5, "text", true, new JArray(), new JObject()];
+        return from node in valid.Descendants().Where(t => t.Parent is JProperty).Select(t => t.Path).ToList()
+               from value in values
+               where value.Type != valid.SelectToken(node)!.Type
+               select (node, value);
     }
 
     private static Case Post(string name, string path, string body, int status, string reason, string message) =>
