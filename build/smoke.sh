@@ -30,7 +30,7 @@ echo "-- package contents"
 sdk_nuspec="$(unzip -p "$feed/RsSpot.$version.nupkg" RsSpot.nuspec)"
 has "$sdk_nuspec" "<dependency id=\"RsSpot.Emulator\" version=\"$version\"" || fail "RsSpot does not depend on RsSpot.Emulator $version"
 ! has "$sdk_nuspec" 'id="(Microsoft\.AspNetCore|Cocona|RsSpot\.Api|RsSpot\.Cli)' || fail "RsSpot depends on a CLI/ASP.NET package"
-has "$(unzip -Z1 "$feed/RsSpot.Emulator.$version.nupkg")" "^lib/net10.0/RsSpot.Api.dll$" || fail "RsSpot.Emulator does not carry RsSpot.Api.dll"
+has "$(unzip -Z1 "$feed/RsSpot.$version.nupkg")" "^lib/net10.0/RsSpot.Api.dll$" || fail "RsSpot does not carry RsSpot.Api.dll"
 for id in RsSpot RsSpot.Emulator RsSpot.Cli; do
   has "$(unzip -Z1 "$feed/$id.$version.nupkg")" "^README.md$" || fail "$id has no README"
   [ -f "$feed/$id.$version.snupkg" ] || fail "$id has no symbol package"

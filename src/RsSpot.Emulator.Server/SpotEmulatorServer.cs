@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -11,7 +10,8 @@ namespace RsSpot.Emulator.Server;
 
 /// <summary>
 /// A <see cref="SpotEmulator"/> served over HTTP on 127.0.0.1 (Kestrel). Every request is forwarded to
-/// <see cref="SpotEmulator.HandleAsync"/>, so it behaves exactly like <see cref="SpotEmulator.CreateHandler"/>.
+/// <see cref="SpotEmulator.HandleAsync"/>, so it behaves exactly like <see cref="SpotEmulator.CreateHandler"/>, injected
+/// faults included (headers really flushed before a stalled body, a real reset, a real hang).
 /// </summary>
 public sealed class SpotEmulatorServer : IAsyncDisposable
 {
@@ -40,9 +40,15 @@ public sealed class SpotEmulatorServer : IAsyncDisposable
         ArgumentOutOfRangeException.ThrowIfNegative(port);
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
+        builder.WebHost.UseKestrel(kestrel =>
+        {
+            kestrel.Listen(IPAddress.Loopback, port);
+            // The emulator enforces its documented limit itself (RequestReader) and answers a Status body; Kestrel's
+            // cap would instead fail the read mid-request and answer an empty 413, or cut the connection.
+            kestrel.Limits.MaxRequestBodySize = null;
+        });
         var app = builder.Build();
-        app.Run(context => ServeAsync(emulator, context));
+        app.Run(context => KestrelExchange.ServeAsync(emulator, context, app.Lifetime.ApplicationStopping));
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new SpotEmulatorServer(app, emulator, new Uri(address.TrimEnd('/') + "/"));
@@ -53,41 +59,5 @@ public sealed class SpotEmulatorServer : IAsyncDisposable
     {
         await _app.StopAsync().ConfigureAwait(false);
         await _app.DisposeAsync().ConfigureAwait(false);
-    }
-
-    private static async Task ServeAsync(SpotEmulator emulator, HttpContext context)
-    {
-        var request = await ToEmulatorRequestAsync(context.Request, context.RequestAborted).ConfigureAwait(false);
-        var response = await emulator.HandleAsync(request, context.RequestAborted).ConfigureAwait(false);
-        if (response.DropConnection)
-        {
-            context.Abort();
-            return;
-        }
-
-        context.Response.StatusCode = response.StatusCode;
-        foreach (var (name, value) in response.Headers)
-        {
-            context.Response.Headers[name] = value;
-        }
-
-        if (response.ContentType is not null)
-        {
-            context.Response.ContentType = response.ContentType;
-        }
-
-        if (response.Body.Count > 0)
-        {
-            await context.Response.Body.WriteAsync(response.Body.ToArray(), context.RequestAborted).ConfigureAwait(false);
-        }
-    }
-
-    private static async Task<EmulatorRequest> ToEmulatorRequestAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        using var buffer = new MemoryStream();
-        await request.Body.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
-        var headers = request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
-        return new EmulatorRequest(request.Method, request.PathBase + request.Path.ToUriComponent(), request.QueryString.Value,
-            headers, buffer.ToArray());
     }
 }

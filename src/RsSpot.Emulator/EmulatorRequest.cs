@@ -18,7 +18,7 @@ public sealed class EmulatorRequest
         Path = path;
         Query = (query ?? string.Empty).TrimStart('?');
         Headers = new Dictionary<string, string>(headers ?? new Dictionary<string, string>(), StringComparer.OrdinalIgnoreCase);
-        Body = body ?? [];
+        BodyBytes = body ?? [];
     }
 
     /// <summary>Upper-case HTTP method.</summary>
@@ -34,7 +34,13 @@ public sealed class EmulatorRequest
     public IReadOnlyDictionary<string, string> Headers { get; }
 
     /// <summary>Raw body.</summary>
-    public IReadOnlyList<byte> Body { get; }
+    public IReadOnlyList<byte> Body => BodyBytes;
+
+    /// <summary>The body as an array, for decoding without a copy.</summary>
+    internal byte[] BodyBytes { get; }
+
+    /// <summary>True when the transport stopped reading a body over the limit; <see cref="Body"/> is then empty.</summary>
+    internal bool BodyTooLarge { get; init; }
 
     /// <summary>The value of a header, or null.</summary>
     /// <param name="name">Header name.</param>

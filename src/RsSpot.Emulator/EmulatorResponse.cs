@@ -1,4 +1,5 @@
 using System.Text;
+using RsSpot.Emulator.FaultInjection;
 
 namespace RsSpot.Emulator;
 
@@ -14,7 +15,7 @@ public sealed class EmulatorResponse
         IReadOnlyDictionary<string, string>? headers = null)
     {
         StatusCode = statusCode;
-        Body = body ?? [];
+        BodyBytes = body ?? [];
         ContentType = contentType;
         Headers = headers ?? new Dictionary<string, string>();
     }
@@ -23,7 +24,10 @@ public sealed class EmulatorResponse
     public int StatusCode { get; }
 
     /// <summary>Body bytes.</summary>
-    public IReadOnlyList<byte> Body { get; }
+    public IReadOnlyList<byte> Body => BodyBytes;
+
+    /// <summary>The body as an array, for the transports to write without a copy.</summary>
+    internal byte[] BodyBytes { get; }
 
     /// <summary>Content type of the body, or null.</summary>
     public string? ContentType { get; }
@@ -35,7 +39,14 @@ public sealed class EmulatorResponse
     public bool DropConnection { get; private init; }
 
     /// <summary>The body decoded as UTF-8.</summary>
-    public string BodyText => Encoding.UTF8.GetString([.. Body]);
+    public string BodyText => Encoding.UTF8.GetString(BodyBytes);
+
+    /// <summary>How an injected fault disrupts the delivery of the body (a stall, a reset), or null.</summary>
+    internal BodyDisruption? Disruption { get; private init; }
 
     internal static EmulatorResponse Dropped() => new(0) { DropConnection = true };
+
+    /// <summary>The same reply, delivered with <paramref name="disruption"/>.</summary>
+    internal EmulatorResponse DeliveredWith(BodyDisruption disruption) =>
+        new(StatusCode, BodyBytes, ContentType, Headers) { Disruption = disruption };
 }

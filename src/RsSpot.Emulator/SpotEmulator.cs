@@ -1,6 +1,7 @@
 using RsSpot.Emulator.Admin;
 using RsSpot.Emulator.Auth;
 using RsSpot.Emulator.Catalog;
+using RsSpot.Emulator.FaultInjection;
 using RsSpot.Emulator.Http;
 using RsSpot.Emulator.Inventory;
 using RsSpot.Emulator.Journal;
@@ -27,6 +28,7 @@ public sealed class SpotEmulator
     private readonly Router _router;
     private readonly IStateStore _store;
     private readonly RequestJournal _journal = new();
+    private readonly FaultInjector _faultInjector;
 
     /// <summary>Creates an emulator; with <see cref="SpotEmulatorOptions.StatePath"/> set, state lives in that sqlite file.</summary>
     /// <param name="options">Options; null for the defaults.</param>
@@ -36,6 +38,11 @@ public sealed class SpotEmulator
         if (Options.Organizations.Count == 0)
         {
             throw new ArgumentException("At least one organization is required.", nameof(options));
+        }
+
+        if (Options.MaxRequestBodyBytes is <= 0 or >= int.MaxValue)
+        {
+            throw new ArgumentException("MaxRequestBodyBytes must be positive (and below int.MaxValue).", nameof(options));
         }
 
         _router = new Router([
@@ -51,6 +58,7 @@ public sealed class SpotEmulator
             .. PriceFeedEndpoints.Routes(),
         ]);
         _store = Options.StatePath is { } path ? new SqliteStateStore(path, Seed) : new InMemoryStateStore(Seed());
+        _faultInjector = new FaultInjector(this, _journal, ProcessSafely);
     }
 
     /// <summary>The options the emulator runs with.</summary>
@@ -83,76 +91,34 @@ public sealed class SpotEmulator
     /// <summary>An <see cref="HttpMessageHandler"/> serving every host (API, login, price feeds) from this emulator by path.</summary>
     public HttpMessageHandler CreateHandler() => new EmulatorHttpHandler(this);
 
-    /// <summary>Processes one request: admin surface, then faults, then the emulated API.</summary>
+    /// <summary>Processes one request: the body limit, the admin surface, then faults, then the emulated API.</summary>
     /// <param name="request">The request.</param>
-    /// <param name="cancellationToken">Cancels injected latency.</param>
+    /// <param name="cancellationToken">Cancels injected latency and hangs (the client gave up).</param>
     public async Task<EmulatorResponse> HandleAsync(EmulatorRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
+        var tooLarge = request.BodyTooLarge || request.BodyBytes.Length > Options.MaxRequestBodyBytes;
         if (request.Path.StartsWith(AdminEndpoints.Prefix, StringComparison.Ordinal))
         {
-            return AdminEndpoints.Handle(this, request);
+            return tooLarge ? Respond.TooLarge(Options.MaxRequestBodyBytes) : AdminEndpoints.Handle(this, request);
         }
 
         var arrivedAt = Options.Clock.GetUtcNow();
-        var response = await ApplyFaultAsync(request, cancellationToken).ConfigureAwait(false) ?? ProcessSafely(request);
-        _journal.Record(request, arrivedAt, response.DropConnection ? 0 : response.StatusCode);
+        if (tooLarge)
+        {
+            var refused = Respond.TooLarge(Options.MaxRequestBodyBytes);
+            _journal.Record(request, arrivedAt, refused.StatusCode, null, null);
+            return refused;
+        }
+
+        if (Faults.Take(request.Method, request.Path) is { } hit)
+        {
+            return await _faultInjector.HandleAsync(request, arrivedAt, hit, cancellationToken).ConfigureAwait(false);
+        }
+
+        var response = ProcessSafely(request);
+        _journal.Record(request, arrivedAt, response.StatusCode, null, response.StatusCode);
         return response;
-    }
-
-    private async Task<EmulatorResponse?> ApplyFaultAsync(EmulatorRequest request, CancellationToken cancellationToken)
-    {
-        if (Faults.Take(request.Method, request.Path) is not { } fault)
-        {
-            return null;
-        }
-
-        if (fault.Latency > TimeSpan.Zero)
-        {
-            await Task.Delay(fault.Latency, Options.Clock, cancellationToken).ConfigureAwait(false);
-        }
-
-        if (fault.ExpireTokens)
-        {
-            ExpireAllTokens();
-        }
-
-        if (fault.DropConnection)
-        {
-            return EmulatorResponse.Dropped();
-        }
-
-        return fault.StatusCode is { } status ? InjectedFailure(request, status, fault.RetryAfterSeconds) : null;
-    }
-
-    private static EmulatorResponse InjectedFailure(EmulatorRequest request, int status, int? retryAfter)
-    {
-        var headers = new Dictionary<string, string>();
-        if (retryAfter is { } seconds)
-        {
-            headers["Retry-After"] = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        }
-
-        var reason = status switch
-        {
-            429 => "TooManyRequests",
-            503 => "ServiceUnavailable",
-            >= 500 => "InternalError",
-            401 => "Unauthorized",
-            403 => "Forbidden",
-            404 => "NotFound",
-            409 => "Conflict",
-            _ => "BadRequest",
-        };
-        if (request.Path == "/oauth/token")
-        {
-            var error = status == 429 ? "too_many_requests" : "server_error";
-            var body = new Newtonsoft.Json.Linq.JObject { ["error"] = error, ["error_description"] = $"Injected fault ({status})." };
-            return Respond.Json(status, body, headers);
-        }
-
-        var details = retryAfter is { } delay ? new Newtonsoft.Json.Linq.JObject { ["retryAfterSeconds"] = delay } : null;
-        return Respond.Status(status, reason, $"Injected fault: {reason} ({status})", details, headers);
     }
 
     // A bug in the emulator must look like a server error to the client, not crash the test host or server.

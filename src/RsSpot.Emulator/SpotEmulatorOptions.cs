@@ -34,6 +34,15 @@ public sealed class SpotEmulatorOptions
     /// <summary>Path of the sqlite file holding the mutable state across processes; null keeps it in memory.</summary>
     public string? StatePath { get; set; }
 
+    /// <summary>The default of <see cref="MaxRequestBodyBytes"/>: 1 MiB, far above any Spot object.</summary>
+    public const int DefaultMaxRequestBodyBytes = 1024 * 1024;
+
+    /// <summary>
+    /// Largest request body accepted, in bytes; a larger one is answered 413 (reason RequestEntityTooLarge) and is
+    /// never read past this limit.
+    /// </summary>
+    public int MaxRequestBodyBytes { get; set; } = DefaultMaxRequestBodyBytes;
+
     /// <summary>When true, bid prices must also be multiples of 0.005 (an unconfirmed server rule).</summary>
     public bool StrictBidIncrement { get; set; }
 

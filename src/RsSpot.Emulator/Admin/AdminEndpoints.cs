@@ -1,27 +1,36 @@
 using Newtonsoft.Json.Linq;
 using RsSpot.Emulator.Routing;
+using RsSpot.Emulator.Validation;
 
 namespace RsSpot.Emulator.Admin;
 
 /// <summary>
 /// The test-control surface under <c>/_emulator/</c> (not part of the Spot API): faults, journal, reset and
-/// token expiry. It bypasses faults, authentication and the journal.
+/// token expiry, the seed of probabilistic faults. It bypasses faults, authentication and the journal.
 /// </summary>
 internal static class AdminEndpoints
 {
     public const string Prefix = "/_emulator/";
+
+    private static readonly JObject SeedSchema = JObject.Parse("""
+        { "type": "object", "required": ["seed"], "properties": { "seed": { "type": "integer", "format": "int32" } } }
+        """);
 
     public static EmulatorResponse Handle(SpotEmulator emulator, EmulatorRequest request)
     {
         switch (request.Method, request.Path[Prefix.Length..].TrimEnd('/'))
         {
             case ("GET", "faults"):
-                return Respond.Json(200, new JArray(emulator.Faults.Active.Select(ToJson)));
+                return Respond.Json(200, new JArray(emulator.Faults.Active.Select(FaultRuleJson.Write)));
             case ("POST", "faults"):
                 return AddFault(emulator, request);
             case ("DELETE", "faults"):
                 emulator.Faults.Clear();
                 return new EmulatorResponse(204);
+            case ("GET", "faults/seed"):
+                return Respond.Json(200, new JObject { ["seed"] = emulator.Faults.Seed });
+            case ("POST", "faults/seed"):
+                return Reseed(emulator, request);
             case ("GET", "journal"):
                 return Respond.Json(200, new JArray(emulator.Journal.Select(ToJson)));
             case ("DELETE", "journal"):
@@ -40,40 +49,27 @@ internal static class AdminEndpoints
 
     private static EmulatorResponse AddFault(SpotEmulator emulator, EmulatorRequest request)
     {
-        if (RequestContext.ParseJsonObject(System.Text.Encoding.UTF8.GetString([.. request.Body])) is not { } body)
+        var (rule, problem) = FaultRuleJson.Read(request.BodyBytes);
+        if (problem is not null)
         {
-            return Respond.BadRequest("the fault must be a JSON object");
+            return Respond.BadRequest("invalid fault: " + problem);
         }
 
-        var rule = new FaultRule
-        {
-            Route = body.Value<string>("route") ?? "*",
-            StatusCode = body.Value<int?>("status"),
-            Count = body.Value<int?>("count"),
-            RetryAfterSeconds = body.Value<int?>("retryAfterSeconds"),
-            Latency = TimeSpan.FromMilliseconds(body.Value<double?>("latencyMs") ?? 0),
-            DropConnection = body.Value<bool?>("drop") ?? false,
-            ExpireTokens = body.Value<bool?>("expireTokens") ?? false,
-        };
-        if (rule.Count is <= 0)
-        {
-            return Respond.BadRequest("count must be positive");
-        }
-
-        emulator.Faults.Add(rule);
-        return Respond.Json(201, ToJson(rule));
+        emulator.Faults.Add(rule!);
+        return Respond.Json(201, FaultRuleJson.Write(rule!));
     }
 
-    private static JObject ToJson(FaultRule rule) => new()
+    private static EmulatorResponse Reseed(SpotEmulator emulator, EmulatorRequest request)
     {
-        ["route"] = rule.Route,
-        ["status"] = rule.StatusCode,
-        ["count"] = rule.Count,
-        ["retryAfterSeconds"] = rule.RetryAfterSeconds,
-        ["latencyMs"] = rule.Latency.TotalMilliseconds,
-        ["drop"] = rule.DropConnection,
-        ["expireTokens"] = rule.ExpireTokens,
-    };
+        var read = JsonBody.Read(request.BodyBytes, SeedSchema, SchemaChecks.Required);
+        if (read.Problem is not null || read.Errors.Count > 0)
+        {
+            return Respond.BadRequest("invalid seed: " + (read.Problem ?? FieldError.Summary(read.Errors)));
+        }
+
+        emulator.Faults.Reseed(read.Object!.Value<int>("seed"));
+        return new EmulatorResponse(204);
+    }
 
     private static JObject ToJson(JournalEntry entry) => new()
     {
@@ -83,5 +79,7 @@ internal static class AdminEndpoints
         ["headers"] = JObject.FromObject(entry.Headers),
         ["body"] = entry.Body,
         ["status"] = entry.StatusCode,
+        ["processedStatus"] = entry.ProcessedStatusCode,
+        ["fault"] = entry.Fault is { } fault ? FaultRuleJson.Write(fault) : null,
     };
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using Newtonsoft.Json.Linq;
 using RsSpot.Emulator.Resources;
 using RsSpot.Emulator.Routing;
+using RsSpot.Emulator.Validation;
 
 namespace RsSpot.Emulator.Auth;
 
@@ -13,7 +14,13 @@ internal static class KubeconfigEndpoint
 
     private static EmulatorResponse Generate(RequestContext context)
     {
-        var body = context.JsonBody();
+        var read = context.ReadJson("KubeconfigRequest");
+        if (read.Problem is not null || read.Errors.Count > 0)
+        {
+            return Respond.OAuthError(400, "bad_request", read.Problem ?? FieldError.Summary(read.Errors));
+        }
+
+        var body = read.Object;
         var orgName = body?.Value<string>("organization_name");
         var cloudspaceName = body?.Value<string>("cloudspace_name");
         var refreshToken = body?.Value<string>("refresh_token");

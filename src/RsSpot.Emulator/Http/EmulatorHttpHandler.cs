@@ -15,27 +15,26 @@ internal sealed class EmulatorHttpHandler(SpotEmulator emulator) : HttpMessageHa
     protected override HttpResponseMessage Send(HttpRequestMessage request, CancellationToken cancellationToken) =>
         SendAsync(request, cancellationToken).GetAwaiter().GetResult();
 
-    private static async Task<EmulatorRequest> ToEmulatorRequestAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    private async Task<EmulatorRequest> ToEmulatorRequestAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var uri = request.RequestUri ?? throw new InvalidOperationException("The request has no URI.");
         var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var header in request.Headers)
+        foreach (var header in request.Content is null ? request.Headers : request.Headers.Concat(request.Content.Headers))
         {
             headers[header.Key] = string.Join(", ", header.Value);
         }
 
-        byte[] body = [];
-        if (request.Content is not null)
+        var limit = emulator.Options.MaxRequestBodyBytes;
+        var length = request.Content?.Headers.ContentLength;
+        // A declared oversize is refused without asking the content for its bytes at all.
+        var body = request.Content is null || length > limit
+            ? null
+            : await request.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        await using (body)
         {
-            foreach (var header in request.Content.Headers)
-            {
-                headers[header.Key] = string.Join(", ", header.Value);
-            }
-
-            body = await request.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+            return await RequestReader.ReadAsync(request.Method.Method, uri.AbsolutePath, uri.Query, headers, body,
+                length, limit, cancellationToken).ConfigureAwait(false);
         }
-
-        return new EmulatorRequest(request.Method.Method, uri.AbsolutePath, uri.Query, headers, body);
     }
 
     private static HttpResponseMessage ToHttpResponse(EmulatorResponse response, HttpRequestMessage request)
@@ -49,8 +48,11 @@ internal sealed class EmulatorHttpHandler(SpotEmulator emulator) : HttpMessageHa
         var message = new HttpResponseMessage((HttpStatusCode)response.StatusCode)
         {
             RequestMessage = request,
-            Content = new ByteArrayContent([.. response.Body]),
+            Content = response.Disruption is { } disruption
+                ? new StreamContent(new DisruptedBodyStream(response.BodyBytes, disruption))
+                : new ByteArrayContent(response.BodyBytes),
         };
+        message.Content.Headers.ContentLength = response.BodyBytes.Length;
         if (response.ContentType is not null)
         {
             message.Content.Headers.TryAddWithoutValidation("Content-Type", response.ContentType);

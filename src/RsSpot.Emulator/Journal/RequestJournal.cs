@@ -1,6 +1,7 @@
 using System.Text;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
+using RsSpot.Emulator.Json;
 using RsSpot.Emulator.Routing;
 
 namespace RsSpot.Emulator.Journal;
@@ -15,7 +16,6 @@ internal sealed class RequestJournal
     private static readonly HashSet<string> SecretFields = new(StringComparer.OrdinalIgnoreCase)
         { "refresh_token", "id_token", "access_token", "client_secret", "token" };
 
-    private static readonly JsonSerializerSettings Settings = RsSpot.Api.SpotJson.CreateSettings();
     private readonly Lock _gate = new();
     private readonly List<JournalEntry> _entries = [];
 
@@ -30,11 +30,21 @@ internal sealed class RequestJournal
         }
     }
 
-    public void Record(EmulatorRequest request, DateTimeOffset at, int statusCode)
+    /// <summary>Records a request.</summary>
+    /// <param name="request">The request.</param>
+    /// <param name="at">When it arrived.</param>
+    /// <param name="statusCode">The status sent (0: none).</param>
+    /// <param name="fault">The fault that fired on it, or null.</param>
+    /// <param name="processedStatusCode">The status the API produced, or null when the request was not processed.</param>
+    public void Record(EmulatorRequest request, DateTimeOffset at, int statusCode, FaultRule? fault, int? processedStatusCode)
     {
         var headers = request.Headers.ToDictionary(h => h.Key, h => RedactHeader(h.Key, h.Value), StringComparer.OrdinalIgnoreCase);
         var path = request.Query.Length > 0 ? request.Path + "?" + request.Query : request.Path;
-        var entry = new JournalEntry(at, request.Method, path, headers, RedactBody(request), statusCode);
+        var entry = new JournalEntry(at, request.Method, path, headers, RedactBody(request), statusCode)
+        {
+            Fault = fault,
+            ProcessedStatusCode = processedStatusCode,
+        };
         lock (_gate)
         {
             _entries.Add(entry);
@@ -63,7 +73,7 @@ internal sealed class RequestJournal
 
     private static string RedactBody(EmulatorRequest request)
     {
-        var text = Encoding.UTF8.GetString([.. request.Body]);
+        var text = Encoding.UTF8.GetString(request.BodyBytes);
         if (text.Length == 0)
         {
             return text;
@@ -77,7 +87,7 @@ internal sealed class RequestJournal
 
         try
         {
-            var json = JsonConvert.DeserializeObject<JToken>(text, Settings);
+            var json = JsonConvert.DeserializeObject<JToken>(text, EmulatorJson.Settings);
             if (json is JContainer container)
             {
                 foreach (var property in container.DescendantsAndSelf().OfType<JProperty>().Where(p => SecretFields.Contains(p.Name)).ToList())

@@ -3,6 +3,7 @@ using Newtonsoft.Json.Linq;
 using RsSpot.Emulator.Catalog;
 using RsSpot.Emulator.Routing;
 using RsSpot.Emulator.State;
+using RsSpot.Emulator.Validation;
 
 namespace RsSpot.Emulator.Resources;
 

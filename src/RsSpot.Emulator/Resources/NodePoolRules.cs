@@ -3,6 +3,7 @@ using Newtonsoft.Json.Linq;
 using RsSpot.Emulator.Catalog;
 using RsSpot.Emulator.Routing;
 using RsSpot.Emulator.State;
+using RsSpot.Emulator.Validation;
 
 namespace RsSpot.Emulator.Resources;
 
@@ -67,7 +68,8 @@ internal sealed partial class NodePoolRules(bool spot) : IResourceRules
 
         var required = spot ? new[] { "serverClass", "cloudSpace", "desired", "bidPrice" } : ["serverClass", "cloudSpace", "desired"];
         errors.AddRange(required.Where(f => spec[f] is null || spec[f]!.Type == JTokenType.Null).Select(f => FieldError.Required("spec." + f)));
-        if (spec["desired"] is { } desired && (desired.Type != JTokenType.Integer || desired.Value<long>() < 0))
+        // Its type (an int32) was checked against the schema before any rule ran.
+        if (spec["desired"] is JValue { Type: JTokenType.Integer } desired && desired.Value<long>() < 0)
         {
             errors.Add(new("spec.desired", $"Invalid value: {desired.ToString(Newtonsoft.Json.Formatting.None)}: must be a non-negative integer"));
         }

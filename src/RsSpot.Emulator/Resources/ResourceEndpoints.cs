@@ -1,6 +1,7 @@
 using Newtonsoft.Json.Linq;
 using RsSpot.Emulator.Routing;
 using RsSpot.Emulator.State;
+using RsSpot.Emulator.Validation;
 
 namespace RsSpot.Emulator.Resources;
 
@@ -62,11 +63,13 @@ internal static class ResourceEndpoints
     private static EmulatorResponse Create(RequestContext context, IResourceRules rules)
     {
         var ns = context.Route("namespace");
-        if (context.JsonBody() is not { } body)
+        var read = context.ReadJson(rules.Kind.Kind);
+        if (Rejection(read, rules, NameIn(read.Object)) is { } rejection)
         {
-            return Respond.BadRequest("the object provided is unrecognized: the request body is not a JSON object");
+            return rejection;
         }
 
+        var body = read.Object!;
         var metadata = JsonMerge.Child(body, "metadata");
         if (metadata.Value<string>("namespace") is { Length: > 0 } bodyNs && bodyNs != ns)
         {
@@ -80,9 +83,9 @@ internal static class ResourceEndpoints
         }
 
         rules.ApplyDefaults(context, body);
-        if (rules.Validate(context, body, null) is { } rejection)
+        if (rules.Validate(context, body, null) is { } denied)
         {
-            return rejection;
+            return denied;
         }
 
         if (context.State.Find(rules.Kind.Plural, ns, name) is not null)
@@ -110,11 +113,13 @@ internal static class ResourceEndpoints
             return Respond.NotFound(rules.Kind.Plural, context.Route("name"));
         }
 
-        if (context.JsonBody() is not { } body)
+        var read = context.ReadJson(rules.Kind.Kind);
+        if (Rejection(read, rules, stored.Name) is { } rejection)
         {
-            return Respond.BadRequest("the object provided is unrecognized: the request body is not a JSON object");
+            return rejection;
         }
 
+        var body = read.Object!;
         var metadata = JsonMerge.Child(body, "metadata");
         if (metadata.Value<string>("name") is { } bodyName && bodyName != stored.Name)
         {
@@ -128,14 +133,6 @@ internal static class ResourceEndpoints
                 [new FieldError("metadata.resourceVersion", "Invalid value: 0x0: must be specified for an update")]);
         }
 
-        // Server-owned fields survive a replace; the client's copy of them is ignored.
-        var current = stored.Body;
-        foreach (var field in new[] { "uid", "creationTimestamp", "namespace", "generation", "name" })
-        {
-            metadata[field] = current["metadata"]![field]?.DeepClone();
-        }
-
-        body["status"] = current["status"]?.DeepClone();
         return Update(context, rules, stored, body, version);
     }
 
@@ -151,12 +148,16 @@ internal static class ResourceEndpoints
             return Respond.UnsupportedMediaType(context.Request.MediaType);
         }
 
-        if (context.JsonBody() is not { } patch)
+        // The patch is checked against the whole object's schema: a field it sets must have the field's type, and
+        // null (RFC 7386: remove the field) is accepted anywhere.
+        var read = context.ReadJson(rules.Kind.Kind, SchemaChecks.NullsRemove);
+        if (Rejection(read, rules, stored.Name) is { } rejection)
         {
-            return Respond.BadRequest("the patch is not a JSON object");
+            return rejection;
         }
 
-        var version = patch["metadata"]?.Value<string>("resourceVersion");
+        var patch = read.Object!;
+        var version = (patch["metadata"] as JObject)?.Value<string>("resourceVersion");
         var merged = (JObject)stored.Body.DeepClone();
         JsonMerge.Apply(merged, patch);
         return Update(context, rules, stored, merged, version);
@@ -169,6 +170,15 @@ internal static class ResourceEndpoints
         {
             return Respond.Conflict(rules.Kind.Plural, stored.Name);
         }
+
+        // Server-owned fields survive a replace or a patch (even one that nulls them); the client's copy is ignored.
+        var metadata = JsonMerge.Child(body, "metadata");
+        foreach (var field in new[] { "uid", "creationTimestamp", "namespace", "generation", "name" })
+        {
+            metadata[field] = current["metadata"]![field]?.DeepClone();
+        }
+
+        body["status"] = current["status"]?.DeepClone();
 
         var immutable = rules.ImmutableFields
             .Where(path => !JToken.DeepEquals(JsonMerge.At(current, path), JsonMerge.At(body, path)))
@@ -185,7 +195,6 @@ internal static class ResourceEndpoints
             return rejection;
         }
 
-        var metadata = (JObject)body["metadata"]!;
         var generation = current["metadata"]!.Value<long?>("generation") ?? 1;
         metadata["generation"] = JToken.DeepEquals(current["spec"], body["spec"]) ? generation : generation + 1;
         metadata["resourceVersion"] = context.State.NextResourceVersion();
@@ -232,6 +241,19 @@ internal static class ResourceEndpoints
         context.State.RecordEvent(stored.Namespace, context.Now, $"{rules.Kind.Kind} {stored.Name} deleted");
         context.Changed = true;
     }
+
+    /// <summary>
+    /// Why a body cannot be used: a 400 when it is no JSON object (malformed JSON, invalid UTF-8, an array), a 422
+    /// Invalid naming each mistyped field; null when it is usable.
+    /// </summary>
+    private static EmulatorResponse? Rejection(JsonBody read, IResourceRules rules, string name) =>
+        read.Problem is { } problem ? Respond.BadRequest("the object provided is unrecognized: " + problem)
+        : read.Errors.Count > 0 ? Respond.Invalid(rules.Kind.Kind, rules.Kind.Plural, name, read.Errors)
+        : null;
+
+    /// <summary>metadata.name when the body has it as a string (it may be mistyped), else empty.</summary>
+    private static string NameIn(JObject? body) =>
+        (body?["metadata"] as JObject)?["name"] is JValue { Type: JTokenType.String } name ? name.Value<string>()! : string.Empty;
 
     /// <summary>The object with apiVersion and kind first, as the API server writes it.</summary>
     private static JObject Canonical(ResourceKind kind, JObject body)

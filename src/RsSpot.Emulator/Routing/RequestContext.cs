@@ -1,7 +1,6 @@
 using System.Text;
-using Newtonsoft.Json;
-using Newtonsoft.Json.Linq;
 using RsSpot.Emulator.State;
+using RsSpot.Emulator.Validation;
 
 namespace RsSpot.Emulator.Routing;
 
@@ -9,8 +8,6 @@ namespace RsSpot.Emulator.Routing;
 internal sealed class RequestContext(EmulatorRequest request, EmulatorState state, SpotEmulatorOptions options,
     DateTimeOffset now, IReadOnlyDictionary<string, string> routeValues)
 {
-    private static readonly JsonSerializerSettings Settings = RsSpot.Api.SpotJson.CreateSettings();
-
     public EmulatorRequest Request { get; } = request;
 
     public EmulatorState State { get; } = state;
@@ -34,23 +31,13 @@ internal sealed class RequestContext(EmulatorRequest request, EmulatorState stat
 
     public string? QueryValue(string name) => ParseForm(Request.Query).GetValueOrDefault(name);
 
-    public string BodyText => Encoding.UTF8.GetString([.. Request.Body]);
+    public string BodyText => Encoding.UTF8.GetString(Request.BodyBytes);
 
-    /// <summary>The body as a JSON object, or null when it is missing or not an object.</summary>
-    public JObject? JsonBody() => ParseJsonObject(BodyText);
-
-    /// <summary>Parses text as a JSON object with the Spot wire settings; null when it is not one.</summary>
-    public static JObject? ParseJsonObject(string text)
-    {
-        try
-        {
-            return JsonConvert.DeserializeObject<JToken>(text, Settings) as JObject;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
+    /// <summary>The body as a JSON object checked against a schema of the OpenAPI document.</summary>
+    /// <param name="schemaName">Name of the schema under components/schemas, e.g. <c>CloudSpace</c>.</param>
+    /// <param name="checks">What the check enforces beyond types (merge patches accept nulls).</param>
+    public JsonBody ReadJson(string schemaName, SchemaChecks checks = SchemaChecks.None) =>
+        JsonBody.Read(Request.BodyBytes, WireSchemas.Component(schemaName), checks);
 
     /// <summary>Parses application/x-www-form-urlencoded text (also used for query strings).</summary>
     public static Dictionary<string, string> ParseForm(string text)

@@ -1,6 +1,7 @@
 using System.Text;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
+using RsSpot.Emulator.Validation;
 
 namespace RsSpot.Emulator.Routing;
 
@@ -66,6 +67,9 @@ internal static class Respond
 
     public static EmulatorResponse BadRequest(string message) => Status(400, "BadRequest", message);
 
+    public static EmulatorResponse TooLarge(int limit) => Status(413, "RequestEntityTooLarge",
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Request entity too large: limit is {limit} bytes"));
+
     public static EmulatorResponse UnsupportedMediaType(string? mediaType) => Status(415, "UnsupportedMediaType",
         $"the body of the request was in an unknown format ({mediaType ?? "none"}) - accepted media types include: application/merge-patch+json");
 
@@ -80,8 +84,7 @@ internal static class Respond
         }));
         var details = Details(plural, name, null);
         details["causes"] = causes;
-        var summary = string.Join(", ", errors.Select(e => $"{e.Field}: {e.Detail}"));
-        return Status(422, "Invalid", $"{kind}.{Group} \"{name}\" is invalid: {summary}", details);
+        return Status(422, "Invalid", $"{kind}.{Group} \"{name}\" is invalid: {FieldError.Summary(errors)}", details);
     }
 
     /// <summary>Admission-webhook rejection, worded as the Spot webhooks word it.</summary>
@@ -98,10 +101,4 @@ internal static class Respond
 
         return details;
     }
-}
-
-/// <summary>One field-level validation failure (Kubernetes StatusCause).</summary>
-internal sealed record FieldError(string Field, string Detail, string Reason = "FieldValueInvalid")
-{
-    public static FieldError Required(string field) => new(field, "Required value", "FieldValueRequired");
 }

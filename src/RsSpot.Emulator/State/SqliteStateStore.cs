@@ -1,6 +1,7 @@
 using Dapper;
 using Microsoft.Data.Sqlite;
 using Newtonsoft.Json;
+using RsSpot.Emulator.Json;
 
 namespace RsSpot.Emulator.State;
 
@@ -10,7 +11,6 @@ namespace RsSpot.Emulator.State;
 /// </summary>
 internal sealed class SqliteStateStore : IStateStore
 {
-    private static readonly JsonSerializerSettings Settings = RsSpot.Api.SpotJson.CreateSettings();
     private readonly string _connectionString;
     private readonly Func<EmulatorState> _seed;
     private readonly Lock _gate = new();
@@ -38,7 +38,7 @@ internal sealed class SqliteStateStore : IStateStore
             var document = connection.QuerySingleOrDefault<string>(
                 "SELECT document FROM emulator_state WHERE id = 1", transaction: transaction);
             var isNew = document is null;
-            var state = isNew ? _seed() : JsonConvert.DeserializeObject<EmulatorState>(document!, Settings)!;
+            var state = isNew ? _seed() : JsonConvert.DeserializeObject<EmulatorState>(document!, EmulatorJson.Settings)!;
             var (result, changed) = work(state);
             if (changed || isNew)
             {
@@ -64,7 +64,7 @@ internal sealed class SqliteStateStore : IStateStore
     private static void Save(SqliteConnection connection, SqliteTransaction transaction, EmulatorState state) =>
         connection.Execute(
             "INSERT INTO emulator_state (id, document) VALUES (1, @document) ON CONFLICT(id) DO UPDATE SET document = excluded.document",
-            new { document = JsonConvert.SerializeObject(state, Settings) }, transaction);
+            new { document = JsonConvert.SerializeObject(state, EmulatorJson.Settings) }, transaction);
 
     private SqliteConnection Open()
     {

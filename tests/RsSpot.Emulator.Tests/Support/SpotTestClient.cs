@@ -2,13 +2,14 @@ using System.Net.Http.Headers;
 using System.Text;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
+using RsSpot.Emulator.Json;
 
 namespace RsSpot.Emulator.Tests.Support;
 
 /// <summary>The answer to one request: status, headers and body.</summary>
 internal sealed record ApiResult(int Status, string Text, IReadOnlyDictionary<string, string> Headers)
 {
-    public JToken Json => JsonConvert.DeserializeObject<JToken>(Text, RsSpot.Api.SpotJson.CreateSettings())!;
+    public JToken Json => JsonConvert.DeserializeObject<JToken>(Text, EmulatorJson.Settings)!;
 
     public string? Message => (Json as JObject)?.Value<string>("message");
 }
@@ -59,6 +60,16 @@ internal sealed class SpotTestClient(HttpClient http) : IDisposable
 
     public async Task<ApiResult> SendRawAsync(HttpMethod method, string path, HttpContent? content, bool authenticate)
     {
+        using var response = await OpenAsync(method, path, content, authenticate, HttpCompletionOption.ResponseContentRead);
+        var headers = response.Headers.Concat(response.Content.Headers)
+            .ToDictionary(h => h.Key, h => string.Join(", ", h.Value), StringComparer.OrdinalIgnoreCase);
+        return new ApiResult((int)response.StatusCode, await response.Content.ReadAsStringAsync(), headers);
+    }
+
+    /// <summary>Sends a request and returns the raw response; with ResponseHeadersRead, as soon as its headers arrive.</summary>
+    public async Task<HttpResponseMessage> OpenAsync(HttpMethod method, string path, HttpContent? content = null, bool authenticate = true,
+        HttpCompletionOption completion = HttpCompletionOption.ResponseHeadersRead, CancellationToken cancellationToken = default)
+    {
         using var request = new HttpRequestMessage(method, path) { Content = content };
         if (authenticate && IdToken is not null)
         {
@@ -66,10 +77,7 @@ internal sealed class SpotTestClient(HttpClient http) : IDisposable
         }
 
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-        using var response = await Http.SendAsync(request);
-        var headers = response.Headers.Concat(response.Content.Headers)
-            .ToDictionary(h => h.Key, h => string.Join(", ", h.Value), StringComparer.OrdinalIgnoreCase);
-        return new ApiResult((int)response.StatusCode, await response.Content.ReadAsStringAsync(), headers);
+        return await Http.SendAsync(request, completion, cancellationToken);
     }
 
     public Task<ApiResult> CreateCloudspaceAsync(string name, string region = "us-central-dfw-1") =>

@@ -3,31 +3,17 @@ using Microsoft.Extensions.Time.Testing;
 using Newtonsoft.Json.Linq;
 using RsSpot.Emulator.Tests.Support;
 
-namespace RsSpot.Emulator.Tests.Behaviour;
+namespace RsSpot.Emulator.Tests.Faults;
 
 /// <summary>Injected status codes, 429 + Retry-After, latency, dropped connections, token expiry; the admin surface.</summary>
 [TestFixture(Transport.InProcess)]
 [TestFixture(Transport.Http)]
-public sealed class FaultInjectionTests(Transport transport)
+public sealed class FaultInjectionTests(Transport transport) : TransportFixture(transport)
 {
-    private EmulatorHost _host = null!;
-
-    private SpotTestClient Client => _host.Client;
-
-    [SetUp]
-    public async Task StartAsync()
-    {
-        _host = await EmulatorHost.StartAsync(transport);
-        await Client.LoginAsync();
-    }
-
-    [TearDown]
-    public async Task StopAsync() => await _host.DisposeAsync();
-
     [Test]
     public async Task A_status_fault_answers_the_next_n_matching_calls_then_stops()
     {
-        _host.Emulator.Faults.Add(new FaultRule { Route = "GET /apis/ngpc.rxt.io/v1/namespaces/*/cloudspaces", StatusCode = 503, Count = 2 });
+        Host.Emulator.Faults.Add(new FaultRule { Route = "GET /apis/ngpc.rxt.io/v1/namespaces/*/cloudspaces", StatusCode = 503, Count = 2 });
 
         var statuses = new List<int>();
         for (var i = 0; i < 3; i++)
@@ -42,7 +28,7 @@ public sealed class FaultInjectionTests(Transport transport)
     [Test]
     public async Task A_rate_limit_fault_sends_429_with_retry_after()
     {
-        _host.Emulator.Faults.Add(new FaultRule { StatusCode = 429, RetryAfterSeconds = 7, Count = 1 });
+        Host.Emulator.Faults.Add(new FaultRule { StatusCode = 429, RetryAfterSeconds = 7, Count = 1 });
 
         var result = await Client.GetAsync(SpotTestClient.Cloudspaces);
 
@@ -55,7 +41,7 @@ public sealed class FaultInjectionTests(Transport transport)
     [Test]
     public async Task A_method_specific_fault_leaves_other_methods_alone()
     {
-        _host.Emulator.Faults.Add(new FaultRule { Route = "POST /apis/*/cloudspaces", StatusCode = 500 });
+        Host.Emulator.Faults.Add(new FaultRule { Route = "POST /apis/*/cloudspaces", StatusCode = 500 });
 
         Assert.That((await Client.GetAsync(SpotTestClient.Cloudspaces)).Status, Is.EqualTo(200));
         Assert.That((await Client.CreateCloudspaceAsync("demo")).Status, Is.EqualTo(500));
@@ -64,16 +50,16 @@ public sealed class FaultInjectionTests(Transport transport)
     [Test]
     public void A_dropped_connection_surfaces_as_an_http_request_exception()
     {
-        _host.Emulator.Faults.Add(new FaultRule { DropConnection = true, Count = 1 });
+        Host.Emulator.Faults.Add(new FaultRule { DropConnection = true, Count = 1 });
 
         Assert.ThrowsAsync<HttpRequestException>(() => Client.GetAsync(SpotTestClient.Cloudspaces));
-        Assert.That(_host.Emulator.Journal[^1].StatusCode, Is.Zero);
+        Assert.That(Host.Emulator.Journal[^1].StatusCode, Is.Zero);
     }
 
     [Test]
     public async Task A_token_expiry_fault_makes_the_call_401_until_the_client_logs_in_again()
     {
-        _host.Emulator.Faults.Add(new FaultRule { ExpireTokens = true, Count = 1 });
+        Host.Emulator.Faults.Add(new FaultRule { ExpireTokens = true, Count = 1 });
 
         Assert.That((await Client.GetAsync(SpotTestClient.Cloudspaces)).Status, Is.EqualTo(401));
         await Client.LoginAsync();
@@ -89,7 +75,7 @@ public sealed class FaultInjectionTests(Transport transport)
         Assert.That(JArray.Parse(await Client.Http.GetStringAsync("_emulator/faults")), Has.Count.EqualTo(1));
 
         Assert.That((await Client.GetAsync(SpotTestClient.Cloudspaces)).Status, Is.EqualTo(502));
-        _host.Emulator.Faults.Add(new FaultRule { StatusCode = 500 });
+        Host.Emulator.Faults.Add(new FaultRule { StatusCode = 500 });
         using var cleared = await Client.Http.DeleteAsync("_emulator/faults");
         Assert.That((await Client.GetAsync(SpotTestClient.Cloudspaces)).Status, Is.EqualTo(200));
     }
@@ -102,7 +88,7 @@ public sealed class FaultInjectionTests(Transport transport)
             new { organization_name = "acme-corp", cloudspace_name = "demo", refresh_token = SpotEmulator.SandboxRefreshToken });
         await Client.CreateCloudspaceAsync("demo");
 
-        var journal = _host.Emulator.Journal;
+        var journal = Host.Emulator.Journal;
         var journalJson = await Client.Http.GetStringAsync("_emulator/journal");
 
         Assert.Multiple(() =>
@@ -126,7 +112,7 @@ public sealed class FaultInjectionTests(Transport transport)
         await Client.CreateCloudspaceAsync("demo");
         using var reset = await Client.Http.PostAsync("_emulator/reset", null);
         Assert.That((int)reset.StatusCode, Is.EqualTo(204));
-        Assert.That(_host.Emulator.Journal, Is.Empty);
+        Assert.That(Host.Emulator.Journal, Is.Empty);
 
         await Client.LoginAsync();
         Assert.That((await Client.GetAsync(SpotTestClient.Cloudspaces)).Json["items"], Is.Empty);
