@@ -57,9 +57,25 @@ public sealed class SpotEmulator
             .. EventEndpoints.Routes(),
             .. PriceFeedEndpoints.Routes(),
         ]);
-        _store = Options.StatePath is { } path ? new SqliteStateStore(path, Seed) : new InMemoryStateStore(Seed());
+        if (Options.StatePath is { } path)
+        {
+            var store = new SqliteStateStore(path, Seed, Options.Clock);
+            RecoveryNotice = store.RecoveryNotice;
+            _store = store;
+        }
+        else
+        {
+            _store = new InMemoryStateStore(Seed());
+        }
+
         _faultInjector = new FaultInjector(this, _journal, ProcessSafely);
     }
+
+    /// <summary>
+    /// Set when <see cref="SpotEmulatorOptions.StatePath"/> could not be read and was moved aside (a fresh world was
+    /// started): one line naming the kept file, to be shown to the user once.
+    /// </summary>
+    public string? RecoveryNotice { get; }
 
     /// <summary>The options the emulator runs with.</summary>
     public SpotEmulatorOptions Options { get; }

@@ -142,7 +142,7 @@ internal sealed class CliContext : IDisposable
         }
 
         var client = new SpotClient(options);
-        if (client.State?.RecoveryNotice is { } notice)
+        foreach (var notice in new[] { client.State?.RecoveryNotice, client.Core.SandboxRecoveryNotice }.OfType<string>())
         {
             Environment.Error.WriteLine($"warning: {notice}");
         }

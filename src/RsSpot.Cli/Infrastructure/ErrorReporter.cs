@@ -1,4 +1,5 @@
 using Cocona.Command.Binder;
+using RsSpot.Internal;
 
 namespace RsSpot.Cli.Infrastructure;
 
@@ -11,7 +12,8 @@ internal static class ErrorReporter
     public static int Report(Exception exception, CliEnvironment environment, bool verbose)
     {
         var (code, message) = Classify(exception, environment.Interruption);
-        environment.Error.WriteLine($"error: {OneLine(message)}");
+        // A message may quote what a server or a file said: nothing from there may move the cursor or ring the bell.
+        environment.Error.WriteLine($"error: {PrintableText.OneLine(message)}");
         if (verbose && !environment.Interrupted.IsCancellationRequested)
         {
             environment.Error.WriteLine(exception.ToString());
@@ -43,5 +45,4 @@ internal static class ErrorReporter
         _ => e.Message,
     };
 
-    private static string OneLine(string message) => string.Join(' ', message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries)).Trim();
 }

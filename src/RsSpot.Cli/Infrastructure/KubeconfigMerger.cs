@@ -49,7 +49,7 @@ internal static class KubeconfigMerger
     private static void MergeList(YamlMappingNode target, string list, YamlSequenceNode entries, string existingPath)
     {
         var key = new YamlScalarNode(list);
-        if (!target.Children.TryGetValue(key, out var node) || node is YamlScalarNode { Value: null or "" or "null" })
+        if (!target.Children.TryGetValue(key, out var node) || node is YamlScalarNode { Value: null or "" or "~" or "null" })
         {
             node = new YamlSequenceNode();
             target.Children[key] = node;
@@ -88,13 +88,24 @@ internal static class KubeconfigMerger
         }
         catch (YamlException e)
         {
-            throw new IOException(failure($"not valid YAML ({e.Message})"), e);
+            throw new IOException(failure($"not valid YAML (line {e.Start.Line}, column {e.Start.Column}: {e.Message.TrimEnd('.')})"), e);
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
+        {
+            // YamlDotNet reports some malformed documents (recursive aliases, say) with these.
+            throw new IOException(failure($"not valid YAML ({e.Message.TrimEnd('.')})"), e);
+        }
+
+        if (stream.Documents.Count > 1)
+        {
+            // Merging would keep only the first and silently drop the rest of what the user saved.
+            throw new IOException(failure($"made of {stream.Documents.Count} YAML documents (a kubeconfig is one)"));
         }
 
         return stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode switch
         {
             YamlMappingNode map => map,
-            YamlScalarNode { Value: null or "" } => null,
+            YamlScalarNode { Value: null or "" or "~" or "null" } => null,
             _ => throw new IOException(failure("not a kubeconfig (expected a mapping at the top)")),
         };
     }

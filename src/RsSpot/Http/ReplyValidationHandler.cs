@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.RegularExpressions;
+using RsSpot.Internal;
 
 namespace RsSpot.Http;
 
@@ -79,20 +80,8 @@ internal sealed partial class ReplyValidationHandler : DelegatingHandler
             text = WebUtility.HtmlDecode(text);
         }
 
-        var line = Printable(SpotErrorFactory.Mask(text));
+        var line = PrintableText.OneLine(SpotErrorFactory.Mask(text));
         return line.Length == 0 ? "(empty)" : line.Length > ExcerptLength ? line[..ExcerptLength] + "…" : line;
-    }
-
-    /// <summary>One line without control characters (escape sequences, bells) and with runs of white space folded.</summary>
-    internal static string Printable(string text)
-    {
-        var builder = new StringBuilder(text.Length);
-        foreach (var c in text)
-        {
-            builder.Append(char.IsControl(c) || char.IsWhiteSpace(c) ? ' ' : c);
-        }
-
-        return Spaces().Replace(builder.ToString(), " ").Trim();
     }
 
     [GeneratedRegex(@"""(kind|message|reason|error|error_description)""\s*:")]
@@ -104,6 +93,4 @@ internal sealed partial class ReplyValidationHandler : DelegatingHandler
     [GeneratedRegex(@"<[^>]*>")]
     private static partial Regex Tags();
 
-    [GeneratedRegex(@"\s+")]
-    private static partial Regex Spaces();
 }

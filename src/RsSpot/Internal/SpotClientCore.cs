@@ -60,6 +60,9 @@ internal sealed class SpotClientCore : IDisposable
     /// <summary>Runs creates so that a lost reply never fails or duplicates them.</summary>
     public CreateReconciler Creates { get; }
 
+    /// <summary>Set when the sandbox's sandbox.db was unreadable and moved aside (shown to the user once).</summary>
+    public string? SandboxRecoveryNotice { get; init; }
+
     /// <summary>The state store, when the client uses one.</summary>
     public State.StateStore? State { get; }
 

@@ -39,7 +39,8 @@ internal static class SpotClientFactory
                 logger.LogWarning("{Warning}", warning);
             }
 
-            var sandbox = options.Sandbox ? CreateSandbox(options, state is null ? null : statePath).CreateHandler() : null;
+            var emulator = options.Sandbox ? CreateSandbox(options, state is null ? null : statePath) : null;
+            var sandbox = emulator?.CreateHandler();
             var settings = ToSettings(resolved, options, environment, options.TokenStore ?? state?.Tokens, options.Sandbox);
             var cacheEnabled = state is not null && settings.Cache.Enabled && !options.NoCache;
             return new SpotClientCore(
@@ -50,7 +51,10 @@ internal static class SpotClientFactory
                 options.LoggerFactory,
                 options.PollInterval,
                 new Resources(state, sandbox),
-                state);
+                state)
+            {
+                SandboxRecoveryNotice = emulator?.RecoveryNotice,
+            };
         }
         catch
         {
@@ -103,12 +107,18 @@ internal static class SpotClientFactory
     }
 
     /// <summary>The sandbox keeps its world in sandbox.db beside state.db, so it persists across CLI runs.</summary>
-    private static SpotEmulator CreateSandbox(SpotClientOptions options, string? statePath) => new(new SpotEmulatorOptions
+    private static SpotEmulator CreateSandbox(SpotClientOptions options, string? statePath)
     {
-        Clock = options.TimeProvider,
-        ProvisioningDelay = options.SandboxProvisioningDelay,
-        StatePath = statePath is null ? null : Path.Combine(Path.GetDirectoryName(statePath)!, "sandbox.db"),
-    });
+        var path = statePath is null ? null : Path.Combine(Path.GetDirectoryName(statePath)!, "sandbox.db");
+        try
+        {
+            return new SpotEmulator(new SpotEmulatorOptions { Clock = options.TimeProvider, ProvisioningDelay = options.SandboxProvisioningDelay, StatePath = path });
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
+        {
+            throw new SpotConfigurationException($"cannot open the sandbox: {e.Message}", path, e);
+        }
+    }
 
     /// <summary>Cached responses are only ever replayed to the same endpoint, profile and credential.</summary>
     private static string CacheScope(Uri baseUri, SpotSettings settings)

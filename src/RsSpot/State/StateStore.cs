@@ -1,5 +1,6 @@
 using Dapper;
 using Microsoft.Data.Sqlite;
+using RsSpot.Internal.IO;
 
 namespace RsSpot.State;
 
@@ -94,7 +95,7 @@ public sealed class StateStore : IDisposable
             catch (Exception ex) when (ex is StateFileUnreadableException || IsCorruption(ex))
             {
                 SqliteConnection.ClearPool(new SqliteConnection(connectionString));
-                var movedTo = StateFile.MoveAside(fullPath, clock.GetUtcNow(), "corrupt");
+                var movedTo = SqliteFile.MoveAside(fullPath, clock.GetUtcNow(), "corrupt");
                 TryInitializeFile(fullPath, connectionString, clock);
                 if (movedTo is not null)
                 {
@@ -168,8 +169,8 @@ public sealed class StateStore : IDisposable
     /// <summary>Prepares the file and migrates it; returns false (touching nothing) when it is a Python rsspot store.</summary>
     private static bool TryInitializeFile(string path, string connectionString, TimeProvider clock)
     {
-        StateFile.EnsureCreated(path);
-        if (StateFile.SniffHeader(path) is { } reason)
+        SqliteFile.EnsureCreated(path);
+        if (SqliteFile.SniffHeader(path) is { } reason)
         {
             throw new StateFileUnreadableException(reason);
         }
@@ -193,7 +194,7 @@ public sealed class StateStore : IDisposable
             StateSchema.Migrate(connection, clock.GetUtcNow());
         }
 
-        StateFile.RestrictPermissions(path);
+        SqliteFile.RestrictPermissions(path);
         return true;
     }
 
@@ -201,7 +202,7 @@ public sealed class StateStore : IDisposable
     private static string? ReplaceLegacyFile(string path, string connectionString, TimeProvider clock)
     {
         SqliteConnection.ClearPool(new SqliteConnection(connectionString));
-        var movedTo = StateFile.MoveAside(path, clock.GetUtcNow(), "python");
+        var movedTo = SqliteFile.MoveAside(path, clock.GetUtcNow(), "python");
         TryInitializeFile(path, connectionString, clock);
         if (movedTo is null)
         {

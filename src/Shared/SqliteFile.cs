@@ -1,10 +1,14 @@
 using System.Globalization;
 using System.Text;
 
-namespace RsSpot.State;
+namespace RsSpot.Internal.IO;
 
-/// <summary>File-system side of state.db: private permissions from creation, header sniffing, moving a bad file aside.</summary>
-internal static class StateFile
+/// <summary>
+/// File-system side of the sqlite files rsspot keeps (state.db, sandbox.db): private permissions from creation, header
+/// sniffing, moving a bad file aside. Compiled into both the SDK and the emulator (linked source), which share no
+/// assembly.
+/// </summary>
+internal static class SqliteFile
 {
     private const UnixFileMode PrivateFile = UnixFileMode.UserRead | UnixFileMode.UserWrite;
     private const UnixFileMode PrivateDirectory = PrivateFile | UnixFileMode.UserExecute;
@@ -25,6 +29,11 @@ internal static class StateFile
             {
                 Directory.CreateDirectory(directory, PrivateDirectory);
             }
+        }
+
+        if (Directory.Exists(path))
+        {
+            throw new IOException($"'{path}' is a directory, not a file; move it away or point rsspot at another file");
         }
 
         try
