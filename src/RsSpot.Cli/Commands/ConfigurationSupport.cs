@@ -24,11 +24,9 @@ internal static class ConfigurationSupport
         return new ProfileManager(loaded.Path ?? throw new UsageException("this configuration has no file to manage"));
     }
 
-    /// <summary>The stored profile <paramref name="name"/>; a missing profile is a not-found error (exit 4).</summary>
-    public static ProfileConfig RequireProfile(SpotConfig config, string path, string name) =>
-        config.Profiles.TryGetValue(name, out var profile)
-            ? profile
-            : throw new SpotNotFoundException($"profile '{name}' not found in {path}; run 'rsspot configure -p {name}'");
+    /// <summary>The stored profile <paramref name="name"/>; a missing profile is a <see cref="ProfileNotFoundException"/> (exit 4).</summary>
+    public static ProfileConfig RequireProfile(SpotConfig config, string? path, string name) =>
+        config.Profiles.TryGetValue(name, out var profile) ? profile : throw new ProfileNotFoundException(name, path);
 
     /// <summary>One profile for display: its name, file, whether the file selects it, and its settings with secrets redacted.</summary>
     public static IDictionary<string, object?> ProfileView(SpotConfig config, string path, string name, string? selectedBy = null)

@@ -1,4 +1,5 @@
 using Cocona.Command.Binder;
+using RsSpot.Configuration;
 
 namespace RsSpot.Cli.Infrastructure;
 
@@ -24,6 +25,7 @@ internal static class ErrorReporter
     {
         OperationCanceledException when interrupted.IsCancellationRequested => (ExitCodes.Interrupted, "interrupted"),
         ParameterBinderException bind => (ExitCodes.Usage, Describe(bind)),
+        ProfileNotFoundException => (ExitCodes.NotFound, exception.Message),
         UsageException or SpotValidationException or SpotConfigurationException => (ExitCodes.Usage, exception.Message),
         SpotAuthenticationException => (ExitCodes.Auth, exception.Message),
         SpotNotFoundException => (ExitCodes.NotFound, exception.Message),

@@ -29,7 +29,7 @@ public sealed class ConfigWriterTests : TempHomeFixture
             Assert.That(File.ReadAllBytes(path), Is.EqualTo(before));
             Assert.That(Path.GetDirectoryName(temporary), Is.EqualTo(Home.Root), "the temporary file lives next to the target");
             Assert.That(File.Exists(temporary), Is.False);
-            Assert.That(Directory.GetFiles(Home.Root), Is.EqualTo(new[] { path }));
+            Assert.That(Directory.GetFiles(Home.Root), Is.EquivalentTo(new[] { path, path + ".lock" }), "only the file and its lock remain");
         });
     }
 

@@ -12,9 +12,9 @@ public sealed record ProfileListing(string? ActiveProfile, string? DefaultProfil
 public sealed record NamedProfile(string Name, ProfileConfig Profile);
 
 /// <summary>
-/// Reads and edits the profiles of one configuration file. Every change loads the file first (so a file that
-/// fails to parse is reported and never overwritten), then saves atomically with mode 0600 and real secrets.
-/// A missing file counts as an empty configuration and is created by the first change.
+/// Reads and edits the profiles of one configuration file. Every change is one <see cref="ConfigWriter.Update"/>:
+/// read, change and atomic 0600 save under the file's lock, so concurrent changes never lose each other and a file
+/// that fails to parse is reported and never overwritten. A missing file counts as an empty configuration.
 /// </summary>
 public sealed class ProfileManager
 {
@@ -43,7 +43,7 @@ public sealed class ProfileManager
     /// The profile named <paramref name="name"/>, or when null the file's <c>default_profile</c>, then
     /// <c>active_profile</c>, then <c>"default"</c>.
     /// </summary>
-    /// <exception cref="SpotConfigurationException">The profile does not exist.</exception>
+    /// <exception cref="ProfileNotFoundException">The profile does not exist.</exception>
     public NamedProfile Get(string? name = null)
     {
         var config = Load();
@@ -61,20 +61,21 @@ public sealed class ProfileManager
     {
         ValidateName(name);
         ArgumentNullException.ThrowIfNull(update);
-        var config = Load();
-        if (!config.Profiles.TryGetValue(name, out var profile))
+        return ConfigWriter.Update(Path, config =>
         {
-            profile = new ProfileConfig();
-            config.Profiles[name] = profile;
-        }
+            if (!config.Profiles.TryGetValue(name, out var profile))
+            {
+                config.Profiles[name] = profile = new ProfileConfig();
+            }
 
-        update.ApplyTo(profile);
-        if (activate || (config.ActiveProfile is null && config.DefaultProfile is null))
-        {
-            Select(config, name);
-        }
+            update.MergeInto(profile);
+            if (activate || (config.ActiveProfile is null && config.DefaultProfile is null))
+            {
+                Select(config, name);
+            }
 
-        return Save(config);
+            return config;
+        });
     }
 
     /// <summary>
@@ -82,14 +83,16 @@ public sealed class ProfileManager
     /// profile would outrank the file, so it is removed from <paramref name="statePreferences"/> when one is given.
     /// </summary>
     /// <returns>The configuration as saved.</returns>
-    /// <exception cref="SpotConfigurationException">The profile does not exist.</exception>
+    /// <exception cref="ProfileNotFoundException">The profile does not exist.</exception>
     public SpotConfig Use(string name, IPreferenceStore? statePreferences = null)
     {
         ValidateName(name);
-        var config = Load();
-        Require(config, name);
-        Select(config, name);
-        var saved = Save(config);
+        var saved = ConfigWriter.Update(Path, config =>
+        {
+            Require(config, name);
+            Select(config, name);
+            return config;
+        });
         if (statePreferences?.GetPreference(PreferenceKeys.DefaultProfile) is { } stateDefault && stateDefault != name)
         {
             statePreferences.RemovePreference(PreferenceKeys.DefaultProfile);
@@ -104,32 +107,21 @@ public sealed class ProfileManager
     /// of the deleted profile are removed, in the file and in <paramref name="statePreferences"/> when given.
     /// </summary>
     /// <returns>The configuration as saved.</returns>
-    /// <exception cref="SpotConfigurationException">The profile does not exist.</exception>
+    /// <exception cref="ProfileNotFoundException">The profile does not exist.</exception>
     public SpotConfig Delete(string name, IPreferenceStore? statePreferences = null)
     {
         ValidateName(name);
-        var config = Load();
-        Require(config, name);
-        config.Profiles.Remove(name);
-        config.Preferences.ProfileOrgs.Remove(name);
-        config.Preferences.ProfileRegions.Remove(name);
-
-        if (config.ActiveProfile == name)
+        var saved = ConfigWriter.Update(Path, config =>
         {
-            config.ActiveProfile = config.Profiles.Keys.FirstOrDefault();
-        }
-
-        if (config.DefaultProfile == name)
-        {
-            config.DefaultProfile = config.ActiveProfile;
-        }
-
-        if (config.Preferences.DefaultProfile == name)
-        {
-            config.Preferences.DefaultProfile = config.ActiveProfile;
-        }
-
-        var saved = Save(config);
+            Require(config, name);
+            config.Profiles.Remove(name);
+            config.Preferences.ProfileOrgs.Remove(name);
+            config.Preferences.ProfileRegions.Remove(name);
+            config.ActiveProfile = config.ActiveProfile == name ? config.Profiles.Keys.FirstOrDefault() : config.ActiveProfile;
+            config.DefaultProfile = config.DefaultProfile == name ? config.ActiveProfile : config.DefaultProfile;
+            config.Preferences.DefaultProfile = config.Preferences.DefaultProfile == name ? config.ActiveProfile : config.Preferences.DefaultProfile;
+            return config;
+        });
         if (statePreferences is not null)
         {
             if (statePreferences.GetPreference(PreferenceKeys.DefaultProfile) == name)
@@ -155,15 +147,7 @@ public sealed class ProfileManager
     }
 
     private ProfileConfig Require(SpotConfig config, string name) =>
-        config.Profiles.TryGetValue(name, out var profile)
-            ? profile
-            : throw new SpotConfigurationException($"profile '{name}' not found in {Path}; run 'rsspot configure --profile {name}'", Path);
-
-    private SpotConfig Save(SpotConfig config)
-    {
-        ConfigWriter.Save(config, Path);
-        return config;
-    }
+        config.Profiles.TryGetValue(name, out var profile) ? profile : throw new ProfileNotFoundException(name, Path);
 
     private static void ValidateName(string name)
     {

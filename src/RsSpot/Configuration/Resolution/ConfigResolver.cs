@@ -1,84 +1,67 @@
+using System.Reflection;
+
 namespace RsSpot.Configuration;
 
 /// <summary>
 /// Computes the effective settings from explicit arguments, environment variables, state.db preferences and the
-/// configuration file, recording where every value came from.
+/// configuration file, recording where every value came from. The order is the table of docs/configuration.md
+/// ("Which value wins"), which the tests read.
 /// </summary>
 /// <remarks>
-/// <para><b>Profile</b>: argument, then RSSPOT_PROFILE/SPOT_PROFILE, then the state preference <c>default_profile</c>,
-/// then the file's <c>preferences.default_profile</c>, <c>default_profile</c>, <c>active_profile</c>, then
-/// <c>"default"</c>. <c>profiles use</c> stays effective because <see cref="ProfileManager.Use"/> writes all three
-/// file selectors and removes a state <c>default_profile</c> that names another profile; if a state preference still
-/// overrides the file's active profile, <see cref="ResolvedSettings.Warnings"/> says so instead of staying silent.
-/// A profile that is named anywhere but missing from the file is an error (naming the profile, the file and the
-/// <c>rsspot configure --profile</c> hint); only the built-in <c>"default"</c> may be absent, and so may a
-/// <c>"default"</c> named when the file has no profiles at all (environment-only credentials).</para>
-/// <para><b>org / region</b>: argument, environment, state <c>profile_org:&lt;p&gt;</c> / <c>profile_region:&lt;p&gt;</c>,
-/// state <c>default_org</c> / <c>default_region</c>, file <c>preferences.profile_orgs[p]</c> /
-/// <c>profile_regions[p]</c>, the profile's own value, and last the file-wide <c>preferences.default_org</c> /
-/// <c>default_region</c> (which, unlike the reference, no longer overrides a profile's own value).</para>
-/// <para><b>org_id, client_id, tokens, URLs, timeout, verify_ssl</b>: argument, environment, profile, built-in default.</para>
+/// <para><b>Profile</b>: argument, RSSPOT_PROFILE/SPOT_PROFILE, state <c>default_profile</c>, the file's
+/// <c>preferences.default_profile</c>, <c>default_profile</c>, <c>active_profile</c>, then <c>"default"</c>. A profile
+/// named anywhere but missing from the file is a <see cref="ProfileNotFoundException"/>; only the built-in
+/// <c>"default"</c> may be absent, and so may a <c>"default"</c> named when the file has no profiles at all.</para>
+/// <para><b>Profile settings</b> (<see cref="ProfileSettings"/>): argument, environment, the profile, built-in default.
+/// <b>org</b> and <b>region</b> also have preferences: the profile's own (state <c>profile_org:&lt;p&gt;</c>, then the
+/// file's <c>preferences.profile_orgs</c>) above the profile, and the machine-wide state <c>default_org</c> and
+/// file-wide <c>preferences.default_org</c> below it, so a machine-wide preference applies only where the profile is silent.</para>
 /// <para><b>retry</b>, field by field, highest first: explicit legacy knobs, explicit <see cref="RetryOptions"/>, environment
-/// legacy knobs (RSSPOT_MAX_RETRIES, RSSPOT_RETRY_BACKOFF_FACTOR), the profile's <c>retry</c> block, the profile's legacy
-/// <c>max_retries</c>/<c>retry_backoff_factor</c>, the top-level <c>retry</c> block, <see cref="RetryOptions"/> defaults.
+/// legacy knobs, the profile's <c>retry</c> block, the profile's legacy knobs, the top-level <c>retry</c> block, defaults.
 /// <b>cache</b>: explicit <see cref="CacheOptions"/>, else the profile's block over the top-level block over defaults.</para>
-/// <para><b>state_path</b>: argument, the file's <c>state_path</c> (<c>~</c> expanded, relative to the file's directory),
-/// <c>state.db</c> next to the file, <c>~/.config/rsspot/state.db</c>.</para>
 /// </remarks>
 public static class ConfigResolver
 {
+    /// <summary>Key of the profile choice in <see cref="ResolvedSettings.Sources"/>.</summary>
+    public const string ProfileKey = "profile";
+
+    /// <summary>Key of the state.db location in <see cref="ResolvedSettings.Sources"/>.</summary>
+    public const string StatePathKey = "state_path";
+
     private const string Argument = "argument";
     private const string BuiltIn = "default";
 
-    private static readonly string[] RetryFields = ["max_attempts", "base_delay", "max_delay", "jitter", "retry_statuses", "max_retry_after", "overall_timeout"];
-    private static readonly string[] CacheFields = ["enabled", "ttl_defaults", "default_ttl", "max_entries"];
+    /// <summary>Environment variables naming the profile, first match wins.</summary>
+    public static IReadOnlyList<string> ProfileVariables { get; } = ["RSSPOT_PROFILE", "SPOT_PROFILE"];
 
     /// <summary>Resolves every setting.</summary>
     /// <param name="loaded">The configuration from <see cref="ConfigLoader.Load"/>.</param>
     /// <param name="arguments">Explicit values; null when there are none.</param>
     /// <param name="statePreferences">state.db preferences; null when there is no state store.</param>
     /// <param name="environment">Environment and home directory; null for the current process.</param>
-    /// <exception cref="SpotConfigurationException">A named profile is missing, or an environment variable or value is invalid.</exception>
+    /// <exception cref="ProfileNotFoundException">The profile named does not exist.</exception>
+    /// <exception cref="SpotConfigurationException">An environment variable or value is invalid.</exception>
     public static ResolvedSettings Resolve(LoadedConfig loaded, ResolveRequest? arguments = null, IPreferenceReader? statePreferences = null, ConfigEnvironment? environment = null)
     {
         ArgumentNullException.ThrowIfNull(loaded);
         var context = new ResolutionContext(loaded, arguments ?? new ResolveRequest(), statePreferences, environment ?? ConfigEnvironment.FromProcess());
-        var (profileName, profile) = SelectProfile(context);
-        var config = loaded.Config;
-        var profileSource = $"profile:{profileName}";
-        var args = context.Arguments;
-
-        var org = ResolveSelector(context, ResolvedSettings.Fields.Org, args.Org, SpotEnvironmentVariables.Org, profileName, profile.Org,
-            PreferenceKeys.ProfileOrg(profileName), PreferenceKeys.DefaultOrg, config.Preferences.ProfileOrgs, config.Preferences.DefaultOrg);
-        var region = ResolveSelector(context, ResolvedSettings.Fields.Region, args.Region, SpotEnvironmentVariables.Region, profileName, profile.Region,
-            PreferenceKeys.ProfileRegion(profileName), PreferenceKeys.DefaultRegion, config.Preferences.ProfileRegions, config.Preferences.DefaultRegion);
-
-        string Simple(string field, string? argument, IReadOnlyList<string> variables, string? fromProfile, string fallback) =>
-            context.Pick(field, argument, variables, (fromProfile, profileSource), (fallback, BuiltIn))!;
-
-        var timeoutSeconds = context.PickParsed(ResolvedSettings.Fields.RequestTimeout, args.RequestTimeout?.TotalSeconds,
-            SpotEnvironmentVariables.RequestTimeout, ScalarConverter.ToDouble, (profile.RequestTimeoutSeconds, profileSource), 30.0);
-        if (timeoutSeconds <= 0)
+        var (profileName, profile) = RequireProfile(context);
+        var effective = new ProfileSettings();
+        foreach (var (property, setting) in ProfileSettings.Declared.Where(declared => !declared.Setting.FeedsRetry))
         {
-            throw new SpotConfigurationException($"request timeout (from {context.Sources[ResolvedSettings.Fields.RequestTimeout]}) must be greater than 0", loaded.Path);
+            var value = context.Pick(setting.Key, Ladder(context, property, setting, profileName, profile));
+            property.SetValue(effective, setting.Url ? context.RequireUrl(setting.Key, (string?)value) : value);
         }
 
+        var (statePath, stateSource) = StatePathFor(loaded, context.Arguments.StatePath, context.Environment);
+        context.Sources[StatePathKey] = stateSource;
         return new ResolvedSettings
         {
             ProfileName = profileName,
-            Org = org,
-            OrgId = context.Pick(ResolvedSettings.Fields.OrgId, args.OrgId, SpotEnvironmentVariables.OrgId, (profile.OrgId, profileSource)),
-            Region = region,
-            ClientId = Simple(ResolvedSettings.Fields.ClientId, args.ClientId, SpotEnvironmentVariables.ClientId, profile.ClientId, SpotDefaults.ClientId),
-            RefreshToken = context.Pick(ResolvedSettings.Fields.RefreshToken, args.RefreshToken, SpotEnvironmentVariables.RefreshToken, (profile.RefreshToken, profileSource)),
-            AccessToken = context.Pick(ResolvedSettings.Fields.AccessToken, args.AccessToken, SpotEnvironmentVariables.AccessToken, (profile.AccessToken, profileSource)),
-            BaseUrl = context.RequireUrl(ResolvedSettings.Fields.BaseUrl, Simple(ResolvedSettings.Fields.BaseUrl, args.BaseUrl, SpotEnvironmentVariables.BaseUrl, profile.BaseUrl, SpotDefaults.BaseUrl)),
-            OAuthUrl = context.RequireUrl(ResolvedSettings.Fields.OAuthUrl, Simple(ResolvedSettings.Fields.OAuthUrl, args.OAuthUrl, SpotEnvironmentVariables.OAuthUrl, profile.OAuthUrl, SpotDefaults.OAuthUrl)),
-            RequestTimeout = TimeSpan.FromSeconds(timeoutSeconds),
-            VerifySsl = context.PickParsed(ResolvedSettings.Fields.VerifySsl, args.VerifySsl, SpotEnvironmentVariables.VerifySsl, ScalarConverter.ToBool, (profile.VerifySsl, profileSource), true),
-            Retry = ResolveRetry(context, profile, profileSource),
-            Cache = ResolveCache(context, profile, profileSource),
-            StatePath = ResolveStatePath(context),
+            Effective = effective,
+            Retry = ResolveRetry(context, profile, $"profile:{profileName}"),
+            Cache = ResolveCache(context, profile, $"profile:{profileName}"),
+            StatePath = statePath,
             ConfigPath = loaded.Path,
             ConfigSource = loaded.SourceName,
             Sources = context.Sources,
@@ -86,102 +69,16 @@ public static class ConfigResolver
         };
     }
 
-    /// <summary>org and region share one ladder: argument, env, state per-profile, state default, file per-profile, profile, file default.</summary>
-    private static string? ResolveSelector(
-        ResolutionContext context, string field, string? argument, IReadOnlyList<string> variables, string profileName, string? profileValue,
-        string statePerProfileKey, string stateDefaultKey, IDictionary<string, string> filePerProfile, string? fileDefault)
+    /// <summary>
+    /// The profile a run uses and what chose it (<c>argument</c>, <c>env:NAME</c>, <c>state:default_profile</c>,
+    /// <c>config:KEY</c> or <c>default</c>), whether or not the file holds it.
+    /// </summary>
+    public static (string Name, string Source) SelectProfile(LoadedConfig loaded, string? argument, IPreferenceReader? statePreferences, ConfigEnvironment environment)
     {
-        var fileKey = field == ResolvedSettings.Fields.Org ? "orgs" : "regions";
-        return context.Pick(field, argument, variables,
-            State(context.State, statePerProfileKey),
-            State(context.State, stateDefaultKey),
-            (Lookup(filePerProfile, profileName), $"config:preferences.profile_{fileKey}.{profileName}"),
-            (profileValue, $"profile:{profileName}"),
-            (fileDefault, $"config:preferences.default_{field}"));
-    }
-
-    private static (string Name, ProfileConfig Profile) SelectProfile(ResolutionContext context)
-    {
-        var config = context.Loaded.Config;
-        var name = context.Pick(ResolvedSettings.Fields.Profile, context.Arguments.Profile, SpotEnvironmentVariables.Profile,
-            State(context.State, PreferenceKeys.DefaultProfile),
-            (config.Preferences.DefaultProfile, "config:preferences.default_profile"),
-            (config.DefaultProfile, "config:default_profile"),
-            (config.ActiveProfile, "config:active_profile"),
-            (SpotDefaults.ProfileName, BuiltIn))!;
-        var source = context.Sources[ResolvedSettings.Fields.Profile];
-
-        if (source.StartsWith("state:", StringComparison.Ordinal) && config.ActiveProfile is { } active && active != name)
-        {
-            context.Warnings.Add($"state.db default_profile '{name}' overrides the config file's active profile '{active}'; run 'rsspot profiles use {active}' to switch back");
-        }
-
-        if (config.Profiles.TryGetValue(name, out var profile))
-        {
-            return (name, profile);
-        }
-
-        var mayBeAbsent = source == BuiltIn || (name == SpotDefaults.ProfileName && config.Profiles.Count == 0);
-        if (mayBeAbsent)
-        {
-            return (name, new ProfileConfig());
-        }
-
-        var file = context.Loaded.Path ?? "the runtime configuration";
-        throw new SpotConfigurationException(
-            $"profile '{name}' (from {source}) not found in {file}; run 'rsspot configure --profile {name}'", context.Loaded.Path);
-    }
-
-    private static RetryOptions ResolveRetry(ResolutionContext context, ProfileConfig profile, string profileSource)
-    {
-        var retry = new RetryOptions();
-        context.MarkAll(RetryFields, ResolvedSettings.Fields.Retry, BuiltIn);
-        void Layer(RetryConfig? block, string source) => block?.ApplyTo(retry, field => context.Sources[ResolvedSettings.Fields.Retry(field)] = source);
-
-        Layer(context.Loaded.Config.Retry, "config:retry");
-        Layer(RetryConfig.FromLegacy(profile.MaxRetries, profile.RetryBackoffFactor), profileSource);
-        Layer(profile.Retry, profileSource);
-        if (context.Parsed(SpotEnvironmentVariables.MaxRetries, ScalarConverter.ToInt) is var (retriesVariable, retries))
-        {
-            Layer(RetryConfig.FromLegacy(ResolutionContext.NonNegative(retries, retriesVariable), null), $"env:{retriesVariable}");
-        }
-
-        if (context.Parsed(SpotEnvironmentVariables.RetryBackoffFactor, ScalarConverter.ToDouble) is var (factorVariable, factor))
-        {
-            Layer(RetryConfig.FromLegacy(null, ResolutionContext.NonNegative(factor, factorVariable)), $"env:{factorVariable}");
-        }
-
-        if (context.Arguments.Retry is { } explicitRetry)
-        {
-            retry = explicitRetry.Clone();
-            context.MarkAll(RetryFields, ResolvedSettings.Fields.Retry, Argument);
-        }
-
-        Layer(RetryConfig.FromLegacy(context.Arguments.MaxRetries, null), Argument);
-        Layer(RetryConfig.FromLegacy(null, context.Arguments.RetryBackoffFactor), Argument);
-        return retry;
-    }
-
-    private static CacheOptions ResolveCache(ResolutionContext context, ProfileConfig profile, string profileSource)
-    {
-        if (context.Arguments.Cache is { } explicitCache)
-        {
-            context.MarkAll(CacheFields, ResolvedSettings.Fields.Cache, Argument);
-            return explicitCache.Clone();
-        }
-
-        var cache = new CacheOptions();
-        context.MarkAll(CacheFields, ResolvedSettings.Fields.Cache, BuiltIn);
-        context.Loaded.Config.Cache?.ApplyTo(cache, field => context.Sources[ResolvedSettings.Fields.Cache(field)] = "config:cache");
-        profile.Cache?.ApplyTo(cache, field => context.Sources[ResolvedSettings.Fields.Cache(field)] = profileSource);
-        return cache;
-    }
-
-    private static string ResolveStatePath(ResolutionContext context)
-    {
-        var (path, source) = StatePathFor(context.Loaded, context.Arguments.StatePath, context.Environment);
-        context.Sources[ResolvedSettings.Fields.StatePath] = source;
-        return path;
+        ArgumentNullException.ThrowIfNull(loaded);
+        var context = new ResolutionContext(loaded, new ResolveRequest { Profile = argument }, statePreferences, environment);
+        var name = SelectProfile(context);
+        return (name, context.Sources[ProfileKey]);
     }
 
     /// <summary>
@@ -195,23 +92,118 @@ public static class ConfigResolver
         ArgumentNullException.ThrowIfNull(loaded);
         ArgumentNullException.ThrowIfNull(environment);
         var configDirectory = loaded.Path is null ? null : Path.GetDirectoryName(loaded.Path);
-        if (explicitPath is { Length: > 0 })
+        return (explicitPath, loaded.Config.StatePath, configDirectory) switch
         {
-            return (environment.ExpandPath(explicitPath), Argument);
-        }
-
-        if (loaded.Config.StatePath is { Length: > 0 } configured)
-        {
-            return (environment.ExpandPath(configured, configDirectory), "config:state_path");
-        }
-
-        return configDirectory is not null
-            ? (Path.Combine(configDirectory, "state.db"), "config-directory")
-            : (ConfigPaths.DefaultStateFile(environment), BuiltIn);
+            ({ Length: > 0 }, _, _) => (environment.ExpandPath(explicitPath), Argument),
+            (_, { Length: > 0 } configured, _) => (environment.ExpandPath(configured, configDirectory), "config:state_path"),
+            (_, _, { } directory) => (Path.Combine(directory, "state.db"), "config-directory"),
+            _ => (ConfigPaths.DefaultStateFile(environment), BuiltIn),
+        };
     }
 
-    private static string? Lookup(IDictionary<string, string> map, string key) => map.TryGetValue(key, out var value) ? value : null;
+    private static string SelectProfile(ResolutionContext context)
+    {
+        var config = context.Loaded.Config;
+        var name = (string)context.Pick(ProfileKey, [
+            (context.Arguments.Profile, Argument),
+            context.Environment.FirstOf(ProfileVariables) is var (variable, value) ? (value, $"env:{variable}") : (null, string.Empty),
+            context.State(PreferenceKeys.DefaultProfile),
+            (config.Preferences.DefaultProfile, "config:preferences.default_profile"),
+            (config.DefaultProfile, "config:default_profile"),
+            (config.ActiveProfile, "config:active_profile"),
+            (SpotDefaults.ProfileName, BuiltIn),
+        ])!;
+        if (context.Sources[ProfileKey].StartsWith("state:", StringComparison.Ordinal) && config.ActiveProfile is { } active && active != name)
+        {
+            context.Warnings.Add($"state.db default_profile '{name}' overrides the config file's active profile '{active}'; run 'rsspot profiles use {active}' to switch back");
+        }
 
-    private static (string? Value, string Source) State(IPreferenceReader? state, string key) =>
-        (state?.GetPreference(key) is { Length: > 0 } value ? value : null, $"state:{key}");
+        return name;
+    }
+
+    private static (string Name, ProfileConfig Profile) RequireProfile(ResolutionContext context)
+    {
+        var name = SelectProfile(context);
+        var config = context.Loaded.Config;
+        var source = context.Sources[ProfileKey];
+        return config.Profiles.TryGetValue(name, out var profile) ? (name, profile)
+            : source == BuiltIn || (name == SpotDefaults.ProfileName && config.Profiles.Count == 0) ? (name, new ProfileConfig())
+            : throw new ProfileNotFoundException(name, context.Loaded.Path, source);
+    }
+
+    /// <summary>One setting's candidates, highest first.</summary>
+    private static IEnumerable<(object? Value, string Source)> Ladder(ResolutionContext context, PropertyInfo property, SettingAttribute setting, string profileName, ProfileConfig profile)
+    {
+        yield return (property.GetValue(context.Arguments), Argument);
+        if (context.FromEnvironment(property, setting) is { } fromEnvironment)
+        {
+            yield return fromEnvironment;
+        }
+
+        var (aboveProfile, belowProfile) = Preferences(context, setting.Key, profileName);
+        foreach (var layer in aboveProfile.Append((property.GetValue(profile), $"profile:{profileName}")).Concat(belowProfile))
+        {
+            yield return layer;
+        }
+
+        yield return (setting.Default, BuiltIn);
+    }
+
+    /// <summary>The preference layers of org and region: per-profile ones above the profile, machine- and file-wide ones below it.</summary>
+    private static ((object?, string)[] Above, (object?, string)[] Below) Preferences(ResolutionContext context, string key, string profile)
+    {
+        var file = context.Loaded.Config.Preferences;
+        return key switch
+        {
+            "org" => Layers(PreferenceKeys.ProfileOrg(profile), file.ProfileOrgs, "profile_orgs", PreferenceKeys.DefaultOrg, file.DefaultOrg),
+            "region" => Layers(PreferenceKeys.ProfileRegion(profile), file.ProfileRegions, "profile_regions", PreferenceKeys.DefaultRegion, file.DefaultRegion),
+            _ => ([], []),
+        };
+
+        ((object?, string)[], (object?, string)[]) Layers(string statePerProfile, IDictionary<string, string> filePerProfile, string fileKey, string stateDefault, string? fileDefault) => (
+            [context.State(statePerProfile), (filePerProfile.TryGetValue(profile, out var value) ? value : null, $"config:preferences.{fileKey}.{profile}")],
+            [context.State(stateDefault), (fileDefault, $"config:preferences.{stateDefault}")]);
+    }
+
+    private static RetryOptions ResolveRetry(ResolutionContext context, ProfileConfig profile, string profileSource)
+    {
+        var retry = new RetryOptions();
+        void Layer(RetryConfig? block, string source) => OptionsMapping.Apply(block, retry, key => context.Sources[$"retry.{key}"] = source);
+
+        context.MarkAll("retry", OptionsMapping.Describe(typeof(RetryConfig), retry), BuiltIn);
+        Layer(context.Loaded.Config.Retry, "config:retry");
+        Layer(RetryConfig.FromLegacy(profile.MaxRetries, profile.RetryBackoffFactor), profileSource);
+        Layer(profile.Retry, profileSource);
+        foreach (var (property, setting) in ProfileSettings.Declared.Where(declared => declared.Setting.FeedsRetry))
+        {
+            if (context.FromEnvironment(property, setting) is var (value, source))
+            {
+                Layer(RetryConfig.FromLegacy(value as int?, value as double?), source);
+            }
+        }
+
+        if (context.Arguments.Retry is { } explicitRetry)
+        {
+            retry = explicitRetry.Clone();
+            context.MarkAll("retry", OptionsMapping.Describe(typeof(RetryConfig), retry), Argument);
+        }
+
+        Layer(RetryConfig.FromLegacy(context.Arguments.MaxRetries, null), Argument);
+        Layer(RetryConfig.FromLegacy(null, context.Arguments.RetryBackoffFactor), Argument);
+        return retry;
+    }
+
+    private static CacheOptions ResolveCache(ResolutionContext context, ProfileConfig profile, string profileSource)
+    {
+        var explicitCache = context.Arguments.Cache;
+        var cache = explicitCache?.Clone() ?? new CacheOptions();
+        context.MarkAll("cache", OptionsMapping.Describe(typeof(CacheConfig), cache), explicitCache is null ? BuiltIn : Argument);
+        if (explicitCache is null)
+        {
+            OptionsMapping.Apply(context.Loaded.Config.Cache, cache, key => context.Sources[$"cache.{key}"] = "config:cache");
+            OptionsMapping.Apply(profile.Cache, cache, key => context.Sources[$"cache.{key}"] = profileSource);
+        }
+
+        return cache;
+    }
 }
