@@ -1,5 +1,4 @@
 using Cocona.Command.Binder;
-using RsSpot.Configuration;
 
 namespace RsSpot.Cli.Infrastructure;
 

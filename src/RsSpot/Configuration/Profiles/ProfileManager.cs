@@ -12,21 +12,15 @@ public sealed record ProfileListing(string? ActiveProfile, string? DefaultProfil
 public sealed record NamedProfile(string Name, ProfileConfig Profile);
 
 /// <summary>
-/// Reads and edits the profiles of one configuration file. Every change is one <see cref="ConfigWriter.Update"/>:
-/// read, change and atomic 0600 save under the file's lock, so concurrent changes never lose each other and a file
-/// that fails to parse is reported and never overwritten. A missing file counts as an empty configuration.
+/// Reads and edits the profiles of one configuration file. Every change is one <see cref="ConfigWriter.Update"/>
+/// (read, change and atomic 0600 save under the file's lock), so concurrent changes never lose each other and a file
+/// that fails to parse is never overwritten. A missing file counts as an empty configuration.
 /// </summary>
-public sealed class ProfileManager
+/// <param name="path">The configuration file (typically <see cref="LoadedConfig.Path"/>).</param>
+public sealed class ProfileManager(string path)
 {
-    /// <summary>Binds the manager to <paramref name="path"/> (typically <see cref="LoadedConfig.Path"/>).</summary>
-    public ProfileManager(string path)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        Path = System.IO.Path.GetFullPath(path);
-    }
-
     /// <summary>The configuration file managed.</summary>
-    public string Path { get; }
+    public string Path { get; } = System.IO.Path.GetFullPath(string.IsNullOrWhiteSpace(path) ? throw new ArgumentException("a config path is required", nameof(path)) : path);
 
     /// <summary>Reads the file (an empty configuration when it does not exist yet).</summary>
     /// <exception cref="SpotConfigurationException">The file is malformed or invalid.</exception>
@@ -39,10 +33,7 @@ public sealed class ProfileManager
         return new ProfileListing(config.ActiveProfile, config.DefaultProfile, config.Profiles.Keys.Order(StringComparer.Ordinal).ToList());
     }
 
-    /// <summary>
-    /// The profile named <paramref name="name"/>, or when null the file's <c>default_profile</c>, then
-    /// <c>active_profile</c>, then <c>"default"</c>.
-    /// </summary>
+    /// <summary>The profile named <paramref name="name"/>, or when null the file's <c>default_profile</c>, <c>active_profile</c>, then <c>"default"</c>.</summary>
     /// <exception cref="ProfileNotFoundException">The profile does not exist.</exception>
     public NamedProfile Get(string? name = null)
     {
@@ -59,22 +50,14 @@ public sealed class ProfileManager
     /// <returns>The configuration as saved.</returns>
     public SpotConfig Upsert(string name, ProfileUpdate update, bool activate = false)
     {
-        ValidateName(name);
         ArgumentNullException.ThrowIfNull(update);
-        return ConfigWriter.Update(Path, config =>
+        return Change(name, config =>
         {
-            if (!config.Profiles.TryGetValue(name, out var profile))
-            {
-                config.Profiles[name] = profile = new ProfileConfig();
-            }
-
-            update.MergeInto(profile);
+            update.MergeInto(config.Profiles.TryGetValue(name, out var profile) ? profile : config.Profiles[name] = new ProfileConfig());
             if (activate || (config.ActiveProfile is null && config.DefaultProfile is null))
             {
                 Select(config, name);
             }
-
-            return config;
         });
     }
 
@@ -86,12 +69,10 @@ public sealed class ProfileManager
     /// <exception cref="ProfileNotFoundException">The profile does not exist.</exception>
     public SpotConfig Use(string name, IPreferenceStore? statePreferences = null)
     {
-        ValidateName(name);
-        var saved = ConfigWriter.Update(Path, config =>
+        var saved = Change(name, config =>
         {
             Require(config, name);
             Select(config, name);
-            return config;
         });
         if (statePreferences?.GetPreference(PreferenceKeys.DefaultProfile) is { } stateDefault && stateDefault != name)
         {
@@ -110,8 +91,7 @@ public sealed class ProfileManager
     /// <exception cref="ProfileNotFoundException">The profile does not exist.</exception>
     public SpotConfig Delete(string name, IPreferenceStore? statePreferences = null)
     {
-        ValidateName(name);
-        var saved = ConfigWriter.Update(Path, config =>
+        var saved = Change(name, config =>
         {
             Require(config, name);
             config.Profiles.Remove(name);
@@ -120,41 +100,32 @@ public sealed class ProfileManager
             config.ActiveProfile = config.ActiveProfile == name ? config.Profiles.Keys.FirstOrDefault() : config.ActiveProfile;
             config.DefaultProfile = config.DefaultProfile == name ? config.ActiveProfile : config.DefaultProfile;
             config.Preferences.DefaultProfile = config.Preferences.DefaultProfile == name ? config.ActiveProfile : config.Preferences.DefaultProfile;
-            return config;
         });
-        if (statePreferences is not null)
+        if (statePreferences?.GetPreference(PreferenceKeys.DefaultProfile) == name)
         {
-            if (statePreferences.GetPreference(PreferenceKeys.DefaultProfile) == name)
-            {
-                statePreferences.RemovePreference(PreferenceKeys.DefaultProfile);
-            }
-
-            statePreferences.RemovePreference(PreferenceKeys.ProfileOrg(name));
-            statePreferences.RemovePreference(PreferenceKeys.ProfileRegion(name));
+            statePreferences.RemovePreference(PreferenceKeys.DefaultProfile);
         }
 
+        statePreferences?.RemovePreference(PreferenceKeys.ProfileOrg(name));
+        statePreferences?.RemovePreference(PreferenceKeys.ProfileRegion(name));
         return saved;
     }
 
     private static void Select(SpotConfig config, string name)
     {
-        config.ActiveProfile = name;
-        config.DefaultProfile = name;
-        if (config.Preferences.DefaultProfile is not null)
-        {
-            config.Preferences.DefaultProfile = name;
-        }
+        (config.ActiveProfile, config.DefaultProfile) = (name, name);
+        config.Preferences.DefaultProfile = config.Preferences.DefaultProfile is null ? null : name;
     }
+
+    private SpotConfig Change(string name, Action<SpotConfig> change) =>
+        string.IsNullOrEmpty(name) || name.Trim() != name
+            ? throw new SpotConfigurationException($"profile name '{name}' is invalid; use a non-empty name without surrounding spaces")
+            : ConfigWriter.Update(Path, config =>
+            {
+                change(config);
+                return config;
+            });
 
     private ProfileConfig Require(SpotConfig config, string name) =>
         config.Profiles.TryGetValue(name, out var profile) ? profile : throw new ProfileNotFoundException(name, Path);
-
-    private static void ValidateName(string name)
-    {
-        ArgumentNullException.ThrowIfNull(name);
-        if (name.Length == 0 || name.Trim() != name)
-        {
-            throw new SpotConfigurationException($"profile name '{name}' is invalid; use a non-empty name without surrounding spaces");
-        }
-    }
 }

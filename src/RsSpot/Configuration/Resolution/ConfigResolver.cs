@@ -5,21 +5,10 @@ namespace RsSpot.Configuration;
 /// <summary>
 /// Computes the effective settings from explicit arguments, environment variables, state.db preferences and the
 /// configuration file, recording where every value came from. The order is the table of docs/configuration.md
-/// ("Which value wins"), which the tests read.
+/// ("Which value wins"), which the tests read: each <see cref="ProfileSettings"/> value comes from the argument, the
+/// environment, the profile, then its default; org and region also from preferences, the profile's own above the
+/// profile and the machine- or file-wide ones below it. Retry and cache blocks merge field by field.
 /// </summary>
-/// <remarks>
-/// <para><b>Profile</b>: argument, RSSPOT_PROFILE/SPOT_PROFILE, state <c>default_profile</c>, the file's
-/// <c>preferences.default_profile</c>, <c>default_profile</c>, <c>active_profile</c>, then <c>"default"</c>. A profile
-/// named anywhere but missing from the file is a <see cref="ProfileNotFoundException"/>; only the built-in
-/// <c>"default"</c> may be absent, and so may a <c>"default"</c> named when the file has no profiles at all.</para>
-/// <para><b>Profile settings</b> (<see cref="ProfileSettings"/>): argument, environment, the profile, built-in default.
-/// <b>org</b> and <b>region</b> also have preferences: the profile's own (state <c>profile_org:&lt;p&gt;</c>, then the
-/// file's <c>preferences.profile_orgs</c>) above the profile, and the machine-wide state <c>default_org</c> and
-/// file-wide <c>preferences.default_org</c> below it, so a machine-wide preference applies only where the profile is silent.</para>
-/// <para><b>retry</b>, field by field, highest first: explicit legacy knobs, explicit <see cref="RetryOptions"/>, environment
-/// legacy knobs, the profile's <c>retry</c> block, the profile's legacy knobs, the top-level <c>retry</c> block, defaults.
-/// <b>cache</b>: explicit <see cref="CacheOptions"/>, else the profile's block over the top-level block over defaults.</para>
-/// </remarks>
 public static class ConfigResolver
 {
     /// <summary>Key of the profile choice in <see cref="ResolvedSettings.Sources"/>.</summary>
@@ -44,69 +33,68 @@ public static class ConfigResolver
     public static ResolvedSettings Resolve(LoadedConfig loaded, ResolveRequest? arguments = null, IPreferenceReader? statePreferences = null, ConfigEnvironment? environment = null)
     {
         ArgumentNullException.ThrowIfNull(loaded);
-        var context = new ResolutionContext(loaded, arguments ?? new ResolveRequest(), statePreferences, environment ?? ConfigEnvironment.FromProcess());
-        var (profileName, profile) = RequireProfile(context);
-        var effective = new ProfileSettings();
-        foreach (var (property, setting) in ProfileSettings.Declared.Where(declared => !declared.Setting.FeedsRetry))
-        {
-            var value = context.Pick(setting.Key, Ladder(context, property, setting, profileName, profile));
-            property.SetValue(effective, setting.Url ? context.RequireUrl(setting.Key, (string?)value) : value);
-        }
+        var context = new Context(loaded, arguments ?? new ResolveRequest(), statePreferences, environment ?? ConfigEnvironment.FromProcess());
+        var name = SelectProfile(context);
+        var profile = loaded.Config.Profiles.TryGetValue(name, out var stored) ? stored
+            : context.Sources[ProfileKey] == BuiltIn || (name == SpotDefaults.ProfileName && loaded.Config.Profiles.Count == 0) ? new ProfileConfig()
+            : throw new ProfileNotFoundException(name, loaded.Path, context.Sources[ProfileKey]);
 
-        var (statePath, stateSource) = StatePathFor(loaded, context.Arguments.StatePath, context.Environment);
-        context.Sources[StatePathKey] = stateSource;
-        return new ResolvedSettings
+        (var statePath, context.Sources[StatePathKey]) = StatePathFor(loaded, context.Arguments.StatePath, context.Environment);
+        var resolved = new ResolvedSettings
         {
-            ProfileName = profileName,
-            Effective = effective,
-            Retry = ResolveRetry(context, profile, $"profile:{profileName}"),
-            Cache = ResolveCache(context, profile, $"profile:{profileName}"),
+            ProfileName = name,
+            Retry = ResolveRetry(context, profile, $"profile:{name}"),
+            Cache = ResolveCache(context, profile, $"profile:{name}"),
             StatePath = statePath,
             ConfigPath = loaded.Path,
             ConfigSource = loaded.SourceName,
             Sources = context.Sources,
             Warnings = context.Warnings,
         };
+        foreach (var (property, setting) in ProfileSettings.Declared.Where(declared => !declared.Setting.FeedsRetry))
+        {
+            var value = context.Pick(setting.Key, Ladder(context, property, setting, name, profile));
+            property.SetValue(resolved, setting.Url && value is string url && !IsHttpUrl(url)
+                ? throw new SpotConfigurationException($"{setting.Key} (from {context.Sources[setting.Key]}) is not an absolute http(s) URL", loaded.Path)
+                : value);
+        }
+
+        return resolved;
     }
 
-    /// <summary>
-    /// The profile a run uses and what chose it (<c>argument</c>, <c>env:NAME</c>, <c>state:default_profile</c>,
-    /// <c>config:KEY</c> or <c>default</c>), whether or not the file holds it.
-    /// </summary>
+    /// <summary>The profile a run uses and what chose it (a <see cref="ResolvedSettings.Sources"/> label), whether or not the file holds it.</summary>
     public static (string Name, string Source) SelectProfile(LoadedConfig loaded, string? argument, IPreferenceReader? statePreferences, ConfigEnvironment environment)
     {
-        ArgumentNullException.ThrowIfNull(loaded);
-        var context = new ResolutionContext(loaded, new ResolveRequest { Profile = argument }, statePreferences, environment);
-        var name = SelectProfile(context);
-        return (name, context.Sources[ProfileKey]);
+        var context = new Context(loaded, new ResolveRequest { Profile = argument }, statePreferences, environment);
+        return (SelectProfile(context), context.Sources[ProfileKey]);
     }
 
     /// <summary>
-    /// Where state.db lives: the explicit path, the file's <c>state_path</c> (relative to the file's directory),
-    /// next to the configuration file, then <c>~/.config/rsspot/state.db</c>. Needed before full resolution,
-    /// because resolution reads the preferences stored in that file.
+    /// Where state.db lives: the explicit path, the file's <c>state_path</c> (relative to the file's directory), next
+    /// to the configuration file, then <c>~/.config/rsspot/state.db</c>. Needed before full resolution, which reads
+    /// the preferences stored there.
     /// </summary>
     /// <returns>The absolute path and its source label.</returns>
     public static (string Path, string Source) StatePathFor(LoadedConfig loaded, string? explicitPath, ConfigEnvironment environment)
     {
         ArgumentNullException.ThrowIfNull(loaded);
         ArgumentNullException.ThrowIfNull(environment);
-        var configDirectory = loaded.Path is null ? null : Path.GetDirectoryName(loaded.Path);
+        var configDirectory = Path.GetDirectoryName(loaded.Path);
         return (explicitPath, loaded.Config.StatePath, configDirectory) switch
         {
             ({ Length: > 0 }, _, _) => (environment.ExpandPath(explicitPath), Argument),
             (_, { Length: > 0 } configured, _) => (environment.ExpandPath(configured, configDirectory), "config:state_path"),
-            (_, _, { } directory) => (Path.Combine(directory, "state.db"), "config-directory"),
-            _ => (ConfigPaths.DefaultStateFile(environment), BuiltIn),
+            (_, _, { Length: > 0 } directory) => (Path.Combine(directory, "state.db"), "config-directory"),
+            _ => (Path.Combine(environment.ConfigDirectory, "state.db"), BuiltIn),
         };
     }
 
-    private static string SelectProfile(ResolutionContext context)
+    private static string SelectProfile(Context context)
     {
         var config = context.Loaded.Config;
         var name = (string)context.Pick(ProfileKey, [
             (context.Arguments.Profile, Argument),
-            context.Environment.FirstOf(ProfileVariables) is var (variable, value) ? (value, $"env:{variable}") : (null, string.Empty),
+            context.Environment.FirstOf(ProfileVariables) is var (variable, value) ? (value, $"env:{variable}") : default,
             context.State(PreferenceKeys.DefaultProfile),
             (config.Preferences.DefaultProfile, "config:preferences.default_profile"),
             (config.DefaultProfile, "config:default_profile"),
@@ -121,18 +109,8 @@ public static class ConfigResolver
         return name;
     }
 
-    private static (string Name, ProfileConfig Profile) RequireProfile(ResolutionContext context)
-    {
-        var name = SelectProfile(context);
-        var config = context.Loaded.Config;
-        var source = context.Sources[ProfileKey];
-        return config.Profiles.TryGetValue(name, out var profile) ? (name, profile)
-            : source == BuiltIn || (name == SpotDefaults.ProfileName && config.Profiles.Count == 0) ? (name, new ProfileConfig())
-            : throw new ProfileNotFoundException(name, context.Loaded.Path, source);
-    }
-
-    /// <summary>One setting's candidates, highest first.</summary>
-    private static IEnumerable<(object? Value, string Source)> Ladder(ResolutionContext context, PropertyInfo property, SettingAttribute setting, string profileName, ProfileConfig profile)
+    /// <summary>One setting's candidates, highest first (produced lazily: an invalid variable below the winner is never parsed).</summary>
+    private static IEnumerable<(object? Value, string Source)> Ladder(Context context, PropertyInfo property, SettingAttribute setting, string name, ProfileConfig profile)
     {
         yield return (property.GetValue(context.Arguments), Argument);
         if (context.FromEnvironment(property, setting) is { } fromEnvironment)
@@ -140,37 +118,35 @@ public static class ConfigResolver
             yield return fromEnvironment;
         }
 
-        var (aboveProfile, belowProfile) = Preferences(context, setting.Key, profileName);
-        foreach (var layer in aboveProfile.Append((property.GetValue(profile), $"profile:{profileName}")).Concat(belowProfile))
+        var file = context.Loaded.Config.Preferences;
+        var (perProfile, perProfileKey, machineWide, fileWide) = setting.Key switch
         {
-            yield return layer;
+            "org" => (file.ProfileOrgs, "profile_orgs", PreferenceKeys.DefaultOrg, file.DefaultOrg),
+            "region" => (file.ProfileRegions, "profile_regions", PreferenceKeys.DefaultRegion, file.DefaultRegion),
+            _ => (null, null, null, null),
+        };
+        if (perProfile is not null)
+        {
+            yield return context.State($"profile_{setting.Key}:{name}");
+            yield return (perProfile.TryGetValue(name, out var preferred) ? preferred : null, $"config:preferences.{perProfileKey}.{name}");
+        }
+
+        yield return (property.GetValue(profile), $"profile:{name}");
+        if (machineWide is not null)
+        {
+            yield return context.State(machineWide);
+            yield return (fileWide, $"config:preferences.{machineWide}");
         }
 
         yield return (setting.Default, BuiltIn);
     }
 
-    /// <summary>The preference layers of org and region: per-profile ones above the profile, machine- and file-wide ones below it.</summary>
-    private static ((object?, string)[] Above, (object?, string)[] Below) Preferences(ResolutionContext context, string key, string profile)
-    {
-        var file = context.Loaded.Config.Preferences;
-        return key switch
-        {
-            "org" => Layers(PreferenceKeys.ProfileOrg(profile), file.ProfileOrgs, "profile_orgs", PreferenceKeys.DefaultOrg, file.DefaultOrg),
-            "region" => Layers(PreferenceKeys.ProfileRegion(profile), file.ProfileRegions, "profile_regions", PreferenceKeys.DefaultRegion, file.DefaultRegion),
-            _ => ([], []),
-        };
-
-        ((object?, string)[], (object?, string)[]) Layers(string statePerProfile, IDictionary<string, string> filePerProfile, string fileKey, string stateDefault, string? fileDefault) => (
-            [context.State(statePerProfile), (filePerProfile.TryGetValue(profile, out var value) ? value : null, $"config:preferences.{fileKey}.{profile}")],
-            [context.State(stateDefault), (fileDefault, $"config:preferences.{stateDefault}")]);
-    }
-
-    private static RetryOptions ResolveRetry(ResolutionContext context, ProfileConfig profile, string profileSource)
+    private static RetryOptions ResolveRetry(Context context, ProfileConfig profile, string profileSource)
     {
         var retry = new RetryOptions();
         void Layer(RetryConfig? block, string source) => OptionsMapping.Apply(block, retry, key => context.Sources[$"retry.{key}"] = source);
 
-        context.MarkAll("retry", OptionsMapping.Describe(typeof(RetryConfig), retry), BuiltIn);
+        context.MarkAll("retry", retry, BuiltIn);
         Layer(context.Loaded.Config.Retry, "config:retry");
         Layer(RetryConfig.FromLegacy(profile.MaxRetries, profile.RetryBackoffFactor), profileSource);
         Layer(profile.Retry, profileSource);
@@ -185,25 +161,58 @@ public static class ConfigResolver
         if (context.Arguments.Retry is { } explicitRetry)
         {
             retry = explicitRetry.Clone();
-            context.MarkAll("retry", OptionsMapping.Describe(typeof(RetryConfig), retry), Argument);
+            context.MarkAll("retry", retry, Argument);
         }
 
-        Layer(RetryConfig.FromLegacy(context.Arguments.MaxRetries, null), Argument);
-        Layer(RetryConfig.FromLegacy(null, context.Arguments.RetryBackoffFactor), Argument);
+        Layer(RetryConfig.FromLegacy(context.Arguments.MaxRetries, context.Arguments.RetryBackoffFactor), Argument);
         return retry;
     }
 
-    private static CacheOptions ResolveCache(ResolutionContext context, ProfileConfig profile, string profileSource)
+    private static CacheOptions ResolveCache(Context context, ProfileConfig profile, string profileSource)
     {
-        var explicitCache = context.Arguments.Cache;
-        var cache = explicitCache?.Clone() ?? new CacheOptions();
-        context.MarkAll("cache", OptionsMapping.Describe(typeof(CacheConfig), cache), explicitCache is null ? BuiltIn : Argument);
-        if (explicitCache is null)
+        if (context.Arguments.Cache is { } explicitCache)
         {
-            OptionsMapping.Apply(context.Loaded.Config.Cache, cache, key => context.Sources[$"cache.{key}"] = "config:cache");
-            OptionsMapping.Apply(profile.Cache, cache, key => context.Sources[$"cache.{key}"] = profileSource);
+            return context.MarkAll("cache", explicitCache.Clone(), Argument);
         }
 
+        var cache = context.MarkAll("cache", new CacheOptions(), BuiltIn);
+        OptionsMapping.Apply(context.Loaded.Config.Cache, cache, key => context.Sources[$"cache.{key}"] = "config:cache");
+        OptionsMapping.Apply(profile.Cache, cache, key => context.Sources[$"cache.{key}"] = profileSource);
         return cache;
+    }
+
+    private static bool IsHttpUrl(string url) => Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
+
+    /// <summary>The inputs of one resolution and the sources recorded so far.</summary>
+    private sealed record Context(LoadedConfig Loaded, ResolveRequest Arguments, IPreferenceReader? StatePreferences, ConfigEnvironment Environment)
+    {
+        public Dictionary<string, string> Sources { get; } = new(StringComparer.Ordinal);
+
+        public List<string> Warnings { get; } = [];
+
+        /// <summary>The first candidate with a value wins and its source is recorded.</summary>
+        public object? Pick(string key, IEnumerable<(object? Value, string Source)> candidates)
+        {
+            var (value, source) = candidates.FirstOrDefault(candidate => candidate.Value is not null);
+            Sources[key] = source ?? "unset";
+            return value;
+        }
+
+        public (object? Value, string Source) State(string key) => (StatePreferences?.GetPreference(key) is { Length: > 0 } value ? value : null, $"state:{key}");
+
+        /// <summary>The first set variable of a setting, converted and checked; an invalid value is an error naming the variable.</summary>
+        public (object? Value, string Source)? FromEnvironment(PropertyInfo property, SettingAttribute setting) =>
+            Environment.FirstOf(setting.Env) is var (variable, text) ? (ConfigBinder.FromVariable(text, property, setting, variable), $"env:{variable}") : null;
+
+        public T MarkAll<T>(string block, T options, string source)
+            where T : class
+        {
+            foreach (var (key, _) in OptionsMapping.Describe(block == "retry" ? typeof(RetryConfig) : typeof(CacheConfig), options))
+            {
+                Sources[$"{block}.{key}"] = source;
+            }
+
+            return options;
+        }
     }
 }

@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Text.RegularExpressions;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using Newtonsoft.Json.Serialization;
@@ -7,7 +8,7 @@ namespace RsSpot.Configuration;
 
 /// <summary>
 /// Binds the tree to <see cref="SpotConfig"/> and back with one Newtonsoft serializer (see
-/// <see cref="ConfigContractResolver"/>). A bad value becomes one message with its key path, never its value.
+/// <see cref="ConfigContractResolver"/>). A bad value becomes one message with its key path and line, never its value.
 /// </summary>
 internal static partial class ConfigBinder
 {
@@ -21,18 +22,16 @@ internal static partial class ConfigBinder
         MaxDepth = ConfigTree.MaxDepth,
     });
 
-    /// <summary>Keys that, at the top level of a file without <c>profiles</c>, mark the legacy flat schema.</summary>
+    // Top-level profile keys mark the legacy flat schema of ~/.spot_config; these keys name the profile they belong to.
     private static readonly HashSet<string> FlatKeys = Resolver.KeysOf(typeof(ProfileSettings)).ToHashSet(StringComparer.Ordinal);
-
-    /// <summary>Keys of a flat file that name the profile its credentials belong to, first match wins.</summary>
     private static readonly string[] FlatSelectors = ["active_profile", "activeProfile", "default_profile"];
 
     public static SpotConfig Bind(JObject tree)
     {
         tree = Unflatten(tree);
-        foreach (var empty in (tree["profiles"] as JObject)?.Properties().Where(p => p.Value.Type is JTokenType.Null) ?? [])
+        foreach (var bodiless in (tree["profiles"] as JObject)?.Properties().Where(p => p.Value.Type is JTokenType.Null) ?? [])
         {
-            empty.Value = new JObject(); // "prod:" with no body is an empty profile, not an error
+            bodiless.Value = new JObject(); // "prod:" with no body is an empty profile, not an error
         }
 
         using var reader = new JTokenReader(tree);
@@ -40,15 +39,15 @@ internal static partial class ConfigBinder
         {
             return Serializer.Deserialize<SpotConfig>(reader)!;
         }
-        catch (Exception ex) when (ex is JsonException or ConfigValueException)
+        catch (Exception ex) when (ex is JsonException or ConfigDocumentException)
         {
             var token = tree.SelectToken(reader.Path);
-            var path = BracketedKey().Replace(reader.Path, ".$1") + (ex as ConfigValueException)?.Suffix;
-            throw ConfigDocumentException.Structure(path, (ex as ConfigValueException)?.Message ?? Mismatch(token), ConfigTree.LineOf(token));
+            var badValue = ex as ConfigDocumentException;
+            throw ConfigDocumentException.Structure(BracketedKey().Replace(reader.Path, ".$1") + badValue?.Suffix, badValue?.Message ?? Mismatch(token), ConfigTree.LineOf(token));
         }
     }
 
-    /// <summary>The tree of <paramref name="config"/> as it is written: snake_case keys, unset values and empty preferences left out.</summary>
+    /// <summary>The tree of <paramref name="config"/> as written: snake_case keys, unset values and empty preferences left out.</summary>
     public static JObject ToTree(SpotConfig config)
     {
         var tree = JObject.FromObject(config, Serializer);
@@ -60,7 +59,7 @@ internal static partial class ConfigBinder
         return tree;
     }
 
-    /// <summary>Converts the text of an environment variable to <paramref name="property"/>'s type, checked like a file value.</summary>
+    /// <summary>Converts an environment variable to <paramref name="property"/>'s type, checked like a file value.</summary>
     public static object? FromVariable(string text, PropertyInfo property, SettingAttribute setting, string variable)
     {
         object? value;
@@ -77,8 +76,8 @@ internal static partial class ConfigBinder
     }
 
     /// <summary>
-    /// Rewrites the legacy flat schema (credentials at the top level, as in <c>~/.spot_config</c>) into profiles.
-    /// Unlike the reference (W12) the credentials go to the profile the file selects, and every other key is kept.
+    /// Moves the credentials of a legacy flat file into the profile it selects (not always "default", unlike the
+    /// reference: W12), keeping every other key.
     /// </summary>
     private static JObject Unflatten(JObject tree)
     {
@@ -88,16 +87,15 @@ internal static partial class ConfigBinder
             return tree;
         }
 
-        var name = FlatSelectors.Select(key => tree[key]).OfType<JValue>()
-            .Select(value => value.Value as string).FirstOrDefault(value => value is not null) ?? SpotDefaults.ProfileName;
-        var normalized = new JObject { ["version"] = SpotConfig.CurrentVersion, ["default_profile"] = name, ["active_profile"] = name };
+        var name = FlatSelectors.Select(key => (tree[key] as JValue)?.Value as string).FirstOrDefault(value => value is not null) ?? SpotDefaults.ProfileName;
+        var profiled = new JObject { ["version"] = SpotConfig.CurrentVersion, ["default_profile"] = name, ["active_profile"] = name };
         foreach (var property in tree.Properties().Except(flat).Where(p => p.Name is not ("active_profile" or "activeProfile" or "version")))
         {
-            normalized[property.Name] ??= property.Value;
+            profiled[property.Name] ??= property.Value;
         }
 
-        normalized["profiles"] = new JObject(new JProperty(name, new JObject(flat)));
-        return normalized;
+        profiled["profiles"] = new JObject(new JProperty(name, new JObject(flat)));
+        return profiled;
     }
 
     /// <summary>"expected a number, got a list": what the model wants at <paramref name="token"/>'s path, and what is there.</summary>
@@ -109,8 +107,7 @@ internal static partial class ConfigBinder
             var contract = Resolver.ResolveContract(Nullable.GetUnderlyingType(type) ?? type);
             type = (contract, step) switch
             {
-                (JsonObjectContract map, JProperty { Name: var key }) => map.Properties.GetClosestMatchProperty(key)?.PropertyType
-                    ?? (map.ExtensionDataSetter is null ? null : typeof(object)),
+                (JsonObjectContract map, JProperty { Name: var key }) => map.Properties.GetClosestMatchProperty(key)?.PropertyType ?? (map.ExtensionDataSetter is null ? null : typeof(object)),
                 (JsonDictionaryContract map, JProperty) => map.DictionaryValueType,
                 (JsonArrayContract list, _) when step.Parent is JArray => list.CollectionItemType,
                 _ => type,
@@ -133,6 +130,6 @@ internal static partial class ConfigBinder
         var t => Resolver.ResolveContract(t) is JsonArrayContract ? "a list" : "a map",
     };
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"\['(.*?)'\]")]
-    private static partial System.Text.RegularExpressions.Regex BracketedKey();
+    [GeneratedRegex(@"\['(.*?)'\]")]
+    private static partial Regex BracketedKey();
 }

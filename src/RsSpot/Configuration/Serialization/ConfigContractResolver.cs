@@ -6,8 +6,8 @@ namespace RsSpot.Configuration;
 
 /// <summary>
 /// How Newtonsoft sees the configuration model: snake_case keys, each <see cref="SettingAttribute"/> key plus its
-/// aliases (read, never written), values checked against their declared range as they are set, and unknown keys
-/// kept as plain values.
+/// aliases (read, never written), values checked against their declaration as they are set, and unknown keys kept
+/// as plain values so JTokens never leak into the public model.
 /// </summary>
 internal sealed class ConfigContractResolver : DefaultContractResolver
 {
@@ -69,24 +69,17 @@ internal sealed class ConfigContractResolver : DefaultContractResolver
         {
             if (setting.Check(value) is var (suffix, problem))
             {
-                throw new ConfigValueException(suffix, problem);
+                throw ConfigDocumentException.BadValue(suffix, problem);
             }
 
             if (setting.Aliases.Count > 0 && inner.GetValue(target) is { } earlier && !Equals(earlier, value))
             {
-                throw new ConfigValueException(string.Empty, $"conflicts with '{setting.Key}' spelled another way ({string.Join(", ", setting.Aliases.Prepend(setting.Key))}); keep one");
+                throw ConfigDocumentException.BadValue(string.Empty, $"conflicts with '{setting.Key}' spelled another way ({string.Join(", ", setting.Aliases.Prepend(setting.Key))}); keep one");
             }
 
             inner.SetValue(target, value);
         }
     }
-}
-
-/// <summary>A value that breaks its declaration; the binder adds the key path and line.</summary>
-internal sealed class ConfigValueException(string suffix, string problem) : Exception(problem)
-{
-    /// <summary>What follows the key in the path: a list index or map key, or nothing.</summary>
-    public string Suffix { get; } = suffix;
 }
 
 /// <summary>Booleans as people write them: true/false, yes/no, on/off, 1/0, y/n, t/f.</summary>
@@ -104,8 +97,8 @@ internal sealed class LenientBooleanConverter : JsonConverter
         null when reader.TokenType is JsonToken.Null => null,
         bool flag => flag,
         long number when number is 0 or 1 => number == 1,
-        string text when TrueWords.Contains(text.Trim().ToLowerInvariant()) => true,
-        string text when FalseWords.Contains(text.Trim().ToLowerInvariant()) => false,
+        string text when TrueWords.Contains(text.Trim(), StringComparer.OrdinalIgnoreCase) => true,
+        string text when FalseWords.Contains(text.Trim(), StringComparer.OrdinalIgnoreCase) => false,
         _ => throw new JsonSerializationException("not a boolean"),
     };
 

@@ -20,8 +20,6 @@ public static class ConfigFormats
     /// <exception cref="SpotConfigurationException">The extension is not .yml, .yaml, .toml or .json.</exception>
     public static ConfigFormat? FromPath(string path)
     {
-        ArgumentNullException.ThrowIfNull(path);
-
         // A dot file such as ~/.spot_config has no extension; its leading dot only hides it.
         var extension = Path.GetExtension(path) is var found && found == Path.GetFileName(path) ? string.Empty : found;
         return extension.ToLowerInvariant() switch

@@ -4,13 +4,52 @@ using Newtonsoft.Json.Linq;
 namespace RsSpot.Configuration;
 
 /// <summary>
-/// Helpers for the one tree every format is parsed into: a Newtonsoft <see cref="JObject"/>. Tokens remember the
+/// The one tree every format is parsed into and written from: a Newtonsoft <see cref="JObject"/>. YAML goes through
+/// <see cref="YamlText"/>, TOML through <see cref="TomlText"/>, JSON through Newtonsoft directly. Tokens remember the
 /// line they came from (JSON natively, YAML and TOML through an annotation) so errors can name it.
 /// </summary>
 internal static class ConfigTree
 {
     /// <summary>Deepest nesting accepted; deeper documents are rejected rather than risking stack exhaustion.</summary>
     public const int MaxDepth = 64;
+
+    // Extension-less files (the legacy ~/.spot_config) are tried in the reference's order.
+    private static readonly ConfigFormat[] DetectionOrder = [ConfigFormat.Toml, ConfigFormat.Yaml, ConfigFormat.Json];
+
+    public static JObject Read(string text, ConfigFormat? format)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            throw ConfigDocumentException.Syntax("the file is empty");
+        }
+
+        if (format is { } known)
+        {
+            return known switch { ConfigFormat.Yaml => YamlText.Read(text), ConfigFormat.Toml => TomlText.Read(text), _ => ReadJson(text) };
+        }
+
+        var problems = new List<string>();
+        foreach (var candidate in DetectionOrder)
+        {
+            try
+            {
+                return Read(text, candidate);
+            }
+            catch (ConfigDocumentException ex)
+            {
+                problems.Add(ex.Message);
+            }
+        }
+
+        throw ConfigDocumentException.Syntax($"could not detect the format (tried TOML, YAML and JSON): {string.Join("; ", problems)}");
+    }
+
+    public static string Write(JObject tree, ConfigFormat format) => format switch
+    {
+        ConfigFormat.Yaml => YamlText.Write(tree),
+        ConfigFormat.Toml => TomlText.Write(tree),
+        _ => tree.ToString(Formatting.Indented) + "\n",
+    };
 
     public static T WithLine<T>(T token, int? line)
         where T : JToken
@@ -24,28 +63,13 @@ internal static class ConfigTree
     }
 
     /// <summary>The line <paramref name="token"/> (or its nearest ancestor) came from, when the parser reported one.</summary>
-    public static int? LineOf(JToken? token)
-    {
-        for (; token is not null; token = token.Parent)
-        {
-            if (token.Annotation<SourceLine>() is { } line)
-            {
-                return line.Number;
-            }
+    public static int? LineOf(JToken? token) =>
+        token?.AncestorsAndSelf().Select(t => t.Annotation<SourceLine>()?.Number ?? (t is IJsonLineInfo info && info.HasLineInfo() ? info.LineNumber : null)).FirstOrDefault(line => line is not null);
 
-            if (token is IJsonLineInfo info && info.HasLineInfo())
-            {
-                return info.LineNumber;
-            }
-        }
-
-        return null;
-    }
-
-    /// <summary>A short description of a token's kind for messages (never its value, which may be a secret).</summary>
+    /// <summary>A token's kind for messages, never its value (which may be a secret).</summary>
     public static string Kind(JToken? token) => token?.Type switch
     {
-        null or JTokenType.Null or JTokenType.Undefined => "null",
+        null or JTokenType.Null => "null",
         JTokenType.Object => "a map",
         JTokenType.Array => "a list",
         JTokenType.Integer => "an integer",
@@ -54,19 +78,31 @@ internal static class ConfigTree
         _ => "a string",
     };
 
-    /// <summary>The tree as plain .NET values: ordered dictionaries, lists, string/long/double/bool/null.</summary>
+    /// <summary>The tree as plain values: ordered dictionaries, lists, string/long/double/bool/null.</summary>
     public static object? ToPlain(JToken? token) => token switch
     {
-        JObject map => map.Properties().Aggregate(
-            new OrderedDictionary<string, object?>(StringComparer.Ordinal),
-            (plain, property) => { plain[property.Name] = ToPlain(property.Value); return plain; }),
+        JObject map => new OrderedDictionary<string, object?>(map.Properties().Select(p => KeyValuePair.Create(p.Name, ToPlain(p.Value))), StringComparer.Ordinal),
         JArray list => list.Select(ToPlain).ToList(),
         JValue { Value: System.Numerics.BigInteger big } => (double)big,
-        JValue value => value.Value,
-        _ => null,
+        _ => (token as JValue)?.Value,
     };
 
     public static ConfigDocumentException TooDeep() => ConfigDocumentException.Syntax($"the document nests deeper than {MaxDepth} levels");
+
+    private static JObject ReadJson(string text)
+    {
+        try
+        {
+            using var reader = new JsonTextReader(new StringReader(text)) { DateParseHandling = DateParseHandling.None, FloatParseHandling = FloatParseHandling.Double, MaxDepth = MaxDepth };
+            var root = JToken.ReadFrom(reader, new JsonLoadSettings { DuplicatePropertyNameHandling = DuplicatePropertyNameHandling.Error, CommentHandling = CommentHandling.Ignore });
+            return reader.Read() ? throw new JsonReaderException($"unexpected content after the document at line {reader.LineNumber}")
+                : root as JObject ?? throw ConfigDocumentException.Syntax($"the document is {Kind(root)}, expected a map");
+        }
+        catch (JsonException ex)
+        {
+            throw ConfigDocumentException.Syntax($"invalid JSON: {ex.Message.ReplaceLineEndings(" ")}", (ex as JsonReaderException)?.LineNumber, ex);
+        }
+    }
 
     private sealed record SourceLine(int Number);
 }

@@ -12,16 +12,13 @@ internal static class TomlText
 {
     public static JObject Read(string text)
     {
-        // TOML forbids redefining a key; Tomlyn would otherwise keep the last value silently. The metadata store keeps each key's line.
+        // Duplicate keys are errors (Tomlyn would keep the last silently); the metadata store records each key's line.
         var options = new TomlSerializerOptions { DuplicateKeyHandling = TomlDuplicateKeyHandling.Error, MaxDepth = ConfigTree.MaxDepth, MetadataStore = new TomlMetadataStore() };
         try
         {
-            // Semantic validation (duplicate keys, redefined tables) runs on the syntax tree; the serializer skips it.
+            // Semantic validation (redefined keys and tables) runs on the syntax tree only.
             SyntaxParser.ParseStrict(text, options, sourceName: null, validate: true);
-            var table = TomlSerializer.Deserialize<TomlTable>(text, options);
-            return table is null || string.IsNullOrWhiteSpace(text)
-                ? throw ConfigDocumentException.Syntax("the file is empty")
-                : (JObject)ToToken(table, options.MetadataStore, 0);
+            return (JObject)ToToken(TomlSerializer.Deserialize<TomlTable>(text, options) ?? new TomlTable(), options.MetadataStore, 0);
         }
         catch (TomlException ex)
         {
@@ -34,18 +31,15 @@ internal static class TomlText
     private static JToken ToToken(object? value, ITomlMetadataStore store, int depth) => depth > ConfigTree.MaxDepth ? throw ConfigTree.TooDeep() : value switch
     {
         TomlTable table => new JObject(table.Select(entry => new JProperty(entry.Key, ConfigTree.WithLine(ToToken(entry.Value, store, depth + 1), LineOf(store, table, entry.Key))))),
-        TomlTableArray tables => new JArray(tables.Select(item => ToToken(item, store, depth + 1))),
-        TomlArray array => new JArray(array.Select(item => ToToken(item, store, depth + 1))),
-        long or double or bool or string => new JValue(value),
-        int small => new JValue((long)small),
-        float single => new JValue((double)single),
+        IEnumerable<object> items => new JArray(items.Select(item => ToToken(item, store, depth + 1))),
+        int or long => new JValue(Convert.ToInt64(value, CultureInfo.InvariantCulture)),
+        float or double => new JValue(Convert.ToDouble(value, CultureInfo.InvariantCulture)),
+        bool or string => new JValue(value),
         _ => new JValue(Convert.ToString(value, CultureInfo.InvariantCulture)),
     };
 
     private static int? LineOf(ITomlMetadataStore store, TomlTable table, string key) =>
-        store.TryGetProperties(table, out var properties) && properties is not null && properties.TryGetProperty(key, out var property) && property is not null
-            ? property.Span.Start.Line + 1
-            : null;
+        store.TryGetProperties(table, out var properties) && properties?.TryGetProperty(key, out var property) == true && property is not null ? property.Span.Start.Line + 1 : null;
 
     private static object? ToToml(JToken token) => token switch
     {

@@ -9,10 +9,10 @@ using YamlDotNet.Serialization.EventEmitters;
 namespace RsSpot.Configuration;
 
 /// <summary>
-/// YAML through YamlDotNet: its representation model is read into the tree (with each node's line), and the tree is
-/// written by its serializer. The one thing YamlDotNet does not expose is typing plain scalars (YAML 1.2 core schema:
-/// <c>42</c> is a number, <c>"42"</c> a string), so that, and quoting strings that would read back as another type,
-/// is done here with the same rule both ways.
+/// YAML through YamlDotNet: its representation model is read into the tree (with each node's line) and the tree is
+/// written by its serializer. YamlDotNet does not expose typing plain scalars by the YAML 1.2 core schema (<c>42</c>
+/// is a number, <c>"42"</c> a string), so <see cref="Resolve"/> does, and the writer quotes every string it would
+/// read back as another type: one rule both ways.
 /// </summary>
 internal static partial class YamlText
 {
@@ -28,14 +28,9 @@ internal static partial class YamlText
         {
             stream.Load(new StringReader(text));
         }
-        catch (YamlException ex)
+        catch (Exception ex) when (ex is YamlException or ArgumentException or InvalidOperationException) // duplicate keys and some malformed input arrive without a position
         {
-            throw ConfigDocumentException.Syntax($"invalid YAML: {ex.Message.ReplaceLineEndings(" ")}", (int)ex.Start.Line, ex);
-        }
-        // YamlDotNet reports some malformed input (duplicate keys, an unclosed flow sequence) without a position.
-        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException)
-        {
-            throw ConfigDocumentException.Syntax($"invalid YAML: {ex.Message.ReplaceLineEndings(" ")}", null, ex);
+            throw ConfigDocumentException.Syntax($"invalid YAML: {ex.Message.ReplaceLineEndings(" ")}", (int?)(ex as YamlException)?.Start.Line, ex);
         }
 
         if (stream.Documents.Count != 1)
@@ -49,36 +44,27 @@ internal static partial class YamlText
 
     public static string Write(JObject tree) => Serializer.Serialize(ConfigTree.ToPlain(tree));
 
-    private static JToken ToToken(YamlNode node, int depth)
+    private static JToken ToToken(YamlNode node, int depth) => ConfigTree.WithLine<JToken>(depth > ConfigTree.MaxDepth ? throw ConfigTree.TooDeep() : node switch
     {
-        var line = (int)node.Start.Line;
-        return depth > ConfigTree.MaxDepth ? throw ConfigTree.TooDeep() : node switch
-        {
-            YamlScalarNode scalar => ConfigTree.WithLine(Scalar(scalar), line),
-            YamlSequenceNode sequence => ConfigTree.WithLine(new JArray(sequence.Children.Select(child => ToToken(child, depth + 1))), line),
-            YamlMappingNode mapping => ConfigTree.WithLine(new JObject(mapping.Children.Select(entry => new JProperty(
-                entry.Key is YamlScalarNode key ? key.Value ?? string.Empty : throw ConfigDocumentException.Syntax("map keys must be plain values", (int)entry.Key.Start.Line),
-                ToToken(entry.Value, depth + 1)))), line),
-            _ => throw ConfigDocumentException.Syntax("unsupported YAML node", line),
-        };
-    }
-
-    /// <summary>Quoted scalars and <c>!!str</c> are strings; plain ones follow the YAML 1.2 core schema.</summary>
-    private static JValue Scalar(YamlScalarNode scalar) =>
-        scalar.Style is ScalarStyle.Plain && (scalar.Tag.IsEmpty || scalar.Tag.Value != "tag:yaml.org,2002:str")
-            ? Resolve(scalar.Value ?? string.Empty)
-            : new JValue(scalar.Value ?? string.Empty);
+        // Quoted scalars and !!str are strings; plain ones follow the core schema.
+        YamlScalarNode scalar => scalar.Style is ScalarStyle.Plain && (scalar.Tag.IsEmpty || scalar.Tag.Value != "tag:yaml.org,2002:str") ? Resolve(scalar.Value ?? string.Empty) : new JValue(scalar.Value),
+        YamlSequenceNode sequence => new JArray(sequence.Children.Select(child => ToToken(child, depth + 1))),
+        YamlMappingNode mapping => new JObject(mapping.Children.Select(entry => new JProperty(
+            (entry.Key as YamlScalarNode)?.Value ?? throw ConfigDocumentException.Syntax("map keys must be plain values", (int)entry.Key.Start.Line),
+            ToToken(entry.Value, depth + 1)))),
+        _ => throw ConfigDocumentException.Syntax("unsupported YAML node", (int)node.Start.Line),
+    }, (int)node.Start.Line);
 
     private static JValue Resolve(string plain) => plain switch
     {
         "" or "~" or "null" or "Null" or "NULL" => JValue.CreateNull(),
         "true" or "True" or "TRUE" => new JValue(true),
         "false" or "False" or "FALSE" => new JValue(false),
-        _ when IntegerPattern().IsMatch(plain) && long.TryParse(plain, CultureInfo.InvariantCulture, out var integer) => new JValue(integer),
-        _ when FloatPattern().IsMatch(plain) => new JValue(double.Parse(plain, CultureInfo.InvariantCulture)),
         ".inf" or ".Inf" or ".INF" or "+.inf" or "+.Inf" or "+.INF" => new JValue(double.PositiveInfinity),
         "-.inf" or "-.Inf" or "-.INF" => new JValue(double.NegativeInfinity),
         ".nan" or ".NaN" or ".NAN" => new JValue(double.NaN),
+        _ when IntegerPattern().IsMatch(plain) && long.TryParse(plain, CultureInfo.InvariantCulture, out var integer) => new JValue(integer),
+        _ when FloatPattern().IsMatch(plain) => new JValue(double.Parse(plain, CultureInfo.InvariantCulture)),
         _ => new JValue(plain),
     };
 
@@ -88,11 +74,7 @@ internal static partial class YamlText
     [GeneratedRegex(@"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$")]
     private static partial Regex FloatPattern();
 
-    /// <summary>
-    /// Quotes every string the reader above would type otherwise ("2", "1e3", ".inf"; YamlDotNet already quotes the
-    /// YAML 1.1 words such as yes/off for older readers), and writes whole doubles as <c>5.0</c> so they stay numbers
-    /// with a fraction.
-    /// </summary>
+    /// <summary>Double-quotes strings <see cref="Resolve"/> would not read back as strings, and writes whole doubles as <c>5.0</c>.</summary>
     private sealed class KeepTypesEmitter(IEventEmitter next) : ChainedEventEmitter(next)
     {
         public override void Emit(ScalarEventInfo eventInfo, IEmitter emitter)
