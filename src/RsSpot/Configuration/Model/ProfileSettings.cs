@@ -59,22 +59,11 @@ public class ProfileSettings
 
     /// <summary>Every declared setting, in declaration order.</summary>
     internal static IReadOnlyList<(PropertyInfo Property, SettingAttribute Setting)> Declared { get; } = typeof(ProfileSettings)
-        .GetProperties(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)
-        .Select(property => (property, property.GetCustomAttribute<SettingAttribute>()!))
-        .ToList();
+        .GetProperties(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly).Select(p => (p, p.GetCustomAttribute<SettingAttribute>()!)).ToList();
 
-    /// <summary>True when no setting has a value.</summary>
     internal bool IsEmpty => Declared.All(declared => declared.Property.GetValue(this) is null);
 
     /// <summary>Copies the settings that have a value onto <paramref name="target"/>; the others keep theirs.</summary>
-    internal void MergeInto(ProfileSettings target)
-    {
-        foreach (var (property, _) in Declared)
-        {
-            if (property.GetValue(this) is { } value)
-            {
-                property.SetValue(target, value);
-            }
-        }
-    }
+    internal void MergeInto(ProfileSettings target) =>
+        Declared.Select(d => (d.Property, Value: d.Property.GetValue(this))).Where(d => d.Value is not null).ToList().ForEach(d => d.Property.SetValue(target, d.Value));
 }

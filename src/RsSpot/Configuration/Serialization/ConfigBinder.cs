@@ -51,28 +51,22 @@ internal static partial class ConfigBinder
     public static JObject ToTree(SpotConfig config)
     {
         var tree = JObject.FromObject(config, Serializer);
-        if (tree["preferences"] is JObject { Count: 0 })
-        {
-            tree.Remove("preferences");
-        }
-
+        tree.Properties().Where(p => p is { Name: "preferences", Value: JObject { Count: 0 } }).ToList().ForEach(empty => empty.Remove());
         return tree;
     }
 
     /// <summary>Converts an environment variable to <paramref name="property"/>'s type, checked like a file value.</summary>
     public static object? FromVariable(string text, PropertyInfo property, SettingAttribute setting, string variable)
     {
-        object? value;
         try
         {
-            value = new JValue(text).ToObject(property.PropertyType, Serializer);
+            var value = new JValue(text).ToObject(property.PropertyType, Serializer);
+            return setting.Check(value) is var (_, problem) ? throw new SpotConfigurationException($"environment variable {variable}: {problem}") : value;
         }
         catch (JsonException)
         {
             throw new SpotConfigurationException($"environment variable {variable}: expected {Expected(property.PropertyType)}, got a string that does not convert");
         }
-
-        return setting.Check(value) is var (_, problem) ? throw new SpotConfigurationException($"environment variable {variable}: {problem}") : value;
     }
 
     /// <summary>

@@ -22,40 +22,34 @@ internal sealed class ConfigContractResolver : DefaultContractResolver
     protected override JsonObjectContract CreateObjectContract(Type objectType)
     {
         var contract = base.CreateObjectContract(objectType);
-        if (contract.ExtensionDataSetter is { } set)
-        {
-            contract.ExtensionDataSetter = (target, key, value) => set(target, key, value is JToken token ? ConfigTree.ToPlain(token) : value);
-        }
-
+        var keepExtra = contract.ExtensionDataSetter;
+        contract.ExtensionDataSetter = keepExtra is null ? null : (target, key, value) => keepExtra(target, key, value is JToken token ? ConfigTree.ToPlain(token) : value);
         return contract;
     }
 
-    protected override IList<JsonProperty> CreateProperties(Type type, MemberSerialization memberSerialization)
-    {
-        var properties = new List<JsonProperty>();
+    // Base-class settings first, so a profile is written in the order its settings are declared.
+    protected override IList<JsonProperty> CreateProperties(Type type, MemberSerialization memberSerialization) =>
+        base.CreateProperties(type, memberSerialization).OrderBy(p => Depth(p.DeclaringType)).SelectMany(Spellings).ToList();
 
-        // Base-class settings first, so a profile is written in the order its settings are declared.
-        foreach (var property in base.CreateProperties(type, memberSerialization).OrderBy(p => Depth(p.DeclaringType)))
+    private static IEnumerable<JsonProperty> Spellings(JsonProperty property)
+    {
+        if (property.AttributeProvider?.GetAttributes(typeof(SettingAttribute), inherit: true).SingleOrDefault() is not SettingAttribute setting)
         {
-            properties.Add(property);
-            if (property.AttributeProvider?.GetAttributes(typeof(SettingAttribute), inherit: true).SingleOrDefault() is SettingAttribute setting)
-            {
-                property.PropertyName = setting.Key;
-                property.ValueProvider = new CheckedValueProvider(property.ValueProvider!, setting);
-                properties.AddRange(setting.Aliases.Select(alias => new JsonProperty
-                {
-                    PropertyName = alias,
-                    UnderlyingName = property.UnderlyingName,
-                    DeclaringType = property.DeclaringType,
-                    PropertyType = property.PropertyType,
-                    ValueProvider = property.ValueProvider,
-                    Readable = false,
-                    Writable = true,
-                }));
-            }
+            return [property];
         }
 
-        return properties;
+        property.PropertyName = setting.Key;
+        property.ValueProvider = new CheckedValueProvider(property.ValueProvider!, setting);
+        return setting.Aliases.Select(alias => new JsonProperty
+        {
+            PropertyName = alias,
+            UnderlyingName = property.UnderlyingName,
+            DeclaringType = property.DeclaringType,
+            PropertyType = property.PropertyType,
+            ValueProvider = property.ValueProvider,
+            Readable = false,
+            Writable = true,
+        }).Prepend(property);
     }
 
     private static int Depth(Type? type) => type?.BaseType is { } parent ? 1 + Depth(parent) : 0;
@@ -65,20 +59,11 @@ internal sealed class ConfigContractResolver : DefaultContractResolver
     {
         public object? GetValue(object target) => inner.GetValue(target);
 
-        public void SetValue(object target, object? value)
-        {
-            if (setting.Check(value) is var (suffix, problem))
-            {
-                throw ConfigDocumentException.BadValue(suffix, problem);
-            }
-
-            if (setting.Aliases.Count > 0 && inner.GetValue(target) is { } earlier && !Equals(earlier, value))
-            {
-                throw ConfigDocumentException.BadValue(string.Empty, $"conflicts with '{setting.Key}' spelled another way ({string.Join(", ", setting.Aliases.Prepend(setting.Key))}); keep one");
-            }
-
-            inner.SetValue(target, value);
-        }
+        public void SetValue(object target, object? value) => inner.SetValue(target, setting.Check(value) is var (suffix, problem)
+            ? throw ConfigDocumentException.BadValue(suffix, problem)
+            : setting.Aliases.Count > 0 && inner.GetValue(target) is { } earlier && !Equals(earlier, value)
+            ? throw ConfigDocumentException.BadValue(string.Empty, $"conflicts with '{setting.Key}' spelled another way ({string.Join(", ", setting.Aliases.Prepend(setting.Key))}); keep one")
+            : value);
     }
 }
 

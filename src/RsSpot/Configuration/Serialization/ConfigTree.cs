@@ -51,20 +51,17 @@ internal static class ConfigTree
         _ => tree.ToString(Formatting.Indented) + "\n",
     };
 
-    public static T WithLine<T>(T token, int? line)
-        where T : JToken
+    public static JToken WithLine(JToken token, int? line)
     {
-        if (line is { } known)
-        {
-            token.AddAnnotation(new SourceLine(known));
-        }
-
+        token.AddAnnotation(new SourceLine(line));
         return token;
     }
 
     /// <summary>The line <paramref name="token"/> (or its nearest ancestor) came from, when the parser reported one.</summary>
     public static int? LineOf(JToken? token) =>
         token?.AncestorsAndSelf().Select(t => t.Annotation<SourceLine>()?.Number ?? (t is IJsonLineInfo info && info.HasLineInfo() ? info.LineNumber : null)).FirstOrDefault(line => line is not null);
+
+    public static ConfigDocumentException TooDeep() => ConfigDocumentException.Syntax($"the document nests deeper than {MaxDepth} levels");
 
     /// <summary>A token's kind for messages, never its value (which may be a secret).</summary>
     public static string Kind(JToken? token) => token?.Type switch
@@ -87,8 +84,6 @@ internal static class ConfigTree
         _ => (token as JValue)?.Value,
     };
 
-    public static ConfigDocumentException TooDeep() => ConfigDocumentException.Syntax($"the document nests deeper than {MaxDepth} levels");
-
     private static JObject ReadJson(string text)
     {
         try
@@ -104,5 +99,5 @@ internal static class ConfigTree
         }
     }
 
-    private sealed record SourceLine(int Number);
+    private sealed record SourceLine(int? Number);
 }

@@ -44,7 +44,7 @@ internal static partial class YamlText
 
     public static string Write(JObject tree) => Serializer.Serialize(ConfigTree.ToPlain(tree));
 
-    private static JToken ToToken(YamlNode node, int depth) => ConfigTree.WithLine<JToken>(depth > ConfigTree.MaxDepth ? throw ConfigTree.TooDeep() : node switch
+    private static JToken ToToken(YamlNode node, int depth) => ConfigTree.WithLine(depth > ConfigTree.MaxDepth ? throw ConfigTree.TooDeep() : node switch
     {
         // Quoted scalars and !!str are strings; plain ones follow the core schema.
         YamlScalarNode scalar => scalar.Style is ScalarStyle.Plain && (scalar.Tag.IsEmpty || scalar.Tag.Value != "tag:yaml.org,2002:str") ? Resolve(scalar.Value ?? string.Empty) : new JValue(scalar.Value),
