@@ -86,6 +86,20 @@ public sealed class ConfigWriterTests : TempHomeFixture
     }
 
     [Test]
+    public void AHeldLockMakesAnotherWriterWaitThenFailNamingTheFile()
+    {
+        var path = Path.Combine(Home.Root, "config.yml");
+
+        using (RsSpot.Internal.IO.FileLock.Acquire(path))
+        {
+            var error = Assert.Throws<IOException>(() => RsSpot.Internal.IO.FileLock.Acquire(path, TimeSpan.FromMilliseconds(200)));
+            Assert.That(error!.Message, Does.Contain(path).And.Contain("locked by another process"));
+        }
+
+        Assert.DoesNotThrow(() => RsSpot.Internal.IO.FileLock.Acquire(path, TimeSpan.FromMilliseconds(200)).Dispose(), "released with its holder");
+    }
+
+    [Test]
     public void InvalidValuesAreRefusedBeforeAnythingIsWritten()
     {
         var path = Path.Combine(Home.Root, "config.yml");

@@ -75,6 +75,19 @@ public sealed class MalformedConfigTests : TempHomeFixture
         });
     }
 
+    [TestCase("config.yml", "profiles:\n  p:\n    org: acme\n    verify_ssl: [true]\n", 4)]
+    [TestCase("config.toml", "[profiles.p]\norg = \"acme\"\nverify_ssl = [true]\n", 3)]
+    [TestCase("config.json", "{\n  \"profiles\": {\n    \"p\": {\n      \"verify_ssl\": [true]\n    }\n  }\n}", 4)]
+    [TestCase("config.yml", "profiles:\n  p: [broken\n", 3)]
+    public void ErrorsNameTheLineTheParserReports(string fileName, string text, int line)
+    {
+        var path = Home.Write(fileName, text);
+
+        var error = Assert.Throws<SpotConfigurationException>(() => ConfigSerializer.ReadFile(path));
+
+        Assert.That(error!.Message, Does.Contain($"'{path}' (line {line}): "));
+    }
+
     [TestCase(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0xFF, 0xFE }, "not UTF-8 text")]
     [TestCase(new byte[] { 0x6F, 0x72, 0x67, 0x3A, 0x20, 0x00, 0x01, 0x02 }, "binary")]
     public void BinaryGarbageIsReported(byte[] bytes, string problem)

@@ -80,10 +80,8 @@ public static class ConfigLoader
 }
 
 /// <summary>
-/// Migrates the legacy <c>~/.spot_config</c> (flat or profiled, any format) to the canonical file. Unlike the
-/// reference (W1, W12): tokens are written for real, every key is kept, credentials land under the profile the file
-/// selects, the result is version "2", and the write is locked, atomic and 0600. The legacy file is left untouched;
-/// because the canonical file then exists, it is never read again.
+/// Migrates the legacy <c>~/.spot_config</c> (any format) once to the canonical file, tokens and every key kept (W1,
+/// W12), locked, atomic and 0600. The legacy file is left untouched and, the canonical file existing, never read again.
 /// </summary>
 public static class LegacyMigrator
 {
@@ -93,9 +91,8 @@ public static class LegacyMigrator
         ?? throw new SpotConfigurationException($"cannot migrate '{legacyPath}': '{targetPath}' already exists and would be overwritten", targetPath);
 
     /// <summary>Migrates under the target's lock; null when the target exists (another process migrated first).</summary>
-    internal static SpotConfig? MigrateUnlessDone(string legacyPath, string targetPath)
+    internal static SpotConfig? MigrateUnlessDone(string legacyPath, string targetPath) => ConfigWriter.Locked(targetPath, () =>
     {
-        using var held = ConfigFileLock.Acquire(targetPath);
         if (File.Exists(targetPath))
         {
             return null;
@@ -105,5 +102,5 @@ public static class LegacyMigrator
         config.Version = SpotConfig.CurrentVersion;
         ConfigWriter.WriteLocked(config, targetPath, beforeReplace: null);
         return config;
-    }
+    });
 }

@@ -40,16 +40,11 @@ public enum ConfigSource
 /// <param name="Path">The file it was read from or will be saved to; null for runtime configurations.</param>
 /// <param name="Config">The configuration itself.</param>
 /// <param name="EnvironmentVariable">For <see cref="ConfigSource.Environment"/>, the variable that named the file.</param>
-public sealed record LoadedConfig(ConfigSource Source, string? Path, SpotConfig Config, string? EnvironmentVariable = null)
+public sealed partial record LoadedConfig(ConfigSource Source, string? Path, SpotConfig Config, string? EnvironmentVariable = null)
 {
     /// <summary>The source as shown to users: runtime, explicit-path, env:RSSPOT_CONFIG, default-path, legacy-migrated or default-empty.</summary>
-    public string SourceName => Source switch
-    {
-        ConfigSource.Runtime => "runtime",
-        ConfigSource.ExplicitPath => "explicit-path",
-        ConfigSource.Environment => $"env:{EnvironmentVariable}",
-        ConfigSource.DefaultPath => "default-path",
-        ConfigSource.LegacyMigrated => "legacy-migrated",
-        _ => "default-empty",
-    };
+    public string SourceName => Source is ConfigSource.Environment ? $"env:{EnvironmentVariable}" : KebabCase().Replace(Source.ToString(), "-$1").ToLowerInvariant();
+
+    [System.Text.RegularExpressions.GeneratedRegex("(?<=[a-z])([A-Z])")]
+    private static partial System.Text.RegularExpressions.Regex KebabCase();
 }

@@ -4,10 +4,9 @@ using System.Globalization;
 namespace RsSpot.Configuration;
 
 /// <summary>
-/// Declares a configuration key once, on the property that holds it: the name written to files, the legacy aliases
-/// accepted on input, the environment variables that override it (first set wins), its built-in default and its
-/// valid values. Binding, saving, validation, resolution and <c>config info --resolved</c> all read this one
-/// declaration; properties without it take part in binding only, under their snake_case name.
+/// Declares a configuration key once, on its property: its file name and input aliases, the environment variables
+/// that override it (first set wins), its default and valid values. Binding, saving, validation, resolution and
+/// <c>config info --resolved</c> all read it; undeclared properties bind under their snake_case name.
 /// </summary>
 [AttributeUsage(AttributeTargets.Property)]
 internal sealed class SettingAttribute(string key, params string[] aliases) : Attribute

@@ -1,6 +1,6 @@
 namespace RsSpot.Configuration;
 
-/// <summary>The profiles of a file and its selections, as <c>profiles list</c> shows them.</summary>
+/// <summary>The profiles of a file (sorted) and its <c>active_profile</c>/<c>default_profile</c>, as <c>profiles list</c> shows them.</summary>
 /// <param name="ActiveProfile">The file's <c>active_profile</c>.</param>
 /// <param name="DefaultProfile">The file's <c>default_profile</c>.</param>
 /// <param name="Profiles">Profile names, sorted ordinally.</param>
@@ -43,9 +43,8 @@ public sealed class ProfileManager(string path)
     }
 
     /// <summary>
-    /// Creates profile <paramref name="name"/> or merges <paramref name="update"/> into it (unset fields keep their
-    /// values). With <paramref name="activate"/>, or when the file selects no profile yet, it also becomes the active
-    /// and default profile.
+    /// Creates profile <paramref name="name"/> or merges <paramref name="update"/> into it (unset fields keep their values);
+    /// with <paramref name="activate"/>, or when the file selects no profile yet, it becomes the active and default one.
     /// </summary>
     /// <returns>The configuration as saved.</returns>
     public SpotConfig Upsert(string name, ProfileUpdate update, bool activate = false)
@@ -61,10 +60,7 @@ public sealed class ProfileManager(string path)
         });
     }
 
-    /// <summary>
-    /// Makes <paramref name="name"/> the active and default profile. A state.db <c>default_profile</c> naming another
-    /// profile would outrank the file, so it is removed from <paramref name="statePreferences"/> when one is given.
-    /// </summary>
+    /// <summary>Makes <paramref name="name"/> the active and default profile, removing a state.db <c>default_profile</c> that would outrank it.</summary>
     /// <returns>The configuration as saved.</returns>
     /// <exception cref="ProfileNotFoundException">The profile does not exist.</exception>
     public SpotConfig Use(string name, IPreferenceStore? statePreferences = null)
@@ -83,9 +79,8 @@ public sealed class ProfileManager(string path)
     }
 
     /// <summary>
-    /// Removes profile <paramref name="name"/>. If it was active, the first remaining profile (file order) becomes
-    /// active, or none; if it was the default, the new active profile becomes the default. Per-profile preferences
-    /// of the deleted profile are removed, in the file and in <paramref name="statePreferences"/> when given.
+    /// Removes profile <paramref name="name"/> and its per-profile preferences (file and state.db); if it was active or
+    /// default, the first remaining profile (file order) takes its place, or none.
     /// </summary>
     /// <returns>The configuration as saved.</returns>
     /// <exception cref="ProfileNotFoundException">The profile does not exist.</exception>

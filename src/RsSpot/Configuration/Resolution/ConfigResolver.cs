@@ -3,11 +3,8 @@ using System.Reflection;
 namespace RsSpot.Configuration;
 
 /// <summary>
-/// Computes the effective settings from explicit arguments, environment variables, state.db preferences and the
-/// configuration file, recording where every value came from. The order is the table of docs/configuration.md
-/// ("Which value wins"), which the tests read: each <see cref="ProfileSettings"/> value comes from the argument, the
-/// environment, the profile, then its default; org and region also from preferences, the profile's own above the
-/// profile and the machine- or file-wide ones below it. Retry and cache blocks merge field by field.
+/// Computes the effective settings from arguments, environment variables, state.db preferences and the file, recording
+/// where each value came from, in the order of docs/configuration.md ("Which value wins"), which the tests read.
 /// </summary>
 public static class ConfigResolver
 {
@@ -141,44 +138,44 @@ public static class ConfigResolver
         yield return (setting.Default, BuiltIn);
     }
 
+    /// <summary>Retry, field by field: explicit legacy knobs, explicit options, environment knobs, the profile's block, its legacy knobs, the top-level block, defaults.</summary>
     private static RetryOptions ResolveRetry(Context context, ProfileConfig profile, string profileSource)
     {
-        var retry = new RetryOptions();
-        void Layer(RetryConfig? block, string source) => OptionsMapping.Apply(block, retry, key => context.Sources[$"retry.{key}"] = source);
-
-        context.MarkAll("retry", retry, BuiltIn);
-        Layer(context.Loaded.Config.Retry, "config:retry");
-        Layer(RetryConfig.FromLegacy(profile.MaxRetries, profile.RetryBackoffFactor), profileSource);
-        Layer(profile.Retry, profileSource);
-        foreach (var (property, setting) in ProfileSettings.Declared.Where(declared => declared.Setting.FeedsRetry))
-        {
-            if (context.FromEnvironment(property, setting) is var (value, source))
-            {
-                Layer(RetryConfig.FromLegacy(value as int?, value as double?), source);
-            }
-        }
-
-        if (context.Arguments.Retry is { } explicitRetry)
-        {
-            retry = explicitRetry.Clone();
-            context.MarkAll("retry", retry, Argument);
-        }
-
-        Layer(RetryConfig.FromLegacy(context.Arguments.MaxRetries, context.Arguments.RetryBackoffFactor), Argument);
-        return retry;
+        var (arguments, explicitRetry) = (context.Arguments, context.Arguments.Retry);
+        var environmentKnobs = ProfileSettings.Declared.Where(declared => declared.Setting.FeedsRetry)
+            .Select(declared => context.FromEnvironment(declared.Property, declared.Setting)).OfType<(object? Value, string Source)>()
+            .Select(knob => ((object?)RetryConfig.FromLegacy(knob.Value as int?, knob.Value as double?), knob.Source));
+        (object?, string)[] configured = [
+            (context.Loaded.Config.Retry, "config:retry"),
+            (RetryConfig.FromLegacy(profile.MaxRetries, profile.RetryBackoffFactor), profileSource),
+            (profile.Retry, profileSource),
+            .. environmentKnobs,
+        ];
+        return Layered(context, explicitRetry?.Clone() ?? new RetryOptions(), explicitRetry is null ? BuiltIn : Argument,
+            [.. explicitRetry is null ? configured : [], (RetryConfig.FromLegacy(arguments.MaxRetries, arguments.RetryBackoffFactor), Argument)]);
     }
 
-    private static CacheOptions ResolveCache(Context context, ProfileConfig profile, string profileSource)
+    /// <summary>Cache: explicit options, else the profile's block over the top-level block over defaults.</summary>
+    private static CacheOptions ResolveCache(Context context, ProfileConfig profile, string profileSource) => context.Arguments.Cache is { } explicitCache
+        ? Layered(context, explicitCache.Clone(), Argument, [])
+        : Layered(context, new CacheOptions(), BuiltIn, [(context.Loaded.Config.Cache, "config:cache"), (profile.Cache, profileSource)]);
+
+    /// <summary>Applies <paramref name="layers"/> (lowest first) to <paramref name="options"/> field by field, recording each field's source.</summary>
+    private static T Layered<T>(Context context, T options, string baseSource, IEnumerable<(object? Block, string Source)> layers)
+        where T : class
     {
-        if (context.Arguments.Cache is { } explicitCache)
+        var (prefix, blockType) = options is RetryOptions ? ("retry", typeof(RetryConfig)) : ("cache", typeof(CacheConfig));
+        foreach (var (key, _) in OptionsMapping.Describe(blockType, options))
         {
-            return context.MarkAll("cache", explicitCache.Clone(), Argument);
+            context.Sources[$"{prefix}.{key}"] = baseSource;
         }
 
-        var cache = context.MarkAll("cache", new CacheOptions(), BuiltIn);
-        OptionsMapping.Apply(context.Loaded.Config.Cache, cache, key => context.Sources[$"cache.{key}"] = "config:cache");
-        OptionsMapping.Apply(profile.Cache, cache, key => context.Sources[$"cache.{key}"] = profileSource);
-        return cache;
+        foreach (var (block, source) in layers)
+        {
+            OptionsMapping.Apply(block, options, key => context.Sources[$"{prefix}.{key}"] = source);
+        }
+
+        return options;
     }
 
     private static bool IsHttpUrl(string url) => Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
@@ -203,16 +200,5 @@ public static class ConfigResolver
         /// <summary>The first set variable of a setting, converted and checked; an invalid value is an error naming the variable.</summary>
         public (object? Value, string Source)? FromEnvironment(PropertyInfo property, SettingAttribute setting) =>
             Environment.FirstOf(setting.Env) is var (variable, text) ? (ConfigBinder.FromVariable(text, property, setting, variable), $"env:{variable}") : null;
-
-        public T MarkAll<T>(string block, T options, string source)
-            where T : class
-        {
-            foreach (var (key, _) in OptionsMapping.Describe(block == "retry" ? typeof(RetryConfig) : typeof(CacheConfig), options))
-            {
-                Sources[$"{block}.{key}"] = source;
-            }
-
-            return options;
-        }
     }
 }

@@ -3,10 +3,8 @@ using System.Globalization;
 namespace RsSpot.Configuration;
 
 /// <summary>
-/// Every effective setting after resolution: each <see cref="ProfileSettings"/> value as its winning source set it
-/// (settings with a built-in default are never null), the merged retry and cache policies, and where each value came
-/// from (<see cref="Sources"/>). Secrets are plain properties for the client to use; <see cref="Describe"/> is the
-/// redacted view for display.
+/// Every effective setting: each <see cref="ProfileSettings"/> value from its winning source (never null when it has a
+/// default), the merged retry and cache policies, and each value's source. <see cref="Describe"/> is the redacted view.
 /// </summary>
 public sealed class ResolvedSettings : ProfileSettings
 {
@@ -31,11 +29,7 @@ public sealed class ResolvedSettings : ProfileSettings
     /// <summary>Where the configuration came from (<see cref="LoadedConfig.SourceName"/>).</summary>
     public required string ConfigSource { get; init; }
 
-    /// <summary>
-    /// Source of each value by key (<c>profile</c>, setting keys, <c>retry.KEY</c>, <c>cache.KEY</c>, <c>state_path</c>):
-    /// <c>argument</c>, <c>env:NAME</c>, <c>state:KEY</c>, <c>profile:NAME</c>, <c>config:KEY</c>, <c>config-directory</c>,
-    /// <c>default</c> or <c>unset</c>.
-    /// </summary>
+    /// <summary>Source of each value by key: <c>argument</c>, <c>env:NAME</c>, <c>state:KEY</c>, <c>profile:NAME</c>, <c>config:KEY</c>, <c>default</c>, <c>unset</c>...</summary>
     public required IReadOnlyDictionary<string, string> Sources { get; init; }
 
     /// <summary>What chose the profile.</summary>

@@ -9,10 +9,8 @@ using YamlDotNet.Serialization.EventEmitters;
 namespace RsSpot.Configuration;
 
 /// <summary>
-/// YAML through YamlDotNet: its representation model is read into the tree (with each node's line) and the tree is
-/// written by its serializer. YamlDotNet does not expose typing plain scalars by the YAML 1.2 core schema (<c>42</c>
-/// is a number, <c>"42"</c> a string), so <see cref="Resolve"/> does, and the writer quotes every string it would
-/// read back as another type: one rule both ways.
+/// YAML through YamlDotNet: its representation model read into the tree (with lines), its serializer writing it. Only
+/// typing plain scalars by the YAML 1.2 core schema is done here (<see cref="Resolve"/>), with the same rule both ways.
 /// </summary>
 internal static partial class YamlText
 {

@@ -1,7 +1,7 @@
 namespace RsSpot.Configuration;
 
 /// <summary>
-/// Every write of a configuration file: under the file's exclusive lock (<see cref="ConfigFileLock"/>), atomic and
+/// Every write of a configuration file: under the file's exclusive lock (<see cref="Internal.IO.FileLock"/>), atomic and
 /// private (<see cref="Internal.IO.PrivateFile"/>: a 0600 temporary file renamed over the target). A crash leaves the
 /// old file or the new one, and concurrent writers never lose each other's changes.
 /// </summary>
@@ -17,21 +17,41 @@ public static class ConfigWriter
     /// </summary>
     /// <returns>What <paramref name="change"/> returned.</returns>
     /// <exception cref="SpotConfigurationException">The file is malformed, the change invalid, or the file cannot be locked or written.</exception>
-    public static T Update<T>(string path, Func<SpotConfig, T> change)
+    public static T Update<T>(string path, Func<SpotConfig, T> change) => Locked(path, () =>
     {
-        using var held = ConfigFileLock.Acquire(path);
         var config = ConfigLoader.ReadFile(path, allowMissing: true);
         var result = change(config);
         WriteLocked(config, path, beforeReplace: null);
         return result;
-    }
+    });
 
     /// <summary>Test seam: <paramref name="beforeReplace"/> runs with the temporary file's path just before the rename.</summary>
-    internal static void Save(SpotConfig config, string path, Action<string>? beforeReplace)
+    internal static void Save(SpotConfig config, string path, Action<string>? beforeReplace) => Locked(path, () => WriteLocked(config, path, beforeReplace));
+
+    /// <summary>Runs <paramref name="action"/> holding the lock of <paramref name="path"/>; a lock that cannot be taken is a configuration error naming the file.</summary>
+    internal static T Locked<T>(string path, Func<T> action)
     {
-        using var held = ConfigFileLock.Acquire(path);
-        WriteLocked(config, path, beforeReplace);
+        Internal.IO.FileLock held;
+        try
+        {
+            held = Internal.IO.FileLock.Acquire(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new SpotConfigurationException($"cannot lock config file '{path}' for writing: {ex.Message}", path, ex);
+        }
+
+        using (held)
+        {
+            return action();
+        }
     }
+
+    private static void Locked(string path, Action action) => Locked(path, () =>
+    {
+        action();
+        return true;
+    });
 
     /// <summary>Writes while the caller holds the lock; refuses what could not be read back.</summary>
     internal static void WriteLocked(SpotConfig config, string path, Action<string>? beforeReplace)
