@@ -18,11 +18,10 @@ internal static class ConfigurationSupport
     /// The manager of the configuration file this run resolves to (-c, env, default paths, migrated legacy file).
     /// <paramref name="allowMissingFile"/> lets an explicitly named file be created (configure).
     /// </summary>
-    public static ProfileManager Profiles(this CliContext context, bool allowMissingFile = false)
-    {
-        var loaded = context.LoadConfig(allowMissingFile);
-        return new ProfileManager(loaded.Path ?? throw new UsageException("this configuration has no file to manage"));
-    }
+    public static ProfileManager Profiles(this CliContext context, bool allowMissingFile = false) => ManagerOf(context.LoadConfig(allowMissingFile));
+
+    /// <summary>The manager of <paramref name="loaded"/>'s file.</summary>
+    public static ProfileManager ManagerOf(LoadedConfig loaded) => new(loaded.Path ?? throw new UsageException("this configuration has no file to manage"));
 
     /// <summary>The stored profile <paramref name="name"/>; a missing profile is a <see cref="ProfileNotFoundException"/> (exit 4).</summary>
     public static ProfileConfig RequireProfile(SpotConfig config, string? path, string name) =>

@@ -31,7 +31,7 @@ internal sealed class ConfigureCommand(CliContext context)
         }
 
         var loaded = context.LoadConfig(allowMissingFile: true);
-        var manager = new ProfileManager(loaded.Path ?? throw new UsageException("this configuration has no file to manage"));
+        var manager = ConfigurationSupport.ManagerOf(loaded);
         var (name, selectedBy) = ConfigResolver.SelectProfile(loaded, context.Options.Profile, context.State.Preferences, context.ConfigEnvironment);
         name = ConfigurationSupport.RequireValue(name, "profile name");
         var exists = loaded.Config.Profiles.TryGetValue(name, out var stored);
