@@ -64,6 +64,11 @@ public class ProfileSettings
     internal bool IsEmpty => Declared.All(declared => declared.Property.GetValue(this) is null);
 
     /// <summary>Copies the settings that have a value onto <paramref name="target"/>; the others keep theirs.</summary>
-    internal void MergeInto(ProfileSettings target) =>
-        Declared.Select(d => (d.Property, Value: d.Property.GetValue(this))).Where(d => d.Value is not null).ToList().ForEach(d => d.Property.SetValue(target, d.Value));
+    internal void MergeInto(ProfileSettings target)
+    {
+        foreach (var (property, _) in Declared.Where(declared => declared.Property.GetValue(this) is not null))
+        {
+            property.SetValue(target, property.GetValue(this));
+        }
+    }
 }

@@ -59,11 +59,20 @@ internal sealed class ConfigContractResolver : DefaultContractResolver
     {
         public object? GetValue(object target) => inner.GetValue(target);
 
-        public void SetValue(object target, object? value) => inner.SetValue(target, setting.Check(value) is var (suffix, problem)
-            ? throw ConfigDocumentException.BadValue(suffix, problem)
-            : setting.Aliases.Count > 0 && inner.GetValue(target) is { } earlier && !Equals(earlier, value)
-            ? throw ConfigDocumentException.BadValue(string.Empty, $"conflicts with '{setting.Key}' spelled another way ({string.Join(", ", setting.Aliases.Prepend(setting.Key))}); keep one")
-            : value);
+        public void SetValue(object target, object? value)
+        {
+            if (setting.Check(value) is var (suffix, problem))
+            {
+                throw ConfigDocumentException.BadValue(suffix, problem);
+            }
+
+            if (setting.Aliases.Count > 0 && inner.GetValue(target) is { } earlier && !Equals(earlier, value))
+            {
+                throw ConfigDocumentException.BadValue(string.Empty, $"conflicts with '{setting.Key}' spelled another way ({string.Join(", ", setting.Aliases.Prepend(setting.Key))}); keep one");
+            }
+
+            inner.SetValue(target, value);
+        }
     }
 }
 
