@@ -40,16 +40,16 @@ internal sealed class ConfigContractResolver : DefaultContractResolver
 
         property.PropertyName = setting.Key;
         property.ValueProvider = new CheckedValueProvider(property.ValueProvider!, setting);
-        return setting.Aliases.Select(alias => new JsonProperty
-        {
-            PropertyName = alias,
-            UnderlyingName = property.UnderlyingName,
-            DeclaringType = property.DeclaringType,
-            PropertyType = property.PropertyType,
-            ValueProvider = property.ValueProvider,
-            Readable = false,
-            Writable = true,
-        }).Prepend(property);
+        return setting.Aliases.Select(alias => AliasOf(property, alias)).Prepend(property);
+    }
+
+    /// <summary>Another spelling of <paramref name="property"/>: read into the same member, never written.</summary>
+    private static JsonProperty AliasOf(JsonProperty property, string alias)
+    {
+        var spelling = new JsonProperty { PropertyName = alias, Readable = false, Writable = true };
+        (spelling.UnderlyingName, spelling.DeclaringType, spelling.PropertyType, spelling.ValueProvider) =
+            (property.UnderlyingName, property.DeclaringType, property.PropertyType, property.ValueProvider);
+        return spelling;
     }
 
     private static int Depth(Type? type) => type?.BaseType is { } parent ? 1 + Depth(parent) : 0;
