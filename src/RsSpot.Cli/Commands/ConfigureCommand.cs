@@ -51,12 +51,8 @@ internal sealed class ConfigureCommand(CliContext context)
             throw new UsageException($"profile '{name}' (selected by {selectedBy}) does not exist and no setting was given; pass at least one, e.g. --refresh-token");
         }
 
-        var saved = manager.Upsert(name, update);
-        if (!noActivate)
-        {
-            // Use, not Upsert's activate: a state.db default_profile naming another profile would silently outrank the file (W10).
-            saved = manager.Use(name, context.State.Preferences);
-        }
+        // Activating also clears a state.db default_profile naming another profile, which would silently outrank the file (W10).
+        var saved = manager.Upsert(name, update, activate: !noActivate, context.State.Preferences);
 
         context.Output.Note($"{(exists ? "updated" : "created")} profile '{name}' (selected by {selectedBy}) in {manager.Path}");
         if ((saved.Profiles[name].RefreshToken ?? saved.Profiles[name].AccessToken) is null)

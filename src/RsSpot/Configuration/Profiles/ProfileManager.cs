@@ -45,12 +45,13 @@ public sealed class ProfileManager(string path)
     /// <summary>
     /// Creates profile <paramref name="name"/> or merges <paramref name="update"/> into it (unset fields keep their values);
     /// with <paramref name="activate"/>, or when the file selects no profile yet, it becomes the active and default one.
+    /// Activating also removes a state.db <c>default_profile</c> in <paramref name="statePreferences"/> that would outrank it.
     /// </summary>
     /// <returns>The configuration as saved.</returns>
-    public SpotConfig Upsert(string name, ProfileUpdate update, bool activate = false)
+    public SpotConfig Upsert(string name, ProfileUpdate update, bool activate = false, IPreferenceStore? statePreferences = null)
     {
         ArgumentNullException.ThrowIfNull(update);
-        return Change(name, config =>
+        var saved = Change(name, config =>
         {
             update.MergeInto(config.Profiles.TryGetValue(name, out var profile) ? profile : config.Profiles[name] = new ProfileConfig());
             if (activate || (config.ActiveProfile is null && config.DefaultProfile is null))
@@ -58,25 +59,20 @@ public sealed class ProfileManager(string path)
                 Select(config, name);
             }
         });
+        return activate ? ClearStateDefault(saved, name, statePreferences) : saved;
     }
 
     /// <summary>Makes <paramref name="name"/> the active and default profile, removing a state.db <c>default_profile</c> that would outrank it.</summary>
     /// <returns>The configuration as saved.</returns>
     /// <exception cref="ProfileNotFoundException">The profile does not exist.</exception>
-    public SpotConfig Use(string name, IPreferenceStore? statePreferences = null)
-    {
-        var saved = Change(name, config =>
+    public SpotConfig Use(string name, IPreferenceStore? statePreferences = null) => ClearStateDefault(
+        Change(name, config =>
         {
             Require(config, name);
             Select(config, name);
-        });
-        if (statePreferences?.GetPreference(PreferenceKeys.DefaultProfile) is { } stateDefault && stateDefault != name)
-        {
-            statePreferences.RemovePreference(PreferenceKeys.DefaultProfile);
-        }
-
-        return saved;
-    }
+        }),
+        name,
+        statePreferences);
 
     /// <summary>
     /// Removes profile <paramref name="name"/> and its per-profile preferences (file and state.db); if it was active or
@@ -110,6 +106,16 @@ public sealed class ProfileManager(string path)
     {
         (config.ActiveProfile, config.DefaultProfile) = (name, name);
         config.Preferences.DefaultProfile = config.Preferences.DefaultProfile is null ? null : name;
+    }
+
+    private static SpotConfig ClearStateDefault(SpotConfig saved, string name, IPreferenceStore? statePreferences)
+    {
+        if (statePreferences?.GetPreference(PreferenceKeys.DefaultProfile) is { } stateDefault && stateDefault != name)
+        {
+            statePreferences.RemovePreference(PreferenceKeys.DefaultProfile);
+        }
+
+        return saved;
     }
 
     private SpotConfig Change(string name, Action<SpotConfig> change) =>

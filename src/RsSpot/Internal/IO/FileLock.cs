@@ -10,7 +10,8 @@ namespace RsSpot.Internal.IO;
 /// </summary>
 internal sealed class FileLock(FileStream held) : IDisposable
 {
-    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(15);
+    // Generous: under load a queue of cold-started writers can take a while, and a failed write costs more than a wait.
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(60);
 
     /// <summary>Takes the lock of <paramref name="path"/>, creating its directory (0700) and lock file when missing.</summary>
     /// <exception cref="IOException">The lock is still held after <paramref name="timeout"/>, or cannot be created (the message names the file).</exception>
