@@ -6,17 +6,6 @@ namespace RsSpot.Cli.Tests;
 
 public class CompletionAndReferenceTests : CliTestBase
 {
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(TestContext.CurrentContext.TestDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "RsSpot.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new DirectoryNotFoundException("RsSpot.sln not found above the test directory");
-    }
-
     [Test]
     public void The_tree_has_every_registered_group_and_each_command_its_options()
     {
@@ -74,7 +63,7 @@ public class CompletionAndReferenceTests : CliTestBase
     public void The_committed_cli_reference_matches_the_command_tree()
     {
         var expected = CliReference.Render(CommandTree.Build(typeof(RootCommands)));
-        var committed = File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", "cli-reference.md"));
+        var committed = RepositoryFiles.Read("docs/cli-reference.md");
 
         Assert.That(committed.TrimEnd(), Is.EqualTo(expected.TrimEnd()), $"docs/cli-reference.md is stale; run `{CliReference.RegenerateCommand}`");
     }

@@ -57,7 +57,7 @@ public class ConfigCommandsTests : CliTestBase
     public async Task Config_info_resolved_shows_each_value_with_its_source()
     {
         await Run("configure", "--org", "file-org", "--region", "file-region", "--refresh-token", RefreshToken);
-        await Run("config", "set", "default_org", "state-org");
+        await Run("config", "set", "default_org", "machine-org");
         Variables["RSSPOT_REGION"] = "env-region";
 
         var run = await Run("config", "info", "--resolved");
@@ -68,8 +68,8 @@ public class ConfigCommandsTests : CliTestBase
         {
             Assert.That(json["region"]!["value"]!.ToString(), Is.EqualTo("env-region"));
             Assert.That(json["region"]!["source"]!.ToString(), Is.EqualTo("env:RSSPOT_REGION"));
-            Assert.That(json["org"]!["value"]!.ToString(), Is.EqualTo("state-org"));
-            Assert.That(json["org"]!["source"]!.ToString(), Does.StartWith("state:"));
+            Assert.That(json["org"]!["value"]!.ToString(), Is.EqualTo("file-org"), "a machine-wide default never overrides the profile's own org");
+            Assert.That(json["org"]!["source"]!.ToString(), Is.EqualTo("profile:default"));
             Assert.That(json["profile"]!["value"]!.ToString(), Is.EqualTo("default"));
             Assert.That(json["refresh_token"]!["value"]!.ToString(), Is.EqualTo("<redacted>"));
             Assert.That(json["refresh_token"]!["source"]!.ToString(), Is.EqualTo("profile:default"));

@@ -115,6 +115,59 @@ public class ConfigureCommandTests : CliTestBase
         Assert.That(File.ReadAllText(ConfigFile), Does.Contain(RefreshToken).And.Not.Contain("should-not-be-read"));
     }
 
+    [Test]
+    public async Task Without_p_configure_updates_the_profile_in_effect_and_says_which()
+    {
+        await Run("-p", "prod", "configure", "--org", "acme", "--refresh-token", RefreshToken);
+
+        var run = await Run("configure", "--region", "us-east-iad-1");
+        var listing = await Run("profiles", "list");
+        var resolved = await Run("config", "info", "--resolved");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(run.ExitCode, Is.Zero, run.ToString());
+            Assert.That(run.Error, Does.Contain("updated profile 'prod' (selected by config:default_profile)"));
+            Assert.That(run.Json["name"]!.ToString(), Is.EqualTo("prod"));
+            Assert.That(listing.Json["profiles"]!.Select(p => p.ToString()), Is.EqualTo(new[] { "prod" }), "no empty 'default' profile appears");
+            Assert.That(resolved.Json["refresh_token"]!["source"]!.ToString(), Is.EqualTo("profile:prod"), "the stored token is still the one in use");
+            Assert.That(resolved.Json["region"]!["value"]!.ToString(), Is.EqualTo("us-east-iad-1"));
+            Assert.That(File.ReadAllText(ConfigFile), Does.Contain(RefreshToken));
+        });
+    }
+
+    [Test]
+    public async Task Without_p_configure_follows_the_environment_like_every_other_command()
+    {
+        await Run("-p", "prod", "configure", "--refresh-token", RefreshToken);
+        await Run("-p", "staging", "configure", "--refresh-token", RefreshToken, "--no-activate");
+        Variables["RSSPOT_PROFILE"] = "staging";
+
+        var run = await Run("configure", "--org", "beta");
+
+        Assert.That(run.ExitCode, Is.Zero, run.ToString());
+        Assert.That(run.Error, Does.Contain("updated profile 'staging' (selected by env:RSSPOT_PROFILE)"));
+        Assert.That(run.Json["settings"]!["org"]!.ToString(), Is.EqualTo("beta"));
+    }
+
+    [Test]
+    public async Task Configure_never_creates_an_empty_profile()
+    {
+        var run = await Run("configure");
+
+        AssertOneLineError(run, 2, "profile 'default' (selected by default) does not exist and no setting was given");
+        Assert.That(File.Exists(ConfigFile), Is.False);
+    }
+
+    [Test]
+    public async Task A_new_profile_without_a_token_is_created_with_a_warning()
+    {
+        var run = await Run("configure", "--region", "uk-lon-1");
+
+        Assert.That(run.ExitCode, Is.Zero, run.ToString());
+        Assert.That(run.Error, Does.Contain("created profile 'default' (selected by default)").And.Contain("has no refresh token yet"));
+    }
+
     private static void AssertNoSecrets(CliRun run)
     {
         Assert.That(run.Out + run.Error, Does.Not.Contain("secretvalue"), "secrets never reach stdout or stderr");

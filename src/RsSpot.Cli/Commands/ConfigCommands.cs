@@ -60,11 +60,11 @@ internal sealed class ConfigCommands(CliContext context)
     public void SetDefaultProfile([Argument(Description = "Profile name (must exist in the configuration file)")] string name) =>
         SetPreference(PreferenceKeys.DefaultProfile, name, v => $"default profile set to {v}");
 
-    [Command("set-default-org", Description = "Use this organization by default on this machine")]
+    [Command("set-default-org", Description = "Use this organization on this machine where the profile names none")]
     public void SetDefaultOrg([Argument(Description = "Organization name or id")] string name) =>
         SetPreference(PreferenceKeys.DefaultOrg, name, v => $"default org set to {v}");
 
-    [Command("set-default-region", Description = "Use this region by default on this machine")]
+    [Command("set-default-region", Description = "Use this region on this machine where the profile names none")]
     public void SetDefaultRegion([Argument(Description = "Region name")] string name) =>
         SetPreference(PreferenceKeys.DefaultRegion, name, v => $"default region set to {v}");
 
@@ -75,7 +75,7 @@ internal sealed class ConfigCommands(CliContext context)
         {
             // A default naming no profile would make every later command fail (or, in the reference, silently use an empty profile).
             var loaded = context.LoadConfig();
-            ConfigurationSupport.RequireProfile(loaded.Config, loaded.Path ?? "the configuration", value);
+            ConfigurationSupport.RequireProfile(loaded.Config, loaded.Path, value);
         }
 
         context.State.Preferences.Set(key, value);

@@ -18,17 +18,14 @@ internal static class ConfigurationSupport
     /// The manager of the configuration file this run resolves to (-c, env, default paths, migrated legacy file).
     /// <paramref name="allowMissingFile"/> lets an explicitly named file be created (configure).
     /// </summary>
-    public static ProfileManager Profiles(this CliContext context, bool allowMissingFile = false)
-    {
-        var loaded = context.LoadConfig(allowMissingFile);
-        return new ProfileManager(loaded.Path ?? throw new UsageException("this configuration has no file to manage"));
-    }
+    public static ProfileManager Profiles(this CliContext context, bool allowMissingFile = false) => ManagerOf(context.LoadConfig(allowMissingFile));
 
-    /// <summary>The stored profile <paramref name="name"/>; a missing profile is a not-found error (exit 4).</summary>
-    public static ProfileConfig RequireProfile(SpotConfig config, string path, string name) =>
-        config.Profiles.TryGetValue(name, out var profile)
-            ? profile
-            : throw new SpotNotFoundException($"profile '{name}' not found in {path}; run 'rsspot configure -p {name}'");
+    /// <summary>The manager of <paramref name="loaded"/>'s file.</summary>
+    public static ProfileManager ManagerOf(LoadedConfig loaded) => new(loaded.Path ?? throw new UsageException("this configuration has no file to manage"));
+
+    /// <summary>The stored profile <paramref name="name"/>; a missing profile is a <see cref="ProfileNotFoundException"/> (exit 4).</summary>
+    public static ProfileConfig RequireProfile(SpotConfig config, string? path, string name) =>
+        config.Profiles.TryGetValue(name, out var profile) ? profile : throw new ProfileNotFoundException(name, path);
 
     /// <summary>One profile for display: its name, file, whether the file selects it, and its settings with secrets redacted.</summary>
     public static IDictionary<string, object?> ProfileView(SpotConfig config, string path, string name, string? selectedBy = null)

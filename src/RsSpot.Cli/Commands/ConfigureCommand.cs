@@ -5,13 +5,14 @@ using RsSpot.Configuration;
 namespace RsSpot.Cli.Commands;
 
 /// <summary>
-/// <c>rsspot configure</c>: creates or updates the profile named by -p (default <c>default</c>). Only the options
-/// given change; everything else keeps its stored value, so <c>configure --region X</c> keeps the token.
+/// <c>rsspot configure</c>: creates or updates the profile named by -p, or without -p the profile in effect (the one
+/// every other command would use), and says which. Only the options given change; everything else keeps its stored
+/// value, so <c>configure --region X</c> keeps the token. A profile is never created empty.
 /// </summary>
 internal sealed class ConfigureCommand(CliContext context)
 {
     [PrimaryCommand]
-    [Command("configure", Description = "Create or update a profile (only the options given change)")]
+    [Command("configure", Description = "Create or update a profile: -p NAME, else the profile in effect (only the options given change)")]
     public void Configure(
         [Option("org", Description = "Organization name")] string? org = null,
         [Option("org-id", Description = "Organization id (org_...)")] string? orgId = null,
@@ -29,36 +30,43 @@ internal sealed class ConfigureCommand(CliContext context)
             throw new UsageException("--activate and --no-activate exclude each other");
         }
 
-        var name = ConfigurationSupport.RequireValue(context.Options.Profile ?? SpotDefaults.ProfileName, "profile name");
-        var manager = context.Profiles(allowMissingFile: true);
+        var loaded = context.LoadConfig(allowMissingFile: true);
+        var manager = ConfigurationSupport.ManagerOf(loaded);
+        var (name, selectedBy) = ConfigResolver.SelectProfile(loaded, context.Options.Profile, context.State.Preferences, context.ConfigEnvironment);
+        name = ConfigurationSupport.RequireValue(name, "profile name");
+        var exists = loaded.Config.Profiles.TryGetValue(name, out var stored);
         var update = new ProfileUpdate
         {
             Org = Optional(org, "--org"),
             OrgId = Optional(orgId, "--org-id"),
             Region = Optional(region, "--region"),
             ClientId = Optional(clientId, "--client-id"),
-            RefreshToken = Secret(refreshToken, "--refresh-token") ?? PromptForRefreshToken(manager, name, accessToken),
+            RefreshToken = Secret(refreshToken, "--refresh-token") ?? PromptForRefreshToken(stored, accessToken),
             AccessToken = Secret(accessToken, "--access-token"),
             BaseUrl = Url(baseUrl, "--base-url"),
             OAuthUrl = Url(oauthUrl, "--oauth-url"),
         };
-
-        var saved = manager.Upsert(name, update);
-        if (!noActivate)
+        if (!exists && update.IsEmpty)
         {
-            // Use, not Upsert's activate: a state.db default_profile naming another profile would silently outrank the file (W10).
-            saved = manager.Use(name, context.State.Preferences);
+            throw new UsageException($"profile '{name}' (selected by {selectedBy}) does not exist and no setting was given; pass at least one, e.g. --refresh-token");
         }
 
-        context.Output.Note($"saved profile '{name}' to {manager.Path}");
+        // Activating also clears a state.db default_profile naming another profile, which would silently outrank the file (W10).
+        var saved = manager.Upsert(name, update, activate: !noActivate, context.State.Preferences);
+
+        context.Output.Note($"{(exists ? "updated" : "created")} profile '{name}' (selected by {selectedBy}) in {manager.Path}");
+        if ((saved.Profiles[name].RefreshToken ?? saved.Profiles[name].AccessToken) is null)
+        {
+            context.Output.Note($"profile '{name}' has no refresh token yet: commands that call the API fail until you add one with --refresh-token");
+        }
+
         context.Output.Write(ConfigurationSupport.ProfileView(saved, manager.Path, name));
     }
 
     /// <summary>On a terminal, a profile without any credential is worth one question; an empty answer skips it.</summary>
-    private string? PromptForRefreshToken(ProfileManager manager, string name, string? accessToken)
+    private string? PromptForRefreshToken(ProfileConfig? stored, string? accessToken)
     {
-        if (accessToken is not null || !context.Environment.IsInteractive
-            || (manager.Load().Profiles.TryGetValue(name, out var stored) && (stored.RefreshToken ?? stored.AccessToken) is not null))
+        if (accessToken is not null || !context.Environment.IsInteractive || (stored?.RefreshToken ?? stored?.AccessToken) is not null)
         {
             return null;
         }

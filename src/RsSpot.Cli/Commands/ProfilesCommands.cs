@@ -1,6 +1,5 @@
 using Cocona;
 using RsSpot.Cli.Infrastructure;
-using RsSpot.Configuration;
 
 namespace RsSpot.Cli.Commands;
 
@@ -22,15 +21,13 @@ internal sealed class ProfilesCommands(CliContext context)
         }
 
         var resolved = context.ResolveSettings();
-        var selectedBy = resolved.Sources.TryGetValue(ResolvedSettings.Fields.Profile, out var source) ? source : "default";
-        context.Output.Write(ConfigurationSupport.ProfileView(config, manager.Path, resolved.ProfileName, selectedBy));
+        context.Output.Write(ConfigurationSupport.ProfileView(config, manager.Path, resolved.ProfileName, resolved.ProfileSource));
     }
 
     [Command("use", Description = "Make a profile the active and default one")]
     public void Use([Argument(Description = "Profile name")] string name)
     {
         var manager = context.Profiles();
-        ConfigurationSupport.RequireProfile(manager.Load(), manager.Path, name);
         manager.Use(name, context.State.Preferences);
         context.Output.Note($"active profile is now '{name}'");
         context.Output.Write(manager.List());

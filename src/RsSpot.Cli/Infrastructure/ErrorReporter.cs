@@ -26,6 +26,7 @@ internal static class ErrorReporter
     {
         OperationCanceledException when interruption.Token.IsCancellationRequested => (interruption.ExitCode, interruption.Description),
         ParameterBinderException bind => (ExitCodes.Usage, Describe(bind)),
+        ProfileNotFoundException => (ExitCodes.NotFound, exception.Message),
         UsageException or SpotValidationException or SpotConfigurationException => (ExitCodes.Usage, exception.Message),
         SpotAuthenticationException => (ExitCodes.Auth, exception.Message),
         SpotNotFoundException => (ExitCodes.NotFound, exception.Message),

@@ -157,7 +157,7 @@ internal sealed class TokenProvider : IDisposable
         {
             return await cache.LockExchangeAsync(_settings.ExchangeLockTimeout, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or TimeoutException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             // The lock only saves exchanges; without it the exchange still works.
             _logger.LogWarning("Token exchange lock unavailable: {Error}", e.Message);

@@ -88,8 +88,8 @@ internal static class SpotClientFactory
         // The sandbox never sees the user's real credentials: it accepts its own well-known refresh token.
         RefreshToken = sandbox ? SpotEmulator.SandboxRefreshToken : resolved.RefreshToken,
         AccessToken = sandbox ? null : resolved.AccessToken,
-        BaseUri = SpotSettings.BaseUriOf(sandbox ? SandboxUrl : resolved.BaseUrl, "base URL"),
-        OAuthUri = SpotSettings.BaseUriOf(sandbox ? SandboxUrl : resolved.OAuthUrl, "OAuth URL"),
+        BaseUri = SpotSettings.BaseUriOf(sandbox ? SandboxUrl : resolved.BaseUrl!, "base URL"),
+        OAuthUri = SpotSettings.BaseUriOf(sandbox ? SandboxUrl : resolved.OAuthUrl!, "OAuth URL"),
         PriceFeedUri = SpotSettings.BaseUriOf(sandbox ? SandboxUrl : options.PriceFeedUrl ?? environment.Get(PriceFeedVariable) ?? SpotDefaults.PriceFeedUrl, "price feed URL"),
         TokenStore = tokenStore,
     };

@@ -20,11 +20,11 @@ internal sealed record SpotSettings
 
     public string? Region => Resolved.Region;
 
-    public string ClientId => Resolved.ClientId;
+    public string ClientId => Resolved.ClientId!;
 
     public TimeSpan RequestTimeout => Resolved.RequestTimeout;
 
-    public bool VerifySsl => Resolved.VerifySsl;
+    public bool VerifySsl => Resolved.VerifySsl ?? true;
 
     /// <summary>The resolved retry policy, or a copy of it with the caller's overall deadline.</summary>
     public required RetryOptions Retry { get; init; }

@@ -42,23 +42,17 @@ public sealed class ConfigResolverTests
     [TearDown]
     public void TearDown() => _home.Dispose();
 
-    // Layers from highest to lowest; each row removes the layers above the expected one.
+    // Layers from highest to lowest (docs/configuration.md, "Which value wins"); each row removes the layers above it.
     [TestCase(0, "arg-org", "argument")]
     [TestCase(1, "env-org", "env:RSSPOT_ORG")]
     [TestCase(2, "state-profile-org", "state:profile_org:p")]
-    [TestCase(3, "state-default-org", "state:default_org")]
-    [TestCase(4, "pref-profile-org", "config:preferences.profile_orgs.p")]
-    [TestCase(5, "profile-org", "profile:p")]
+    [TestCase(3, "pref-profile-org", "config:preferences.profile_orgs.p")]
+    [TestCase(4, "profile-org", "profile:p")]
+    [TestCase(5, "state-default-org", "state:default_org")]
+    [TestCase(6, "pref-default-org", "config:preferences.default_org")]
     public void OrgPrecedence(int firstLayer, string expected, string source)
     {
-        WriteConfig(firstLayer >= 5 ? Config.Replace("  profile_orgs:\n    p: pref-profile-org\n", string.Empty, StringComparison.Ordinal) : Config);
-
-        var arguments = new ResolveRequest { Org = firstLayer <= 0 ? "arg-org" : null };
-        SetIf(firstLayer <= 1, () => _home.Variables["RSSPOT_ORG"] = "env-org");
-        SetIf(firstLayer <= 2, () => _state.SetPreference("profile_org:p", "state-profile-org"));
-        SetIf(firstLayer <= 3, () => _state.SetPreference("default_org", "state-default-org"));
-
-        var resolved = Resolve(arguments);
+        var resolved = ResolveLadder("org", firstLayer);
 
         Assert.Multiple(() =>
         {
@@ -68,24 +62,34 @@ public sealed class ConfigResolverTests
     }
 
     [TestCase(0, "arg-region", "argument")]
-    [TestCase(1, "env-region", "env:SPOT_REGION")]
+    [TestCase(1, "env-region", "env:RSSPOT_REGION")]
     [TestCase(2, "state-profile-region", "state:profile_region:p")]
-    [TestCase(3, "state-default-region", "state:default_region")]
-    [TestCase(4, "pref-profile-region", "config:preferences.profile_regions.p")]
+    [TestCase(3, "pref-profile-region", "config:preferences.profile_regions.p")]
+    [TestCase(4, "profile-region", "profile:p")]
+    [TestCase(5, "state-default-region", "state:default_region")]
+    [TestCase(6, "pref-default-region", "config:preferences.default_region")]
     public void RegionPrecedence(int firstLayer, string expected, string source)
     {
-        WriteConfig(Config);
-        var arguments = new ResolveRequest { Region = firstLayer <= 0 ? "arg-region" : null };
-        SetIf(firstLayer <= 1, () => _home.Variables["SPOT_REGION"] = "env-region");
-        SetIf(firstLayer <= 2, () => _state.SetPreference("profile_region:p", "state-profile-region"));
-        SetIf(firstLayer <= 3, () => _state.SetPreference("default_region", "state-default-region"));
-
-        var resolved = Resolve(arguments);
+        var resolved = ResolveLadder("region", firstLayer);
 
         Assert.Multiple(() =>
         {
             Assert.That(resolved.Region, Is.EqualTo(expected));
             Assert.That(resolved.Sources["region"], Is.EqualTo(source));
+        });
+    }
+
+    [Test]
+    public void AMachineWideDefaultOrgAppliesOnlyWhereTheProfileIsSilent()
+    {
+        WriteConfig("default_profile: p\nprofiles:\n  p:\n    org: own-org\n  bare: {}\n");
+        _state.SetPreference("default_org", "machine-org");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(Resolve().Org, Is.EqualTo("own-org"), "set-default-org never overrides the org a profile names");
+            Assert.That(Resolve(new ResolveRequest { Profile = "bare" }).Org, Is.EqualTo("machine-org"));
+            Assert.That(Resolve(new ResolveRequest { Profile = "bare" }).Sources["org"], Is.EqualTo("state:default_org"));
         });
     }
 
@@ -211,7 +215,7 @@ public sealed class ConfigResolverTests
         SetIf(namedBy == "env", () => _home.Variables["SPOT_PROFILE"] = "ghost");
         SetIf(namedBy == "state", () => _state.SetPreference("default_profile", "ghost"));
 
-        var error = Assert.Throws<SpotConfigurationException>(() => Resolve(new ResolveRequest { Profile = namedBy == "argument" ? "ghost" : null }));
+        var error = Assert.Throws<ProfileNotFoundException>(() => Resolve(new ResolveRequest { Profile = namedBy == "argument" ? "ghost" : null }));
 
         Assert.Multiple(() =>
         {
@@ -306,6 +310,18 @@ public sealed class ConfigResolverTests
             Assert.That(((IDictionary<string, object?>)described["org"]!)["value"], Is.EqualTo("pref-profile-org"));
             Assert.That(described.Keys, Does.Contain("retry.max_attempts").And.Contain("cache.default_ttl").And.Contain("state_path"));
         });
+    }
+
+    /// <summary>Sets every org/region layer from <paramref name="firstLayer"/> down (argument = 0) and resolves.</summary>
+    private ResolvedSettings ResolveLadder(string key, int firstLayer)
+    {
+        var config = firstLayer > 3 ? Config.Replace($"  profile_{key}s:\n    p: pref-profile-{key}", string.Empty, StringComparison.Ordinal) : Config;
+        config = firstLayer > 4 ? config.Replace($"    {key}: profile-{key}\n", string.Empty, StringComparison.Ordinal) : config;
+        WriteConfig(config);
+        SetIf(firstLayer <= 1, () => _home.Variables[$"RSSPOT_{key.ToUpperInvariant()}"] = $"env-{key}");
+        SetIf(firstLayer <= 2, () => _state.SetPreference($"profile_{key}:p", $"state-profile-{key}"));
+        SetIf(firstLayer <= 5, () => _state.SetPreference($"default_{key}", $"state-default-{key}"));
+        return Resolve(new ResolveRequest { Org = firstLayer == 0 && key == "org" ? "arg-org" : null, Region = firstLayer == 0 && key == "region" ? "arg-region" : null });
     }
 
     private string WriteConfig(string yaml) => _home.Write(Path.Combine(".config", "rsspot", "config.yml"), yaml);

@@ -29,7 +29,7 @@ public sealed class ConfigWriterTests : TempHomeFixture
             Assert.That(File.ReadAllBytes(path), Is.EqualTo(before));
             Assert.That(Path.GetDirectoryName(temporary), Is.EqualTo(Home.Root), "the temporary file lives next to the target");
             Assert.That(File.Exists(temporary), Is.False);
-            Assert.That(Directory.GetFiles(Home.Root), Is.EqualTo(new[] { path }));
+            Assert.That(Directory.GetFiles(Home.Root), Is.EquivalentTo(new[] { path, path + ".lock" }), "only the file and its lock remain");
         });
     }
 
@@ -83,6 +83,20 @@ public sealed class ConfigWriterTests : TempHomeFixture
             Assert.That(error!.Message, Does.Contain(".ini"));
             Assert.That(File.Exists(path), Is.False);
         });
+    }
+
+    [Test]
+    public void AHeldLockMakesAnotherWriterWaitThenFailNamingTheFile()
+    {
+        var path = Path.Combine(Home.Root, "config.yml");
+
+        using (RsSpot.Internal.IO.FileLock.Acquire(path + ".lock", TimeSpan.FromSeconds(1)))
+        {
+            var error = Assert.Throws<IOException>(() => RsSpot.Internal.IO.FileLock.Acquire(path + ".lock", TimeSpan.FromMilliseconds(200)));
+            Assert.That(error!.Message, Does.Contain(path + ".lock").And.Contain("locked by another rsspot process"));
+        }
+
+        Assert.DoesNotThrow(() => RsSpot.Internal.IO.FileLock.Acquire(path + ".lock", TimeSpan.FromMilliseconds(200)).Dispose(), "released with its holder");
     }
 
     [Test]

@@ -45,9 +45,9 @@ public sealed class MalformedConfigTests : TempHomeFixture
         yield return Case("config.json", "[1, 2]", "the document is a list, expected a map", "Json_RootIsList");
         yield return Case("config.json", "{\"a\": 1, \"a\": 2}", "invalid JSON", "Json_DuplicateKey");
         yield return Case("config.json", "{} trailing", "invalid JSON", "Json_TrailingContent");
-        yield return Case("config.json", "{\"profiles\": {\"p\": {\"max_retries\": -1}}}", "profiles.p.max_retries: must be at least 0", "Json_NegativeRetries");
+        yield return Case("config.json", "{\"profiles\": {\"p\": {\"max_retries\": -1}}}", "profiles.p.max_retries: must not be negative", "Json_NegativeRetries");
         yield return Case("config.json", "{\"preferences\": {\"profile_orgs\": {\"p\": [1]}}}", "preferences.profile_orgs.p: expected a string, got a list", "Json_ListInStringMap");
-        yield return Case("config.json", "{\"retry\": {\"retry_statuses\": [200, 999]}}", "retry.retry_statuses: must hold HTTP statuses", "Json_BadStatuses");
+        yield return Case("config.json", "{\"retry\": {\"retry_statuses\": [200, 999]}}", "retry.retry_statuses[1]: must hold HTTP statuses", "Json_BadStatuses");
         yield return Case("config.json", $"{{\"profiles\": {{\"p\": {{\"refresh_token\": \"{Secret}\", \"refreshToken\": \"other\"}}}}}}", "conflicts with 'refresh_token'", "Json_ConflictingAliases");
         yield return Case("config.json", "{\"version\": {\"major\": 2}}", "version: expected a string, got a map", "Json_MapWhereStringBelongs");
         yield return Case("config.json", "{\"profiles\": {\"p\": {\"request_timeout_seconds\": 0}}}", "must be greater than 0", "Json_ZeroTimeout");
@@ -73,6 +73,19 @@ public sealed class MalformedConfigTests : TempHomeFixture
             Assert.That(error.Message, Does.Not.Contain(Secret), "values are never echoed: they may be secrets");
             Assert.That(error.Message, Does.Not.Contain('\n'), "one-line messages");
         });
+    }
+
+    [TestCase("config.yml", "profiles:\n  p:\n    org: acme\n    verify_ssl: [true]\n", 4)]
+    [TestCase("config.toml", "[profiles.p]\norg = \"acme\"\nverify_ssl = [true]\n", 3)]
+    [TestCase("config.json", "{\n  \"profiles\": {\n    \"p\": {\n      \"verify_ssl\": [true]\n    }\n  }\n}", 4)]
+    [TestCase("config.yml", "profiles:\n  p: [broken\n", 3)]
+    public void ErrorsNameTheLineTheParserReports(string fileName, string text, int line)
+    {
+        var path = Home.Write(fileName, text);
+
+        var error = Assert.Throws<SpotConfigurationException>(() => ConfigSerializer.ReadFile(path));
+
+        Assert.That(error!.Message, Does.Contain($"'{path}' (line {line}): "));
     }
 
     [TestCase(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0xFF, 0xFE }, "not UTF-8 text")]

@@ -114,7 +114,7 @@ public sealed class ProfileManagerTests
 
         foreach (var action in new Action[] { () => _manager.Get("nope"), () => _manager.Use("nope"), () => _manager.Delete("nope") })
         {
-            var error = Assert.Throws<SpotConfigurationException>(() => action());
+            var error = Assert.Throws<ProfileNotFoundException>(() => action());
             Assert.That(error!.Message, Does.Contain("'nope'").And.Contain(_path).And.Contain("rsspot configure --profile nope"));
         }
     }

@@ -1,77 +1,106 @@
 namespace RsSpot.Configuration;
 
 /// <summary>
-/// Chooses and reads the configuration. Sources, first match wins: the runtime <see cref="ConfigLoadRequest.Config"/>;
-/// the explicit <see cref="ConfigLoadRequest.ConfigPath"/>; RSSPOT_CONFIG, RSSPOT_CONFIG_FILE, SPOT_CONFIG_FILE;
-/// <c>~/.config/rsspot/config.{yml,yaml,toml,json}</c>; the legacy <c>~/.spot_config</c> (migrated once, see
-/// <see cref="LegacyMigrator"/>); otherwise an empty configuration. A file named explicitly (path or variable) that
-/// does not exist is an error, never a silent empty configuration.
+/// Chooses and reads the configuration (first match wins): the runtime <see cref="ConfigLoadRequest.Config"/>, the
+/// explicit <see cref="ConfigLoadRequest.ConfigPath"/>, RSSPOT_CONFIG/RSSPOT_CONFIG_FILE/SPOT_CONFIG_FILE,
+/// <c>~/.config/rsspot/config.{yml,yaml,toml,json}</c>, the legacy <c>~/.spot_config</c> (migrated once), otherwise an
+/// empty configuration. A bad location is an error naming the path, never a silent empty configuration: a named file
+/// that does not exist, an empty explicit path, a directory or an unreadable entry where a file is looked for.
 /// </summary>
 public static class ConfigLoader
 {
     /// <summary>Loads the configuration the request and environment select.</summary>
     /// <param name="request">What the caller supplied; null for pure discovery.</param>
     /// <param name="environment">Environment and home directory; null for the current process.</param>
-    /// <exception cref="SpotConfigurationException">A named file is missing, or the chosen file is malformed or invalid.</exception>
+    /// <exception cref="SpotConfigurationException">A location is bad, or the chosen file is malformed or invalid.</exception>
     public static LoadedConfig Load(ConfigLoadRequest? request = null, ConfigEnvironment? environment = null)
     {
         request ??= new ConfigLoadRequest();
         environment ??= ConfigEnvironment.FromProcess();
-
         if (request.Config is { } runtime)
         {
             return new LoadedConfig(ConfigSource.Runtime, null, runtime);
         }
 
-        if (!string.IsNullOrWhiteSpace(request.ConfigPath))
+        if (request.ConfigPath is { } named)
         {
-            var path = environment.ExpandPath(request.ConfigPath);
-            return new LoadedConfig(ConfigSource.ExplicitPath, path, ReadNamedFile(path, "-c/config path", request.AllowMissingFile));
+            var path = string.IsNullOrWhiteSpace(named)
+                ? throw new SpotConfigurationException($"config path '{named}' (from -c/config path) is empty; name a file or leave the option out")
+                : environment.ExpandPath(named);
+            return new LoadedConfig(ConfigSource.ExplicitPath, path, ReadFile(path, request.AllowMissingFile, "-c/config path"));
         }
 
-        if (environment.FirstOf(ConfigPaths.ConfigFileVariables) is var (variable, value))
+        if (environment.FirstOf(ConfigEnvironment.ConfigFileVariables) is var (variable, value))
         {
             var path = environment.ExpandPath(value);
-            return new LoadedConfig(ConfigSource.Environment, path, ReadNamedFile(path, variable, request.AllowMissingFile), variable);
+            return new LoadedConfig(ConfigSource.Environment, path, ReadFile(path, request.AllowMissingFile, variable), variable);
         }
 
-        if (ConfigPaths.DefaultCandidates(environment).FirstOrDefault(File.Exists) is { } defaultPath)
+        if (environment.DefaultConfigFiles.FirstOrDefault(IsPresent) is { } defaultPath)
         {
-            return new LoadedConfig(ConfigSource.DefaultPath, defaultPath, ConfigSerializer.ReadFile(defaultPath));
+            return new LoadedConfig(ConfigSource.DefaultPath, defaultPath, ReadFile(defaultPath, allowMissing: false, "default path"));
         }
 
-        var target = ConfigPaths.DefaultConfigFile(environment);
-        var legacy = ConfigPaths.LegacyConfigFile(environment);
-        if (File.Exists(legacy))
+        var (target, legacy) = (environment.DefaultConfigFiles[0], environment.LegacyConfigFile);
+        if (!IsPresent(legacy))
         {
-            return new LoadedConfig(ConfigSource.LegacyMigrated, target, LegacyMigrator.Migrate(legacy, target));
+            return new LoadedConfig(ConfigSource.DefaultEmpty, target, new SpotConfig());
         }
 
-        return new LoadedConfig(ConfigSource.DefaultEmpty, target, new SpotConfig());
+        RequireFile(legacy, "legacy path");
+        return LegacyMigrator.MigrateUnlessDone(legacy, target) is { } migrated
+            ? new LoadedConfig(ConfigSource.LegacyMigrated, target, migrated)
+            : new LoadedConfig(ConfigSource.DefaultPath, target, ConfigSerializer.ReadFile(target)); // another process migrated first
     }
 
     /// <summary>Reads a file that must exist, or yields an empty configuration when it may be missing.</summary>
-    internal static SpotConfig ReadFile(string path, bool allowMissing) =>
-        ReadNamedFile(path, "config path", allowMissing);
-
-    private static SpotConfig ReadNamedFile(string path, string namedBy, bool allowMissing)
+    internal static SpotConfig ReadFile(string path, bool allowMissing, string namedBy = "config path")
     {
-        if (File.Exists(path))
+        if (!IsPresent(path))
         {
-            return ConfigSerializer.ReadFile(path);
+            return allowMissing
+                ? new SpotConfig()
+                : throw new SpotConfigurationException($"config file '{path}' (from {namedBy}) does not exist; run 'rsspot configure' or fix the path", path);
         }
 
+        RequireFile(path, namedBy);
+        return ConfigSerializer.ReadFile(path);
+    }
+
+    // A dangling symbolic link is present too: reading it then fails with an error instead of being skipped.
+    private static bool IsPresent(string path) => File.Exists(path) || Directory.Exists(path) || new FileInfo(path).LinkTarget is not null;
+
+    private static void RequireFile(string path, string namedBy)
+    {
         if (Directory.Exists(path))
         {
-            throw new SpotConfigurationException($"config file '{path}' (from {namedBy}) is a directory; name a file", path);
+            throw new SpotConfigurationException($"config file '{path}' (from {namedBy}) is a directory; name a file or remove the directory", path);
         }
-
-        if (allowMissing)
-        {
-            return new SpotConfig();
-        }
-
-        throw new SpotConfigurationException(
-            $"config file '{path}' (from {namedBy}) does not exist; run 'rsspot configure' or fix the path", path);
     }
+}
+
+/// <summary>
+/// Migrates the legacy <c>~/.spot_config</c> (any format) once to the canonical file, tokens and every key kept (W1,
+/// W12), locked, atomic and 0600. The legacy file is left untouched and, the canonical file existing, never read again.
+/// </summary>
+public static class LegacyMigrator
+{
+    /// <summary>Reads <paramref name="legacyPath"/>, saves it to <paramref name="targetPath"/> and returns the migrated configuration.</summary>
+    /// <exception cref="SpotConfigurationException">The target exists, the legacy file is malformed (nothing is written then), or the target cannot be written.</exception>
+    public static SpotConfig Migrate(string legacyPath, string targetPath) => MigrateUnlessDone(legacyPath, targetPath)
+        ?? throw new SpotConfigurationException($"cannot migrate '{legacyPath}': '{targetPath}' already exists and would be overwritten", targetPath);
+
+    /// <summary>Migrates under the target's lock; null when the target exists (another process migrated first).</summary>
+    internal static SpotConfig? MigrateUnlessDone(string legacyPath, string targetPath) => ConfigWriter.Locked(targetPath, () =>
+    {
+        if (File.Exists(targetPath))
+        {
+            return null;
+        }
+
+        var config = ConfigSerializer.ReadFile(legacyPath);
+        config.Version = SpotConfig.CurrentVersion;
+        ConfigWriter.WriteLocked(config, targetPath, beforeReplace: null);
+        return config;
+    });
 }

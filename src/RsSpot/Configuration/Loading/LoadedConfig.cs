@@ -1,20 +1,50 @@
 namespace RsSpot.Configuration;
 
+/// <summary>What the caller supplied when asking for configuration; everything else is discovered.</summary>
+public sealed class ConfigLoadRequest
+{
+    /// <summary>A configuration built in code; when set, no file is read.</summary>
+    public SpotConfig? Config { get; init; }
+
+    /// <summary>An explicit file (CLI <c>-c</c>); it must exist unless <see cref="AllowMissingFile"/> is set, and must not be empty.</summary>
+    public string? ConfigPath { get; init; }
+
+    /// <summary>Lets a named file be missing (an empty configuration bound to it), for commands that create it such as <c>configure</c>.</summary>
+    public bool AllowMissingFile { get; init; }
+}
+
+/// <summary>Where a loaded configuration came from, in precedence order.</summary>
+public enum ConfigSource
+{
+    /// <summary>A <see cref="SpotConfig"/> passed by the caller (<c>runtime</c>).</summary>
+    Runtime,
+
+    /// <summary>The file named by <see cref="ConfigLoadRequest.ConfigPath"/>, e.g. CLI <c>-c</c> (<c>explicit-path</c>).</summary>
+    ExplicitPath,
+
+    /// <summary>The file named by RSSPOT_CONFIG, RSSPOT_CONFIG_FILE or SPOT_CONFIG_FILE (<c>env:NAME</c>).</summary>
+    Environment,
+
+    /// <summary>The first existing <c>~/.config/rsspot/config.{yml,yaml,toml,json}</c> (<c>default-path</c>).</summary>
+    DefaultPath,
+
+    /// <summary><c>~/.spot_config</c>, just migrated to <c>~/.config/rsspot/config.yml</c> (<c>legacy-migrated</c>).</summary>
+    LegacyMigrated,
+
+    /// <summary>No file anywhere: an empty configuration bound to <c>~/.config/rsspot/config.yml</c> (<c>default-empty</c>).</summary>
+    DefaultEmpty,
+}
+
 /// <summary>A configuration and where it came from.</summary>
 /// <param name="Source">Which source won.</param>
 /// <param name="Path">The file it was read from or will be saved to; null for runtime configurations.</param>
 /// <param name="Config">The configuration itself.</param>
 /// <param name="EnvironmentVariable">For <see cref="ConfigSource.Environment"/>, the variable that named the file.</param>
-public sealed record LoadedConfig(ConfigSource Source, string? Path, SpotConfig Config, string? EnvironmentVariable = null)
+public sealed partial record LoadedConfig(ConfigSource Source, string? Path, SpotConfig Config, string? EnvironmentVariable = null)
 {
     /// <summary>The source as shown to users: runtime, explicit-path, env:RSSPOT_CONFIG, default-path, legacy-migrated or default-empty.</summary>
-    public string SourceName => Source switch
-    {
-        ConfigSource.Runtime => "runtime",
-        ConfigSource.ExplicitPath => "explicit-path",
-        ConfigSource.Environment => $"env:{EnvironmentVariable}",
-        ConfigSource.DefaultPath => "default-path",
-        ConfigSource.LegacyMigrated => "legacy-migrated",
-        _ => "default-empty",
-    };
+    public string SourceName => Source is ConfigSource.Environment ? $"env:{EnvironmentVariable}" : KebabCase().Replace(Source.ToString(), "-$1").ToLowerInvariant();
+
+    [System.Text.RegularExpressions.GeneratedRegex("(?<=[a-z])([A-Z])")]
+    private static partial System.Text.RegularExpressions.Regex KebabCase();
 }

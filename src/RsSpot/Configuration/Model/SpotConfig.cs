@@ -1,3 +1,5 @@
+using Newtonsoft.Json;
+
 namespace RsSpot.Configuration;
 
 /// <summary>
@@ -10,14 +12,19 @@ public sealed class SpotConfig
     /// <summary>The schema version written by this library.</summary>
     public const string CurrentVersion = "2";
 
-    /// <summary>Schema version (<c>version</c>). Files written by RsSpot always carry <see cref="CurrentVersion"/>.</summary>
+    /// <summary>Schema version (<c>version</c>): 1 (the reference tool's) or 2.</summary>
+    [Setting("version", OneOf = ["1", CurrentVersion])]
     public string Version { get; set; } = CurrentVersion;
 
     /// <summary>Profile used when nothing more specific names one (<c>default_profile</c>).</summary>
     public string? DefaultProfile { get; set; }
 
     /// <summary>Profile selected by <c>profiles use</c> (<c>active_profile</c>, alias <c>activeProfile</c>).</summary>
+    [Setting("active_profile", "activeProfile")]
     public string? ActiveProfile { get; set; }
+
+    /// <summary>Location of state.db (<c>state_path</c>); <c>~</c> is expanded and relative paths are taken from the config file's directory.</summary>
+    public string? StatePath { get; set; }
 
     /// <summary>Named profiles (<c>profiles</c>), in file order.</summary>
     public IDictionary<string, ProfileConfig> Profiles { get; set; } = new OrderedDictionary<string, ProfileConfig>(StringComparer.Ordinal);
@@ -31,9 +38,7 @@ public sealed class SpotConfig
     /// <summary>Global cache defaults (<c>cache</c>); a profile's own block is merged over it field by field.</summary>
     public CacheConfig? Cache { get; set; }
 
-    /// <summary>Location of state.db (<c>state_path</c>); <c>~</c> is expanded and relative paths are taken from the config file's directory.</summary>
-    public string? StatePath { get; set; }
-
     /// <summary>Top-level keys this version does not know; preserved verbatim on save.</summary>
+    [JsonExtensionData]
     public IDictionary<string, object?> ExtraKeys { get; set; } = new OrderedDictionary<string, object?>(StringComparer.Ordinal);
 }

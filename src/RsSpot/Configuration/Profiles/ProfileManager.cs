@@ -1,6 +1,6 @@
 namespace RsSpot.Configuration;
 
-/// <summary>The profiles of a file and its selections, as <c>profiles list</c> shows them.</summary>
+/// <summary>The profiles of a file (sorted) and its <c>active_profile</c>/<c>default_profile</c>, as <c>profiles list</c> shows them.</summary>
 /// <param name="ActiveProfile">The file's <c>active_profile</c>.</param>
 /// <param name="DefaultProfile">The file's <c>default_profile</c>.</param>
 /// <param name="Profiles">Profile names, sorted ordinally.</param>
@@ -12,21 +12,15 @@ public sealed record ProfileListing(string? ActiveProfile, string? DefaultProfil
 public sealed record NamedProfile(string Name, ProfileConfig Profile);
 
 /// <summary>
-/// Reads and edits the profiles of one configuration file. Every change loads the file first (so a file that
-/// fails to parse is reported and never overwritten), then saves atomically with mode 0600 and real secrets.
-/// A missing file counts as an empty configuration and is created by the first change.
+/// Reads and edits the profiles of one configuration file. Every change is one <see cref="ConfigWriter.Update"/>
+/// (read, change and atomic 0600 save under the file's lock), so concurrent changes never lose each other and a file
+/// that fails to parse is never overwritten. A missing file counts as an empty configuration.
 /// </summary>
-public sealed class ProfileManager
+/// <param name="path">The configuration file (typically <see cref="LoadedConfig.Path"/>).</param>
+public sealed class ProfileManager(string path)
 {
-    /// <summary>Binds the manager to <paramref name="path"/> (typically <see cref="LoadedConfig.Path"/>).</summary>
-    public ProfileManager(string path)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        Path = System.IO.Path.GetFullPath(path);
-    }
-
     /// <summary>The configuration file managed.</summary>
-    public string Path { get; }
+    public string Path { get; } = System.IO.Path.GetFullPath(string.IsNullOrWhiteSpace(path) ? throw new ArgumentException("a config path is required", nameof(path)) : path);
 
     /// <summary>Reads the file (an empty configuration when it does not exist yet).</summary>
     /// <exception cref="SpotConfigurationException">The file is malformed or invalid.</exception>
@@ -39,11 +33,8 @@ public sealed class ProfileManager
         return new ProfileListing(config.ActiveProfile, config.DefaultProfile, config.Profiles.Keys.Order(StringComparer.Ordinal).ToList());
     }
 
-    /// <summary>
-    /// The profile named <paramref name="name"/>, or when null the file's <c>default_profile</c>, then
-    /// <c>active_profile</c>, then <c>"default"</c>.
-    /// </summary>
-    /// <exception cref="SpotConfigurationException">The profile does not exist.</exception>
+    /// <summary>The profile named <paramref name="name"/>, or when null the file's <c>default_profile</c>, <c>active_profile</c>, then <c>"default"</c>.</summary>
+    /// <exception cref="ProfileNotFoundException">The profile does not exist.</exception>
     public NamedProfile Get(string? name = null)
     {
         var config = Load();
@@ -52,44 +43,73 @@ public sealed class ProfileManager
     }
 
     /// <summary>
-    /// Creates profile <paramref name="name"/> or merges <paramref name="update"/> into it (unset fields keep their
-    /// values). With <paramref name="activate"/>, or when the file selects no profile yet, it also becomes the active
-    /// and default profile.
+    /// Creates profile <paramref name="name"/> or merges <paramref name="update"/> into it (unset fields keep their values);
+    /// with <paramref name="activate"/>, or when the file selects no profile yet, it becomes the active and default one.
+    /// Activating also removes a state.db <c>default_profile</c> in <paramref name="statePreferences"/> that would outrank it.
     /// </summary>
     /// <returns>The configuration as saved.</returns>
-    public SpotConfig Upsert(string name, ProfileUpdate update, bool activate = false)
+    public SpotConfig Upsert(string name, ProfileUpdate update, bool activate = false, IPreferenceStore? statePreferences = null)
     {
-        ValidateName(name);
         ArgumentNullException.ThrowIfNull(update);
-        var config = Load();
-        if (!config.Profiles.TryGetValue(name, out var profile))
+        var saved = Change(name, config =>
         {
-            profile = new ProfileConfig();
-            config.Profiles[name] = profile;
-        }
-
-        update.ApplyTo(profile);
-        if (activate || (config.ActiveProfile is null && config.DefaultProfile is null))
-        {
-            Select(config, name);
-        }
-
-        return Save(config);
+            update.MergeInto(config.Profiles.TryGetValue(name, out var profile) ? profile : config.Profiles[name] = new ProfileConfig());
+            if (activate || (config.ActiveProfile is null && config.DefaultProfile is null))
+            {
+                Select(config, name);
+            }
+        });
+        return activate ? ClearStateDefault(saved, name, statePreferences) : saved;
     }
 
+    /// <summary>Makes <paramref name="name"/> the active and default profile, removing a state.db <c>default_profile</c> that would outrank it.</summary>
+    /// <returns>The configuration as saved.</returns>
+    /// <exception cref="ProfileNotFoundException">The profile does not exist.</exception>
+    public SpotConfig Use(string name, IPreferenceStore? statePreferences = null) => ClearStateDefault(
+        Change(name, config =>
+        {
+            Require(config, name);
+            Select(config, name);
+        }),
+        name,
+        statePreferences);
+
     /// <summary>
-    /// Makes <paramref name="name"/> the active and default profile. A state.db <c>default_profile</c> naming another
-    /// profile would outrank the file, so it is removed from <paramref name="statePreferences"/> when one is given.
+    /// Removes profile <paramref name="name"/> and its per-profile preferences (file and state.db); if it was active or
+    /// default, the first remaining profile (file order) takes its place, or none.
     /// </summary>
     /// <returns>The configuration as saved.</returns>
-    /// <exception cref="SpotConfigurationException">The profile does not exist.</exception>
-    public SpotConfig Use(string name, IPreferenceStore? statePreferences = null)
+    /// <exception cref="ProfileNotFoundException">The profile does not exist.</exception>
+    public SpotConfig Delete(string name, IPreferenceStore? statePreferences = null)
     {
-        ValidateName(name);
-        var config = Load();
-        Require(config, name);
-        Select(config, name);
-        var saved = Save(config);
+        var saved = Change(name, config =>
+        {
+            Require(config, name);
+            config.Profiles.Remove(name);
+            config.Preferences.ProfileOrgs.Remove(name);
+            config.Preferences.ProfileRegions.Remove(name);
+            config.ActiveProfile = config.ActiveProfile == name ? config.Profiles.Keys.FirstOrDefault() : config.ActiveProfile;
+            config.DefaultProfile = config.DefaultProfile == name ? config.ActiveProfile : config.DefaultProfile;
+            config.Preferences.DefaultProfile = config.Preferences.DefaultProfile == name ? config.ActiveProfile : config.Preferences.DefaultProfile;
+        });
+        if (statePreferences?.GetPreference(PreferenceKeys.DefaultProfile) == name)
+        {
+            statePreferences.RemovePreference(PreferenceKeys.DefaultProfile);
+        }
+
+        statePreferences?.RemovePreference(PreferenceKeys.ProfileOrg(name));
+        statePreferences?.RemovePreference(PreferenceKeys.ProfileRegion(name));
+        return saved;
+    }
+
+    private static void Select(SpotConfig config, string name)
+    {
+        (config.ActiveProfile, config.DefaultProfile) = (name, name);
+        config.Preferences.DefaultProfile = config.Preferences.DefaultProfile is null ? null : name;
+    }
+
+    private static SpotConfig ClearStateDefault(SpotConfig saved, string name, IPreferenceStore? statePreferences)
+    {
         if (statePreferences?.GetPreference(PreferenceKeys.DefaultProfile) is { } stateDefault && stateDefault != name)
         {
             statePreferences.RemovePreference(PreferenceKeys.DefaultProfile);
@@ -98,79 +118,15 @@ public sealed class ProfileManager
         return saved;
     }
 
-    /// <summary>
-    /// Removes profile <paramref name="name"/>. If it was active, the first remaining profile (file order) becomes
-    /// active, or none; if it was the default, the new active profile becomes the default. Per-profile preferences
-    /// of the deleted profile are removed, in the file and in <paramref name="statePreferences"/> when given.
-    /// </summary>
-    /// <returns>The configuration as saved.</returns>
-    /// <exception cref="SpotConfigurationException">The profile does not exist.</exception>
-    public SpotConfig Delete(string name, IPreferenceStore? statePreferences = null)
-    {
-        ValidateName(name);
-        var config = Load();
-        Require(config, name);
-        config.Profiles.Remove(name);
-        config.Preferences.ProfileOrgs.Remove(name);
-        config.Preferences.ProfileRegions.Remove(name);
-
-        if (config.ActiveProfile == name)
-        {
-            config.ActiveProfile = config.Profiles.Keys.FirstOrDefault();
-        }
-
-        if (config.DefaultProfile == name)
-        {
-            config.DefaultProfile = config.ActiveProfile;
-        }
-
-        if (config.Preferences.DefaultProfile == name)
-        {
-            config.Preferences.DefaultProfile = config.ActiveProfile;
-        }
-
-        var saved = Save(config);
-        if (statePreferences is not null)
-        {
-            if (statePreferences.GetPreference(PreferenceKeys.DefaultProfile) == name)
+    private SpotConfig Change(string name, Action<SpotConfig> change) =>
+        string.IsNullOrEmpty(name) || name.Trim() != name
+            ? throw new SpotConfigurationException($"profile name '{name}' is invalid; use a non-empty name without surrounding spaces")
+            : ConfigWriter.Update(Path, config =>
             {
-                statePreferences.RemovePreference(PreferenceKeys.DefaultProfile);
-            }
-
-            statePreferences.RemovePreference(PreferenceKeys.ProfileOrg(name));
-            statePreferences.RemovePreference(PreferenceKeys.ProfileRegion(name));
-        }
-
-        return saved;
-    }
-
-    private static void Select(SpotConfig config, string name)
-    {
-        config.ActiveProfile = name;
-        config.DefaultProfile = name;
-        if (config.Preferences.DefaultProfile is not null)
-        {
-            config.Preferences.DefaultProfile = name;
-        }
-    }
+                change(config);
+                return config;
+            });
 
     private ProfileConfig Require(SpotConfig config, string name) =>
-        config.Profiles.TryGetValue(name, out var profile)
-            ? profile
-            : throw new SpotConfigurationException($"profile '{name}' not found in {Path}; run 'rsspot configure --profile {name}'", Path);
-
-    private SpotConfig Save(SpotConfig config)
-    {
-        ConfigWriter.Save(config, Path);
-        return config;
-    }
-
-    private static void ValidateName(string name)
-    {
-        ArgumentNullException.ThrowIfNull(name);
-        if (name.Length == 0 || name.Trim() != name)
-        {
-            throw new SpotConfigurationException($"profile name '{name}' is invalid; use a non-empty name without surrounding spaces");
-        }
-    }
+        config.Profiles.TryGetValue(name, out var profile) ? profile : throw new ProfileNotFoundException(name, Path);
 }

@@ -1,3 +1,5 @@
+using Newtonsoft.Json.Linq;
+
 namespace RsSpot.Configuration;
 
 /// <summary>
@@ -26,25 +28,19 @@ public static class ConfigRedactor
     }
 
     /// <summary>The plain tree of <paramref name="config"/> (as saved), with secrets redacted.</summary>
-    public static IDictionary<string, object?> Redact(SpotConfig config) => Redact(ConfigSerializer.ToDictionary(config));
+    public static IDictionary<string, object?> Redact(SpotConfig config) => Redact(ConfigBinder.ToTree(config));
 
     /// <summary>A redacted deep copy of <paramref name="tree"/>; the input is not modified.</summary>
-    public static IDictionary<string, object?> Redact(IEnumerable<KeyValuePair<string, object?>> tree)
+    public static IDictionary<string, object?> Redact(IEnumerable<KeyValuePair<string, object?>> tree) =>
+        Redact(JObject.FromObject(tree.ToDictionary(StringComparer.Ordinal)));
+
+    private static IDictionary<string, object?> Redact(JObject tree)
     {
-        ArgumentNullException.ThrowIfNull(tree);
-        var redacted = new OrderedDictionary<string, object?>(StringComparer.Ordinal);
-        foreach (var (key, value) in tree)
+        foreach (var secret in tree.Descendants().OfType<JProperty>().Where(p => IsSecretKey(p.Name) && p.Value.Type is not JTokenType.Null).ToList())
         {
-            redacted[key] = IsSecretKey(key) && value is not null ? Placeholder : RedactNode(value);
+            secret.Value = Placeholder;
         }
 
-        return redacted;
+        return (IDictionary<string, object?>)ConfigTree.ToPlain(tree)!;
     }
-
-    private static object? RedactNode(object? node) => node switch
-    {
-        IEnumerable<KeyValuePair<string, object?>> map => Redact(map),
-        IList<object?> list => list.Select(RedactNode).ToList(),
-        _ => node,
-    };
 }

@@ -1,217 +1,220 @@
+using System.Reflection;
+
 namespace RsSpot.Configuration;
 
 /// <summary>
-/// Computes the effective settings from explicit arguments, environment variables, state.db preferences and the
-/// configuration file, recording where every value came from.
+/// Computes the effective settings from arguments, environment variables, state.db preferences and the file, recording
+/// where each value came from, in the order of docs/configuration.md ("Which value wins"), which the tests read.
 /// </summary>
-/// <remarks>
-/// <para><b>Profile</b>: argument, then RSSPOT_PROFILE/SPOT_PROFILE, then the state preference <c>default_profile</c>,
-/// then the file's <c>preferences.default_profile</c>, <c>default_profile</c>, <c>active_profile</c>, then
-/// <c>"default"</c>. <c>profiles use</c> stays effective because <see cref="ProfileManager.Use"/> writes all three
-/// file selectors and removes a state <c>default_profile</c> that names another profile; if a state preference still
-/// overrides the file's active profile, <see cref="ResolvedSettings.Warnings"/> says so instead of staying silent.
-/// A profile that is named anywhere but missing from the file is an error (naming the profile, the file and the
-/// <c>rsspot configure --profile</c> hint); only the built-in <c>"default"</c> may be absent, and so may a
-/// <c>"default"</c> named when the file has no profiles at all (environment-only credentials).</para>
-/// <para><b>org / region</b>: argument, environment, state <c>profile_org:&lt;p&gt;</c> / <c>profile_region:&lt;p&gt;</c>,
-/// state <c>default_org</c> / <c>default_region</c>, file <c>preferences.profile_orgs[p]</c> /
-/// <c>profile_regions[p]</c>, the profile's own value, and last the file-wide <c>preferences.default_org</c> /
-/// <c>default_region</c> (which, unlike the reference, no longer overrides a profile's own value).</para>
-/// <para><b>org_id, client_id, tokens, URLs, timeout, verify_ssl</b>: argument, environment, profile, built-in default.</para>
-/// <para><b>retry</b>, field by field, highest first: explicit legacy knobs, explicit <see cref="RetryOptions"/>, environment
-/// legacy knobs (RSSPOT_MAX_RETRIES, RSSPOT_RETRY_BACKOFF_FACTOR), the profile's <c>retry</c> block, the profile's legacy
-/// <c>max_retries</c>/<c>retry_backoff_factor</c>, the top-level <c>retry</c> block, <see cref="RetryOptions"/> defaults.
-/// <b>cache</b>: explicit <see cref="CacheOptions"/>, else the profile's block over the top-level block over defaults.</para>
-/// <para><b>state_path</b>: argument, the file's <c>state_path</c> (<c>~</c> expanded, relative to the file's directory),
-/// <c>state.db</c> next to the file, <c>~/.config/rsspot/state.db</c>.</para>
-/// </remarks>
 public static class ConfigResolver
 {
+    /// <summary>Key of the profile choice in <see cref="ResolvedSettings.Sources"/>.</summary>
+    public const string ProfileKey = "profile";
+
+    /// <summary>Key of the state.db location in <see cref="ResolvedSettings.Sources"/>.</summary>
+    public const string StatePathKey = "state_path";
+
     private const string Argument = "argument";
     private const string BuiltIn = "default";
 
-    private static readonly string[] RetryFields = ["max_attempts", "base_delay", "max_delay", "jitter", "retry_statuses", "max_retry_after", "overall_timeout"];
-    private static readonly string[] CacheFields = ["enabled", "ttl_defaults", "default_ttl", "max_entries"];
+    /// <summary>Environment variables naming the profile, first match wins.</summary>
+    public static IReadOnlyList<string> ProfileVariables { get; } = ["RSSPOT_PROFILE", "SPOT_PROFILE"];
 
     /// <summary>Resolves every setting.</summary>
     /// <param name="loaded">The configuration from <see cref="ConfigLoader.Load"/>.</param>
     /// <param name="arguments">Explicit values; null when there are none.</param>
     /// <param name="statePreferences">state.db preferences; null when there is no state store.</param>
     /// <param name="environment">Environment and home directory; null for the current process.</param>
-    /// <exception cref="SpotConfigurationException">A named profile is missing, or an environment variable or value is invalid.</exception>
+    /// <exception cref="ProfileNotFoundException">The profile named does not exist.</exception>
+    /// <exception cref="SpotConfigurationException">An environment variable or value is invalid.</exception>
     public static ResolvedSettings Resolve(LoadedConfig loaded, ResolveRequest? arguments = null, IPreferenceReader? statePreferences = null, ConfigEnvironment? environment = null)
     {
         ArgumentNullException.ThrowIfNull(loaded);
-        var context = new ResolutionContext(loaded, arguments ?? new ResolveRequest(), statePreferences, environment ?? ConfigEnvironment.FromProcess());
-        var (profileName, profile) = SelectProfile(context);
-        var config = loaded.Config;
-        var profileSource = $"profile:{profileName}";
-        var args = context.Arguments;
+        var context = new Context(loaded, arguments ?? new ResolveRequest(), statePreferences, environment ?? ConfigEnvironment.FromProcess());
+        var name = SelectProfile(context);
+        var profile = loaded.Config.Profiles.TryGetValue(name, out var stored) ? stored
+            : context.Sources[ProfileKey] == BuiltIn || (name == SpotDefaults.ProfileName && loaded.Config.Profiles.Count == 0) ? new ProfileConfig()
+            : throw new ProfileNotFoundException(name, loaded.Path, context.Sources[ProfileKey]);
 
-        var org = ResolveSelector(context, ResolvedSettings.Fields.Org, args.Org, SpotEnvironmentVariables.Org, profileName, profile.Org,
-            PreferenceKeys.ProfileOrg(profileName), PreferenceKeys.DefaultOrg, config.Preferences.ProfileOrgs, config.Preferences.DefaultOrg);
-        var region = ResolveSelector(context, ResolvedSettings.Fields.Region, args.Region, SpotEnvironmentVariables.Region, profileName, profile.Region,
-            PreferenceKeys.ProfileRegion(profileName), PreferenceKeys.DefaultRegion, config.Preferences.ProfileRegions, config.Preferences.DefaultRegion);
-
-        string Simple(string field, string? argument, IReadOnlyList<string> variables, string? fromProfile, string fallback) =>
-            context.Pick(field, argument, variables, (fromProfile, profileSource), (fallback, BuiltIn))!;
-
-        var timeoutSeconds = context.PickParsed(ResolvedSettings.Fields.RequestTimeout, args.RequestTimeout?.TotalSeconds,
-            SpotEnvironmentVariables.RequestTimeout, ScalarConverter.ToDouble, (profile.RequestTimeoutSeconds, profileSource), 30.0);
-        if (timeoutSeconds <= 0)
+        (var statePath, context.Sources[StatePathKey]) = StatePathFor(loaded, context.Arguments.StatePath, context.Environment);
+        var resolved = new ResolvedSettings
         {
-            throw new SpotConfigurationException($"request timeout (from {context.Sources[ResolvedSettings.Fields.RequestTimeout]}) must be greater than 0", loaded.Path);
-        }
-
-        return new ResolvedSettings
-        {
-            ProfileName = profileName,
-            Org = org,
-            OrgId = context.Pick(ResolvedSettings.Fields.OrgId, args.OrgId, SpotEnvironmentVariables.OrgId, (profile.OrgId, profileSource)),
-            Region = region,
-            ClientId = Simple(ResolvedSettings.Fields.ClientId, args.ClientId, SpotEnvironmentVariables.ClientId, profile.ClientId, SpotDefaults.ClientId),
-            RefreshToken = context.Pick(ResolvedSettings.Fields.RefreshToken, args.RefreshToken, SpotEnvironmentVariables.RefreshToken, (profile.RefreshToken, profileSource)),
-            AccessToken = context.Pick(ResolvedSettings.Fields.AccessToken, args.AccessToken, SpotEnvironmentVariables.AccessToken, (profile.AccessToken, profileSource)),
-            BaseUrl = context.RequireUrl(ResolvedSettings.Fields.BaseUrl, Simple(ResolvedSettings.Fields.BaseUrl, args.BaseUrl, SpotEnvironmentVariables.BaseUrl, profile.BaseUrl, SpotDefaults.BaseUrl)),
-            OAuthUrl = context.RequireUrl(ResolvedSettings.Fields.OAuthUrl, Simple(ResolvedSettings.Fields.OAuthUrl, args.OAuthUrl, SpotEnvironmentVariables.OAuthUrl, profile.OAuthUrl, SpotDefaults.OAuthUrl)),
-            RequestTimeout = TimeSpan.FromSeconds(timeoutSeconds),
-            VerifySsl = context.PickParsed(ResolvedSettings.Fields.VerifySsl, args.VerifySsl, SpotEnvironmentVariables.VerifySsl, ScalarConverter.ToBool, (profile.VerifySsl, profileSource), true),
-            Retry = ResolveRetry(context, profile, profileSource),
-            Cache = ResolveCache(context, profile, profileSource),
-            StatePath = ResolveStatePath(context),
+            ProfileName = name,
+            Retry = ResolveRetry(context, profile, $"profile:{name}"),
+            Cache = ResolveCache(context, profile, $"profile:{name}"),
+            StatePath = statePath,
             ConfigPath = loaded.Path,
             ConfigSource = loaded.SourceName,
             Sources = context.Sources,
             Warnings = context.Warnings,
         };
+        foreach (var (property, setting) in ProfileSettings.Declared.Where(declared => !declared.Setting.FeedsRetry))
+        {
+            var value = context.Pick(setting.Key, Ladder(context, property, setting, name, profile));
+            property.SetValue(resolved, setting.Url && value is string url && !IsHttpUrl(url)
+                ? throw new SpotConfigurationException($"{setting.Key} (from {context.Sources[setting.Key]}) is not an absolute http(s) URL", loaded.Path)
+                : value);
+        }
+
+        return resolved;
     }
 
-    /// <summary>org and region share one ladder: argument, env, state per-profile, state default, file per-profile, profile, file default.</summary>
-    private static string? ResolveSelector(
-        ResolutionContext context, string field, string? argument, IReadOnlyList<string> variables, string profileName, string? profileValue,
-        string statePerProfileKey, string stateDefaultKey, IDictionary<string, string> filePerProfile, string? fileDefault)
+    /// <summary>The profile a run uses and what chose it (a <see cref="ResolvedSettings.Sources"/> label), whether or not the file holds it.</summary>
+    public static (string Name, string Source) SelectProfile(LoadedConfig loaded, string? argument, IPreferenceReader? statePreferences, ConfigEnvironment environment)
     {
-        var fileKey = field == ResolvedSettings.Fields.Org ? "orgs" : "regions";
-        return context.Pick(field, argument, variables,
-            State(context.State, statePerProfileKey),
-            State(context.State, stateDefaultKey),
-            (Lookup(filePerProfile, profileName), $"config:preferences.profile_{fileKey}.{profileName}"),
-            (profileValue, $"profile:{profileName}"),
-            (fileDefault, $"config:preferences.default_{field}"));
-    }
-
-    private static (string Name, ProfileConfig Profile) SelectProfile(ResolutionContext context)
-    {
-        var config = context.Loaded.Config;
-        var name = context.Pick(ResolvedSettings.Fields.Profile, context.Arguments.Profile, SpotEnvironmentVariables.Profile,
-            State(context.State, PreferenceKeys.DefaultProfile),
-            (config.Preferences.DefaultProfile, "config:preferences.default_profile"),
-            (config.DefaultProfile, "config:default_profile"),
-            (config.ActiveProfile, "config:active_profile"),
-            (SpotDefaults.ProfileName, BuiltIn))!;
-        var source = context.Sources[ResolvedSettings.Fields.Profile];
-
-        if (source.StartsWith("state:", StringComparison.Ordinal) && config.ActiveProfile is { } active && active != name)
-        {
-            context.Warnings.Add($"state.db default_profile '{name}' overrides the config file's active profile '{active}'; run 'rsspot profiles use {active}' to switch back");
-        }
-
-        if (config.Profiles.TryGetValue(name, out var profile))
-        {
-            return (name, profile);
-        }
-
-        var mayBeAbsent = source == BuiltIn || (name == SpotDefaults.ProfileName && config.Profiles.Count == 0);
-        if (mayBeAbsent)
-        {
-            return (name, new ProfileConfig());
-        }
-
-        var file = context.Loaded.Path ?? "the runtime configuration";
-        throw new SpotConfigurationException(
-            $"profile '{name}' (from {source}) not found in {file}; run 'rsspot configure --profile {name}'", context.Loaded.Path);
-    }
-
-    private static RetryOptions ResolveRetry(ResolutionContext context, ProfileConfig profile, string profileSource)
-    {
-        var retry = new RetryOptions();
-        context.MarkAll(RetryFields, ResolvedSettings.Fields.Retry, BuiltIn);
-        void Layer(RetryConfig? block, string source) => block?.ApplyTo(retry, field => context.Sources[ResolvedSettings.Fields.Retry(field)] = source);
-
-        Layer(context.Loaded.Config.Retry, "config:retry");
-        Layer(RetryConfig.FromLegacy(profile.MaxRetries, profile.RetryBackoffFactor), profileSource);
-        Layer(profile.Retry, profileSource);
-        if (context.Parsed(SpotEnvironmentVariables.MaxRetries, ScalarConverter.ToInt) is var (retriesVariable, retries))
-        {
-            Layer(RetryConfig.FromLegacy(ResolutionContext.NonNegative(retries, retriesVariable), null), $"env:{retriesVariable}");
-        }
-
-        if (context.Parsed(SpotEnvironmentVariables.RetryBackoffFactor, ScalarConverter.ToDouble) is var (factorVariable, factor))
-        {
-            Layer(RetryConfig.FromLegacy(null, ResolutionContext.NonNegative(factor, factorVariable)), $"env:{factorVariable}");
-        }
-
-        if (context.Arguments.Retry is { } explicitRetry)
-        {
-            retry = explicitRetry.Clone();
-            context.MarkAll(RetryFields, ResolvedSettings.Fields.Retry, Argument);
-        }
-
-        Layer(RetryConfig.FromLegacy(context.Arguments.MaxRetries, null), Argument);
-        Layer(RetryConfig.FromLegacy(null, context.Arguments.RetryBackoffFactor), Argument);
-        return retry;
-    }
-
-    private static CacheOptions ResolveCache(ResolutionContext context, ProfileConfig profile, string profileSource)
-    {
-        if (context.Arguments.Cache is { } explicitCache)
-        {
-            context.MarkAll(CacheFields, ResolvedSettings.Fields.Cache, Argument);
-            return explicitCache.Clone();
-        }
-
-        var cache = new CacheOptions();
-        context.MarkAll(CacheFields, ResolvedSettings.Fields.Cache, BuiltIn);
-        context.Loaded.Config.Cache?.ApplyTo(cache, field => context.Sources[ResolvedSettings.Fields.Cache(field)] = "config:cache");
-        profile.Cache?.ApplyTo(cache, field => context.Sources[ResolvedSettings.Fields.Cache(field)] = profileSource);
-        return cache;
-    }
-
-    private static string ResolveStatePath(ResolutionContext context)
-    {
-        var (path, source) = StatePathFor(context.Loaded, context.Arguments.StatePath, context.Environment);
-        context.Sources[ResolvedSettings.Fields.StatePath] = source;
-        return path;
+        var context = new Context(loaded, new ResolveRequest { Profile = argument }, statePreferences, environment);
+        return (SelectProfile(context), context.Sources[ProfileKey]);
     }
 
     /// <summary>
-    /// Where state.db lives: the explicit path, the file's <c>state_path</c> (relative to the file's directory),
-    /// next to the configuration file, then <c>~/.config/rsspot/state.db</c>. Needed before full resolution,
-    /// because resolution reads the preferences stored in that file.
+    /// Where state.db lives: the explicit path, the file's <c>state_path</c> (relative to the file's directory), next
+    /// to the configuration file, then <c>~/.config/rsspot/state.db</c>. Needed before full resolution, which reads
+    /// the preferences stored there.
     /// </summary>
     /// <returns>The absolute path and its source label.</returns>
     public static (string Path, string Source) StatePathFor(LoadedConfig loaded, string? explicitPath, ConfigEnvironment environment)
     {
         ArgumentNullException.ThrowIfNull(loaded);
         ArgumentNullException.ThrowIfNull(environment);
-        var configDirectory = loaded.Path is null ? null : Path.GetDirectoryName(loaded.Path);
-        if (explicitPath is { Length: > 0 })
+        var configDirectory = Path.GetDirectoryName(loaded.Path);
+        return (explicitPath, loaded.Config.StatePath, configDirectory) switch
         {
-            return (environment.ExpandPath(explicitPath), Argument);
-        }
-
-        if (loaded.Config.StatePath is { Length: > 0 } configured)
-        {
-            return (environment.ExpandPath(configured, configDirectory), "config:state_path");
-        }
-
-        return configDirectory is not null
-            ? (Path.Combine(configDirectory, "state.db"), "config-directory")
-            : (ConfigPaths.DefaultStateFile(environment), BuiltIn);
+            ({ Length: > 0 }, _, _) => (environment.ExpandPath(explicitPath), Argument),
+            (_, { Length: > 0 } configured, _) => (environment.ExpandPath(configured, configDirectory), "config:state_path"),
+            (_, _, { Length: > 0 } directory) => (Path.Combine(directory, "state.db"), "config-directory"),
+            _ => (Path.Combine(environment.ConfigDirectory, "state.db"), BuiltIn),
+        };
     }
 
-    private static string? Lookup(IDictionary<string, string> map, string key) => map.TryGetValue(key, out var value) ? value : null;
+    private static string SelectProfile(Context context)
+    {
+        var config = context.Loaded.Config;
+        var name = (string)context.Pick(ProfileKey, [
+            (context.Arguments.Profile, Argument),
+            context.Environment.FirstOf(ProfileVariables) is var (variable, value) ? (value, $"env:{variable}") : default,
+            context.State(PreferenceKeys.DefaultProfile),
+            (config.Preferences.DefaultProfile, "config:preferences.default_profile"),
+            (config.DefaultProfile, "config:default_profile"),
+            (config.ActiveProfile, "config:active_profile"),
+            (SpotDefaults.ProfileName, BuiltIn),
+        ])!;
+        if (context.Sources[ProfileKey].StartsWith("state:", StringComparison.Ordinal) && config.ActiveProfile is { } active && active != name)
+        {
+            context.Warnings.Add($"state.db default_profile '{name}' overrides the config file's active profile '{active}'; run 'rsspot profiles use {active}' to switch back");
+        }
 
-    private static (string? Value, string Source) State(IPreferenceReader? state, string key) =>
-        (state?.GetPreference(key) is { Length: > 0 } value ? value : null, $"state:{key}");
+        return name;
+    }
+
+    /// <summary>One setting's candidates, highest first (produced lazily: an invalid variable below the winner is never parsed).</summary>
+    private static IEnumerable<(object? Value, string Source)> Ladder(Context context, PropertyInfo property, SettingAttribute setting, string name, ProfileConfig profile)
+    {
+        yield return (property.GetValue(context.Arguments), Argument);
+        if (context.FromEnvironment(property, setting) is { } fromEnvironment)
+        {
+            yield return fromEnvironment;
+        }
+
+        var file = context.Loaded.Config.Preferences;
+        var (perProfile, perProfileKey, machineWide, fileWide) = setting.Key switch
+        {
+            "org" => (file.ProfileOrgs, "profile_orgs", PreferenceKeys.DefaultOrg, file.DefaultOrg),
+            "region" => (file.ProfileRegions, "profile_regions", PreferenceKeys.DefaultRegion, file.DefaultRegion),
+            _ => (null, null, null, null),
+        };
+        if (perProfile is not null)
+        {
+            yield return context.State($"profile_{setting.Key}:{name}");
+            yield return (perProfile.TryGetValue(name, out var preferred) ? preferred : null, $"config:preferences.{perProfileKey}.{name}");
+        }
+
+        yield return (property.GetValue(profile), $"profile:{name}");
+        if (machineWide is not null)
+        {
+            yield return context.State(machineWide);
+            yield return (fileWide, $"config:preferences.{machineWide}");
+        }
+
+        yield return (setting.Default, BuiltIn);
+    }
+
+    /// <summary>Retry, field by field: explicit legacy knobs, explicit options, environment knobs, the profile's block, its legacy knobs, the top-level block, defaults.</summary>
+    private static RetryOptions ResolveRetry(Context context, ProfileConfig profile, string profileSource)
+    {
+        var (arguments, explicitRetry) = (context.Arguments, context.Arguments.Retry);
+        var environmentKnobs = ProfileSettings.Declared.Where(declared => declared.Setting.FeedsRetry)
+            .Select(declared => context.FromEnvironment(declared.Property, declared.Setting)).OfType<(object? Value, string Source)>()
+            .Select(knob => ((object?)RetryConfig.FromLegacy(knob.Value as int?, knob.Value as double?), knob.Source));
+        (object?, string)[] configured = [
+            (context.Loaded.Config.Retry, "config:retry"),
+            (RetryConfig.FromLegacy(profile.MaxRetries, profile.RetryBackoffFactor), profileSource),
+            (profile.Retry, profileSource),
+            .. environmentKnobs,
+            .. FromEnvironment<RetryConfig>(context),
+        ];
+        return Layered(context, explicitRetry?.Clone() ?? new RetryOptions(), explicitRetry is null ? BuiltIn : Argument,
+            [.. explicitRetry is null ? configured : [], (RetryConfig.FromLegacy(arguments.MaxRetries, arguments.RetryBackoffFactor), Argument)]);
+    }
+
+    /// <summary>One block per field of <typeparamref name="TBlock"/> whose declared environment variable is set, holding just that field.</summary>
+    private static IEnumerable<(object? Block, string Source)> FromEnvironment<TBlock>(Context context)
+        where TBlock : new()
+    {
+        foreach (var property in typeof(TBlock).GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        {
+            if (property.GetCustomAttribute<SettingAttribute>() is { Env.Length: > 0 } setting && context.FromEnvironment(property, setting) is var (value, source))
+            {
+                var block = new TBlock();
+                property.SetValue(block, value);
+                yield return (block, source);
+            }
+        }
+    }
+
+    /// <summary>Cache: explicit options, else the profile's block over the top-level block over defaults.</summary>
+    private static CacheOptions ResolveCache(Context context, ProfileConfig profile, string profileSource) => context.Arguments.Cache is { } explicitCache
+        ? Layered(context, explicitCache.Clone(), Argument, [])
+        : Layered(context, new CacheOptions(), BuiltIn, [(context.Loaded.Config.Cache, "config:cache"), (profile.Cache, profileSource)]);
+
+    /// <summary>Applies <paramref name="layers"/> (lowest first) to <paramref name="options"/> field by field, recording each field's source.</summary>
+    private static T Layered<T>(Context context, T options, string baseSource, IEnumerable<(object? Block, string Source)> layers)
+        where T : class
+    {
+        var (prefix, blockType) = options is RetryOptions ? ("retry", typeof(RetryConfig)) : ("cache", typeof(CacheConfig));
+        foreach (var (key, _) in OptionsMapping.Describe(blockType, options))
+        {
+            context.Sources[$"{prefix}.{key}"] = baseSource;
+        }
+
+        foreach (var (block, source) in layers)
+        {
+            OptionsMapping.Apply(block, options, key => context.Sources[$"{prefix}.{key}"] = source);
+        }
+
+        return options;
+    }
+
+    private static bool IsHttpUrl(string url) => Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
+
+    /// <summary>The inputs of one resolution and the sources recorded so far.</summary>
+    private sealed record Context(LoadedConfig Loaded, ResolveRequest Arguments, IPreferenceReader? StatePreferences, ConfigEnvironment Environment)
+    {
+        public Dictionary<string, string> Sources { get; } = new(StringComparer.Ordinal);
+
+        public List<string> Warnings { get; } = [];
+
+        /// <summary>The first candidate with a value wins and its source is recorded.</summary>
+        public object? Pick(string key, IEnumerable<(object? Value, string Source)> candidates)
+        {
+            var (value, source) = candidates.FirstOrDefault(candidate => candidate.Value is not null);
+            Sources[key] = source ?? "unset";
+            return value;
+        }
+
+        public (object? Value, string Source) State(string key) => (StatePreferences?.GetPreference(key) is { Length: > 0 } value ? value : null, $"state:{key}");
+
+        /// <summary>The first set variable of a setting, converted and checked; an invalid value is an error naming the variable.</summary>
+        public (object? Value, string Source)? FromEnvironment(PropertyInfo property, SettingAttribute setting) =>
+            Environment.FirstOf(setting.Env) is var (variable, text) ? (ConfigBinder.FromVariable(text, property, setting, variable), $"env:{variable}") : null;
+    }
 }

@@ -7,10 +7,7 @@ public interface IPreferenceReader
     string? GetPreference(string key);
 }
 
-/// <summary>
-/// Reads and changes state.db preferences. <see cref="ProfileManager"/> uses it so that <c>profiles use</c> and
-/// <c>profiles delete</c> stay effective when a state preference names another profile.
-/// </summary>
+/// <summary>Reads and changes state.db preferences, so <c>profiles use</c> and <c>delete</c> can clear ones naming another profile.</summary>
 public interface IPreferenceStore : IPreferenceReader
 {
     /// <summary>Stores <paramref name="value"/> under <paramref name="key"/>.</summary>
@@ -26,10 +23,10 @@ public static class PreferenceKeys
     /// <summary>Profile chosen by <c>config set-default-profile</c>.</summary>
     public const string DefaultProfile = "default_profile";
 
-    /// <summary>Organization chosen by <c>config set-default-org</c>.</summary>
+    /// <summary>Organization chosen by <c>config set-default-org</c>; used only where the profile names none.</summary>
     public const string DefaultOrg = "default_org";
 
-    /// <summary>Region chosen by <c>config set-default-region</c>.</summary>
+    /// <summary>Region chosen by <c>config set-default-region</c>; used only where the profile names none.</summary>
     public const string DefaultRegion = "default_region";
 
     /// <summary>Organization chosen for one profile: <c>profile_org:&lt;profile&gt;</c>.</summary>

@@ -1,140 +1,129 @@
+using System.Reflection;
+using System.Text.RegularExpressions;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+using Newtonsoft.Json.Serialization;
+
 namespace RsSpot.Configuration;
 
 /// <summary>
-/// Binds a neutral tree to <see cref="SpotConfig"/>: the one place where keys, aliases, types and ranges are
-/// checked, whatever format the tree came from. Throws <see cref="ConfigDocumentException"/> with the key path.
+/// Binds the tree to <see cref="SpotConfig"/> and back with one Newtonsoft serializer (see
+/// <see cref="ConfigContractResolver"/>). A bad value becomes one message with its key path and line, never its value.
 /// </summary>
-internal static class ConfigBinder
+internal static partial class ConfigBinder
 {
-    public static SpotConfig Bind(IDictionary<string, object?> tree)
-    {
-        var root = new MapReader(LegacyShape.Normalize(tree), string.Empty);
-        var config = new SpotConfig
-        {
-            Version = root.String(ConfigSchema.Top.Version) ?? SpotConfig.CurrentVersion,
-            DefaultProfile = root.String(ConfigSchema.Top.DefaultProfile),
-            ActiveProfile = root.String(ConfigSchema.Top.ActiveProfile),
-            StatePath = root.String(ConfigSchema.Top.StatePath),
-            Preferences = BindPreferences(root.Map(ConfigSchema.Top.Preferences)),
-            Retry = BindRetry(root.Map(ConfigSchema.Top.Retry)),
-            Cache = BindCache(root.Map(ConfigSchema.Top.Cache)),
-        };
+    private static readonly ConfigContractResolver Resolver = ConfigContractResolver.Instance;
 
-        if (root.Map(ConfigSchema.Top.Profiles) is { } profiles)
+    private static readonly JsonSerializer Serializer = JsonSerializer.Create(new JsonSerializerSettings
+    {
+        ContractResolver = Resolver,
+        NullValueHandling = NullValueHandling.Ignore,
+        Converters = [new LenientBooleanConverter()],
+        MaxDepth = ConfigTree.MaxDepth,
+    });
+
+    // Top-level profile keys mark the legacy flat schema of ~/.spot_config; these keys name the profile they belong to.
+    private static readonly HashSet<string> FlatKeys = Resolver.KeysOf(typeof(ProfileSettings)).ToHashSet(StringComparer.Ordinal);
+    private static readonly string[] FlatSelectors = ["active_profile", "activeProfile", "default_profile"];
+
+    public static SpotConfig Bind(JObject tree)
+    {
+        tree = Unflatten(tree);
+        foreach (var bodiless in (tree["profiles"] as JObject)?.Properties().Where(p => p.Value.Type is JTokenType.Null) ?? [])
         {
-            // A profile written as "prod:" with no body is an empty profile, not an error.
-            foreach (var (name, profile) in profiles.Entries((value, where) => BindProfile(value, where)))
+            bodiless.Value = new JObject(); // "prod:" with no body is an empty profile, not an error
+        }
+
+        using var reader = new JTokenReader(tree);
+        try
+        {
+            return Serializer.Deserialize<SpotConfig>(reader)!;
+        }
+        catch (Exception ex) when (ex is JsonException or ConfigDocumentException)
+        {
+            var token = tree.SelectToken(reader.Path);
+            var badValue = ex as ConfigDocumentException;
+            throw ConfigDocumentException.Structure(BracketedKey().Replace(reader.Path, ".$1") + badValue?.Suffix, badValue?.Message ?? Mismatch(token), ConfigTree.LineOf(token));
+        }
+    }
+
+    /// <summary>The tree of <paramref name="config"/> as written: snake_case keys, unset values and empty preferences left out.</summary>
+    public static JObject ToTree(SpotConfig config)
+    {
+        var tree = JObject.FromObject(config, Serializer);
+        tree.Properties().Where(p => p is { Name: "preferences", Value: JObject { Count: 0 } }).ToList().ForEach(empty => empty.Remove());
+        return tree;
+    }
+
+    /// <summary>Converts an environment variable to <paramref name="property"/>'s type, checked like a file value.</summary>
+    public static object? FromVariable(string text, PropertyInfo property, SettingAttribute setting, string variable)
+    {
+        try
+        {
+            var value = new JValue(text).ToObject(property.PropertyType, Serializer);
+            return setting.Check(value) is var (_, problem) ? throw new SpotConfigurationException($"environment variable {variable}: {problem}") : value;
+        }
+        catch (JsonException)
+        {
+            throw new SpotConfigurationException($"environment variable {variable}: expected {Expected(property.PropertyType)}, got a string that does not convert");
+        }
+    }
+
+    /// <summary>
+    /// Moves the credentials of a legacy flat file into the profile it selects (not always "default", unlike the
+    /// reference: W12), keeping every other key.
+    /// </summary>
+    private static JObject Unflatten(JObject tree)
+    {
+        var flat = tree.Properties().Where(p => FlatKeys.Contains(p.Name)).ToList();
+        if (tree.ContainsKey("profiles") || flat.Count == 0)
+        {
+            return tree;
+        }
+
+        var name = FlatSelectors.Select(key => (tree[key] as JValue)?.Value as string).FirstOrDefault(value => value is not null) ?? SpotDefaults.ProfileName;
+        var profiled = new JObject { ["version"] = SpotConfig.CurrentVersion, ["default_profile"] = name, ["active_profile"] = name };
+        foreach (var property in tree.Properties().Except(flat).Where(p => p.Name is not ("active_profile" or "activeProfile" or "version")))
+        {
+            profiled[property.Name] ??= property.Value;
+        }
+
+        profiled["profiles"] = new JObject(new JProperty(name, new JObject(flat)));
+        return profiled;
+    }
+
+    /// <summary>"expected a number, got a list": what the model wants at <paramref name="token"/>'s path, and what is there.</summary>
+    private static string Mismatch(JToken? token)
+    {
+        var type = typeof(SpotConfig);
+        foreach (var step in token?.AncestorsAndSelf().Reverse().Skip(1) ?? [])
+        {
+            var contract = Resolver.ResolveContract(Nullable.GetUnderlyingType(type) ?? type);
+            type = (contract, step) switch
             {
-                config.Profiles[name] = profile;
+                (JsonObjectContract map, JProperty { Name: var key }) => map.Properties.GetClosestMatchProperty(key)?.PropertyType ?? (map.ExtensionDataSetter is null ? null : typeof(object)),
+                (JsonDictionaryContract map, JProperty) => map.DictionaryValueType,
+                (JsonArrayContract list, _) when step.Parent is JArray => list.CollectionItemType,
+                _ => type,
+            };
+            if (type is null)
+            {
+                return $"unknown key; expected one of {string.Join(", ", Resolver.KeysOf(contract.UnderlyingType, written: true))}";
             }
         }
 
-        config.ExtraKeys = root.Unconsumed();
-        return config;
+        return $"expected {Expected(type)}, got {(token?.Type is JTokenType.String ? "a string that does not convert" : ConfigTree.Kind(token))}";
     }
 
-    private static ProfileConfig BindProfile(object? value, string where)
+    private static string Expected(Type type) => (Nullable.GetUnderlyingType(type) ?? type) switch
     {
-        var reader = new MapReader(ScalarConverter.ToMap(value, where) ?? ConfigTree.NewMap(), where);
-        return new ProfileConfig
-        {
-            Org = reader.String(ConfigSchema.Profile.Org),
-            OrgId = reader.String(ConfigSchema.Profile.OrgId),
-            Region = reader.String(ConfigSchema.Profile.Region),
-            ClientId = reader.String(ConfigSchema.Profile.ClientId),
-            RefreshToken = reader.String(ConfigSchema.Profile.RefreshToken),
-            AccessToken = reader.String(ConfigSchema.Profile.AccessToken),
-            BaseUrl = reader.String(ConfigSchema.Profile.BaseUrl),
-            OAuthUrl = reader.String(ConfigSchema.Profile.OAuthUrl),
-            RequestTimeoutSeconds = Positive(reader, ConfigSchema.Profile.RequestTimeoutSeconds),
-            VerifySsl = reader.Bool(ConfigSchema.Profile.VerifySsl),
-            MaxRetries = reader.Int(ConfigSchema.Profile.MaxRetries, min: 0),
-            RetryBackoffFactor = reader.NonNegativeDouble(ConfigSchema.Profile.RetryBackoffFactor),
-            Retry = BindRetry(reader.Map(ConfigSchema.Top.Retry)),
-            Cache = BindCache(reader.Map(ConfigSchema.Top.Cache)),
-            ExtraKeys = reader.Unconsumed(),
-        };
-    }
+        var t when t == typeof(string) => "a string",
+        var t when t == typeof(bool) => "a boolean (true/false)",
+        var t when t == typeof(int) || t == typeof(long) => "an integer",
+        var t when t == typeof(double) => "a number",
+        var t => Resolver.ResolveContract(t) is JsonArrayContract ? "a list" : "a map",
+    };
 
-    private static PreferencesConfig BindPreferences(MapReader? reader)
-    {
-        if (reader is null)
-        {
-            return new PreferencesConfig();
-        }
-
-        return new PreferencesConfig
-        {
-            DefaultProfile = reader.String(ConfigSchema.Preferences.DefaultProfile),
-            DefaultOrg = reader.String(ConfigSchema.Preferences.DefaultOrg),
-            DefaultRegion = reader.String(ConfigSchema.Preferences.DefaultRegion),
-            ProfileOrgs = StringEntries(reader.Map(ConfigSchema.Preferences.ProfileOrgs)),
-            ProfileRegions = StringEntries(reader.Map(ConfigSchema.Preferences.ProfileRegions)),
-            ExtraKeys = reader.Unconsumed(),
-        };
-    }
-
-    private static RetryConfig? BindRetry(MapReader? reader)
-    {
-        if (reader is null)
-        {
-            return null;
-        }
-
-        var retry = new RetryConfig
-        {
-            MaxAttempts = reader.Int(ConfigSchema.Retry.MaxAttempts, min: 1),
-            BaseDelay = reader.NonNegativeDouble(ConfigSchema.Retry.BaseDelay),
-            MaxDelay = reader.NonNegativeDouble(ConfigSchema.Retry.MaxDelay),
-            Jitter = reader.Double(ConfigSchema.Retry.Jitter, min: 0, max: 1),
-            RetryStatuses = reader.List(ConfigSchema.Retry.RetryStatuses, ScalarConverter.ToInt),
-            MaxRetryAfter = reader.NonNegativeDouble(ConfigSchema.Retry.MaxRetryAfter),
-            OverallTimeout = Positive(reader, ConfigSchema.Retry.OverallTimeout),
-        };
-        reader.Require(retry.RetryStatuses?.All(status => status is >= 100 and <= 599) ?? true, ConfigSchema.Retry.RetryStatuses, "must hold HTTP statuses (100-599)");
-        reader.RejectUnknown([
-            ConfigSchema.Retry.MaxAttempts, ConfigSchema.Retry.BaseDelay, ConfigSchema.Retry.MaxDelay, ConfigSchema.Retry.Jitter,
-            ConfigSchema.Retry.RetryStatuses, ConfigSchema.Retry.MaxRetryAfter, ConfigSchema.Retry.OverallTimeout,
-        ]);
-        return retry;
-    }
-
-    private static CacheConfig? BindCache(MapReader? reader)
-    {
-        if (reader is null)
-        {
-            return null;
-        }
-
-        var cache = new CacheConfig
-        {
-            Enabled = reader.Bool(ConfigSchema.Cache.Enabled),
-            TtlDefaults = reader.Map(ConfigSchema.Cache.TtlDefaults)?.Entries(NonNegativeSeconds),
-            DefaultTtl = reader.NonNegativeDouble(ConfigSchema.Cache.DefaultTtl),
-            MaxEntries = reader.Int(ConfigSchema.Cache.MaxEntries, min: 1),
-            Backend = reader.String(ConfigSchema.Cache.Backend),
-        };
-        reader.Require(cache.Backend is null || ConfigSchema.Cache.Backends.Contains(cache.Backend), ConfigSchema.Cache.Backend, "must be 'sqlite' or 'memory'");
-        reader.RejectUnknown([
-            ConfigSchema.Cache.Enabled, ConfigSchema.Cache.TtlDefaults, ConfigSchema.Cache.DefaultTtl,
-            ConfigSchema.Cache.MaxEntries, ConfigSchema.Cache.Backend,
-        ]);
-        return cache;
-    }
-
-    private static OrderedDictionary<string, string> StringEntries(MapReader? reader) =>
-        reader?.Entries((value, where) => ScalarConverter.ToText(value, where) ?? throw MapReader.NullValue(where)) ?? new OrderedDictionary<string, string>(StringComparer.Ordinal);
-
-    private static double NonNegativeSeconds(object? value, string where)
-    {
-        var seconds = ScalarConverter.ToDouble(value, where) ?? throw MapReader.NullValue(where);
-        return seconds < 0 ? throw ConfigDocumentException.Structure(where, "must not be negative") : seconds;
-    }
-
-    private static double? Positive(MapReader reader, ConfigKey key)
-    {
-        var value = reader.Double(key);
-        reader.Require(value is null or > 0, key, "must be greater than 0");
-        return value;
-    }
+    [GeneratedRegex(@"\['(.*?)'\]")]
+    private static partial Regex BracketedKey();
 }

@@ -1,21 +1,21 @@
 namespace RsSpot.Configuration;
 
 /// <summary>
-/// A problem found in a document before its file is known. <see cref="ConfigSerializer"/> turns it into a
-/// <see cref="SpotConfigurationException"/> that names the file.
+/// A problem found in a document before its file is known; <see cref="ConfigSerializer"/> adds the file. A syntax
+/// error reads "failed to parse", a schema error "invalid config structure".
 /// </summary>
-internal sealed class ConfigDocumentException : Exception
+internal sealed class ConfigDocumentException(string message, int? line = null, Exception? innerException = null) : Exception(message, innerException)
 {
-    public ConfigDocumentException(string message, Exception? innerException = null)
-        : base(message, innerException)
-    {
-    }
+    public int? Line { get; } = line;
 
-    /// <summary>True for syntax errors ("failed to parse"), false for schema errors ("invalid config structure").</summary>
-    public bool IsSyntaxError { get; init; }
+    public bool IsSyntaxError { get; private init; }
 
-    public static ConfigDocumentException Syntax(string message, Exception? inner = null) => new(message, inner) { IsSyntaxError = true };
+    /// <summary>For a bad value found while binding: what follows its key in the path (a list index or map key).</summary>
+    public string Suffix { get; private init; } = string.Empty;
 
-    public static ConfigDocumentException Structure(string path, string message) =>
-        new(string.IsNullOrEmpty(path) ? message : $"{path}: {message}");
+    public static ConfigDocumentException Syntax(string message, int? line = null, Exception? inner = null) => new(message, line, inner) { IsSyntaxError = true };
+
+    public static ConfigDocumentException Structure(string path, string message, int? line = null) => new($"{path}: {message}", line);
+
+    public static ConfigDocumentException BadValue(string suffix, string problem) => new(problem) { Suffix = suffix };
 }

@@ -16,30 +16,19 @@ public enum ConfigFormat
 /// <summary>Maps file names to <see cref="ConfigFormat"/>.</summary>
 public static class ConfigFormats
 {
-    /// <summary>
-    /// The format a file's extension selects, or null for an extension-less file (whose format is auto-detected
-    /// on load and YAML on save).
-    /// </summary>
+    /// <summary>The format a file's extension selects, or null for an extension-less file (detected on load, YAML on save).</summary>
     /// <exception cref="SpotConfigurationException">The extension is not .yml, .yaml, .toml or .json.</exception>
     public static ConfigFormat? FromPath(string path)
     {
-        ArgumentNullException.ThrowIfNull(path);
-        var extension = System.IO.Path.GetExtension(path);
-
         // A dot file such as ~/.spot_config has no extension; its leading dot only hides it.
-        if (extension == System.IO.Path.GetFileName(path))
-        {
-            extension = string.Empty;
-        }
-
+        var extension = Path.GetExtension(path) is var found && found == Path.GetFileName(path) ? string.Empty : found;
         return extension.ToLowerInvariant() switch
         {
             "" => null,
             ".yml" or ".yaml" => ConfigFormat.Yaml,
             ".toml" => ConfigFormat.Toml,
             ".json" => ConfigFormat.Json,
-            _ => throw new SpotConfigurationException(
-                $"config file '{path}' has the unsupported extension '{extension}'; use .yml, .yaml, .toml or .json", path),
+            _ => throw new SpotConfigurationException($"config file '{path}' has the unsupported extension '{extension}'; use .yml, .yaml, .toml or .json", path),
         };
     }
 

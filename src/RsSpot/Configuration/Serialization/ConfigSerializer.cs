@@ -1,11 +1,12 @@
 using System.Text;
+using Newtonsoft.Json.Linq;
 
 namespace RsSpot.Configuration;
 
 /// <summary>
-/// Converts configuration between text (YAML, TOML, JSON), plain dictionaries and <see cref="SpotConfig"/>.
-/// Every format goes through the same neutral tree and the same binder, so aliases, defaults and validation are
-/// identical whichever format a file uses.
+/// Converts configuration between text (YAML, TOML, JSON), plain dictionaries and <see cref="SpotConfig"/>. Each
+/// format is parsed by its own library into one Newtonsoft tree (<see cref="ConfigTree"/>), which is bound once
+/// (<see cref="ConfigBinder"/>), so aliases, defaults and validation are the same whichever format a file uses.
 /// </summary>
 public static class ConfigSerializer
 {
@@ -16,62 +17,41 @@ public static class ConfigSerializer
     /// <param name="format">Its format, or null to try TOML, YAML and JSON in turn.</param>
     /// <param name="sourceName">File name used in error messages (and as <see cref="SpotConfigurationException.Path"/>).</param>
     /// <exception cref="SpotConfigurationException">The text is malformed or does not match the schema.</exception>
-    public static SpotConfig Parse(string text, ConfigFormat? format, string? sourceName = null)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        return Guard(sourceName, () =>
-        {
-            var tree = format is { } known ? ConfigTreeCodec.Read(text, known) : ConfigTreeCodec.ReadDetecting(text);
-            return ConfigBinder.Bind(tree);
-        });
-    }
+    public static SpotConfig Parse(string text, ConfigFormat? format, string? sourceName = null) =>
+        Guard(sourceName, () => ConfigBinder.Bind(ConfigTree.Read(text, format)));
 
     /// <summary>Renders <paramref name="config"/> in <paramref name="format"/> with snake_case keys, secrets included.</summary>
-    public static string Serialize(SpotConfig config, ConfigFormat format) =>
-        ConfigTreeCodec.Write(ConfigTreeBuilder.Build(config), format);
+    public static string Serialize(SpotConfig config, ConfigFormat format) => ConfigTree.Write(ConfigBinder.ToTree(config), format);
 
     /// <summary>Binds plain data (dictionaries, lists, scalars; aliases and the legacy flat shape accepted).</summary>
     /// <exception cref="SpotConfigurationException">The data does not match the schema.</exception>
-    public static SpotConfig FromDictionary(IDictionary<string, object?> data)
-    {
-        ArgumentNullException.ThrowIfNull(data);
-        return Guard(null, () => ConfigBinder.Bind((IDictionary<string, object?>)ConfigTree.FromPlain(data)!));
-    }
+    public static SpotConfig FromDictionary(IDictionary<string, object?> data) => Guard(null, () => ConfigBinder.Bind(JObject.FromObject(data)));
 
-    /// <summary>
-    /// The plain tree of <paramref name="config"/> (ordered dictionaries, lists, string/long/double/bool), as written
-    /// to files. Secrets are included; use <see cref="ConfigRedactor"/> before showing it.
-    /// </summary>
-    public static IDictionary<string, object?> ToDictionary(SpotConfig config) => ConfigTreeBuilder.Build(config);
+    /// <summary>The plain tree of <paramref name="config"/> as written to files, secrets included (see <see cref="ConfigRedactor"/>).</summary>
+    public static IDictionary<string, object?> ToDictionary(SpotConfig config) => (IDictionary<string, object?>)ConfigTree.ToPlain(ConfigBinder.ToTree(config))!;
 
     /// <summary>Reads and parses a file; the extension selects the format and an extension-less file is auto-detected.</summary>
     /// <exception cref="SpotConfigurationException">The file cannot be read, is not UTF-8 text, is malformed or invalid.</exception>
     public static SpotConfig ReadFile(string path)
     {
-        ArgumentNullException.ThrowIfNull(path);
         var format = ConfigFormats.FromPath(path);
         string text;
         try
         {
             text = StrictUtf8.GetString(File.ReadAllBytes(path));
         }
-        catch (DecoderFallbackException ex)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or DecoderFallbackException)
         {
-            throw new SpotConfigurationException($"failed to parse config file '{path}': the file is not UTF-8 text", path, ex);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new SpotConfigurationException($"cannot read config file '{path}': {ex.Message}", path, ex);
+            throw new SpotConfigurationException(ex is DecoderFallbackException ? $"failed to parse config file '{path}': the file is not UTF-8 text" : $"cannot read config file '{path}': {ex.Message}", path, ex);
         }
 
-        if (text.Contains('\0', StringComparison.Ordinal))
-        {
-            throw new SpotConfigurationException($"failed to parse config file '{path}': the file is binary, not text", path);
-        }
-
-        // A UTF-8 byte order mark is legal in all three formats' files but confuses the TOML lexer.
-        return Parse(text.TrimStart('\uFEFF'), format, path);
+        return text.Contains('\0', StringComparison.Ordinal)
+            ? throw new SpotConfigurationException($"failed to parse config file '{path}': the file is binary, not text", path)
+            : Parse(text.TrimStart('\uFEFF'), format, path); // a byte order mark is legal in all three formats but confuses the TOML lexer
     }
+
+    /// <summary>Refuses a configuration that could not be read back (e.g. a negative timeout set through the API).</summary>
+    internal static void Validate(SpotConfig config, string path) => Guard(path, () => ConfigBinder.Bind(ConfigBinder.ToTree(config)));
 
     private static SpotConfig Guard(string? sourceName, Func<SpotConfig> parse)
     {
@@ -81,11 +61,8 @@ public static class ConfigSerializer
         }
         catch (ConfigDocumentException ex)
         {
-            var source = sourceName ?? "<runtime config>";
-            var message = ex.IsSyntaxError
-                ? $"failed to parse config file '{source}': {ex.Message}"
-                : $"invalid config structure for '{source}': {ex.Message}";
-            throw new SpotConfigurationException(message, sourceName, ex);
+            var source = $"'{sourceName ?? "<runtime config>"}'{(ex.Line is { } line ? $" (line {line})" : string.Empty)}";
+            throw new SpotConfigurationException($"{(ex.IsSyntaxError ? "failed to parse config file" : "invalid config structure for")} {source}: {ex.Message}", sourceName, ex);
         }
     }
 }

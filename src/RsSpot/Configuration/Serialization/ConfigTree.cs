@@ -1,112 +1,103 @@
-using System.Globalization;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
 
 namespace RsSpot.Configuration;
 
 /// <summary>
-/// The format-neutral document every codec reads into and writes from: maps are
-/// <see cref="OrderedDictionary{TKey,TValue}"/> (key order is kept), lists are <see cref="List{T}"/>, and scalars are
-/// <see cref="string"/>, <see cref="long"/>, <see cref="double"/>, <see cref="bool"/> or null.
+/// The one tree every format is parsed into and written from: a Newtonsoft <see cref="JObject"/>. YAML goes through
+/// <see cref="YamlText"/>, TOML through <see cref="TomlText"/>, JSON through Newtonsoft directly. Tokens remember the
+/// line they came from (JSON natively, YAML and TOML through an annotation) so errors can name it.
 /// </summary>
 internal static class ConfigTree
 {
     /// <summary>Deepest nesting accepted; deeper documents are rejected rather than risking stack exhaustion.</summary>
     public const int MaxDepth = 64;
 
-    public static OrderedDictionary<string, object?> NewMap() => new(StringComparer.Ordinal);
+    // Extension-less files (the legacy ~/.spot_config) are tried in the reference's order.
+    private static readonly ConfigFormat[] DetectionOrder = [ConfigFormat.Toml, ConfigFormat.Yaml, ConfigFormat.Json];
 
-    /// <summary>A short human description of a node's kind, for error messages (never the value itself).</summary>
-    public static string Describe(object? node) => node switch
+    public static JObject Read(string text, ConfigFormat? format)
     {
-        null => "null",
-        string => "a string",
-        long => "an integer",
-        double => "a number",
-        bool => "a boolean",
-        IDictionary<string, object?> => "a map",
-        IList<object?> => "a list",
-        _ => node.GetType().Name,
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            throw ConfigDocumentException.Syntax("the file is empty");
+        }
+
+        if (format is { } known)
+        {
+            return known switch { ConfigFormat.Yaml => YamlText.Read(text), ConfigFormat.Toml => TomlText.Read(text), _ => ReadJson(text) };
+        }
+
+        var problems = new List<string>();
+        foreach (var candidate in DetectionOrder)
+        {
+            try
+            {
+                return Read(text, candidate);
+            }
+            catch (ConfigDocumentException ex)
+            {
+                problems.Add(ex.Message);
+            }
+        }
+
+        throw ConfigDocumentException.Syntax($"could not detect the format (tried TOML, YAML and JSON): {string.Join("; ", problems)}");
+    }
+
+    public static string Write(JObject tree, ConfigFormat format) => format switch
+    {
+        ConfigFormat.Yaml => YamlText.Write(tree),
+        ConfigFormat.Toml => TomlText.Write(tree),
+        _ => tree.ToString(Formatting.Indented) + "\n",
     };
 
-    /// <summary>Formats a double so that it reads back as a floating-point number in every format.</summary>
-    public static string FormatDouble(double value)
+    public static JToken WithLine(JToken token, int? line)
     {
-        if (double.IsPositiveInfinity(value))
-        {
-            return ".inf";
-        }
-
-        if (double.IsNegativeInfinity(value))
-        {
-            return "-.inf";
-        }
-
-        if (double.IsNaN(value))
-        {
-            return ".nan";
-        }
-
-        var text = value.ToString("R", CultureInfo.InvariantCulture);
-        return text.Contains('.', StringComparison.Ordinal) || text.Contains('E', StringComparison.Ordinal) ? text : text + ".0";
+        token.AddAnnotation(new SourceLine(line));
+        return token;
     }
 
-    /// <summary>Returns a deep copy, so callers may mutate the result freely.</summary>
-    public static object? DeepCopy(object? node) => node switch
+    /// <summary>The line <paramref name="token"/> (or its nearest ancestor) came from, when the parser reported one.</summary>
+    public static int? LineOf(JToken? token) =>
+        token?.AncestorsAndSelf().Select(t => t.Annotation<SourceLine>()?.Number ?? (t is IJsonLineInfo info && info.HasLineInfo() ? info.LineNumber : null)).FirstOrDefault(line => line is not null);
+
+    public static ConfigDocumentException TooDeep() => ConfigDocumentException.Syntax($"the document nests deeper than {MaxDepth} levels");
+
+    /// <summary>A token's kind for messages, never its value (which may be a secret).</summary>
+    public static string Kind(JToken? token) => token?.Type switch
     {
-        IDictionary<string, object?> map => CopyMap(map),
-        IList<object?> list => list.Select(DeepCopy).ToList(),
-        _ => node,
+        null or JTokenType.Null => "null",
+        JTokenType.Object => "a map",
+        JTokenType.Array => "a list",
+        JTokenType.Integer => "an integer",
+        JTokenType.Float => "a number",
+        JTokenType.Boolean => "a boolean",
+        _ => "a string",
     };
 
-    /// <summary>
-    /// Converts caller-built data (any dictionary, list or numeric type) to the neutral representation, so a
-    /// runtime dictionary binds exactly like a parsed file.
-    /// </summary>
-    public static object? FromPlain(object? value, int depth = 0)
+    /// <summary>The tree as plain values: ordered dictionaries, lists, string/long/double/bool/null.</summary>
+    public static object? ToPlain(JToken? token) => token switch
     {
-        if (depth > MaxDepth)
+        JObject map => new OrderedDictionary<string, object?>(map.Properties().Select(p => KeyValuePair.Create(p.Name, ToPlain(p.Value))), StringComparer.Ordinal),
+        JArray list => list.Select(ToPlain).ToList(),
+        JValue { Value: System.Numerics.BigInteger big } => (double)big,
+        _ => (token as JValue)?.Value,
+    };
+
+    private static JObject ReadJson(string text)
+    {
+        try
         {
-            throw ConfigDocumentException.Structure(string.Empty, $"the data nests deeper than {MaxDepth} levels");
+            using var reader = new JsonTextReader(new StringReader(text)) { DateParseHandling = DateParseHandling.None, FloatParseHandling = FloatParseHandling.Double, MaxDepth = MaxDepth };
+            var root = JToken.ReadFrom(reader, new JsonLoadSettings { DuplicatePropertyNameHandling = DuplicatePropertyNameHandling.Error, CommentHandling = CommentHandling.Ignore });
+            return reader.Read() ? throw new JsonReaderException($"unexpected content after the document at line {reader.LineNumber}")
+                : root as JObject ?? throw ConfigDocumentException.Syntax($"the document is {Kind(root)}, expected a map");
         }
-
-        switch (value)
+        catch (JsonException ex)
         {
-            case null or string or long or double or bool:
-                return value;
-            case int or short or byte or sbyte or ushort or uint:
-                return Convert.ToInt64(value, CultureInfo.InvariantCulture);
-            case float or decimal or ulong:
-                return Convert.ToDouble(value, CultureInfo.InvariantCulture);
-            case System.Collections.IDictionary dictionary:
-                var map = NewMap();
-                foreach (System.Collections.DictionaryEntry entry in dictionary)
-                {
-                    map[Convert.ToString(entry.Key, CultureInfo.InvariantCulture) ?? string.Empty] = FromPlain(entry.Value, depth + 1);
-                }
-
-                return map;
-            case IEnumerable<KeyValuePair<string, object?>> pairs:
-                var copy = NewMap();
-                foreach (var (key, item) in pairs)
-                {
-                    copy[key] = FromPlain(item, depth + 1);
-                }
-
-                return copy;
-            case System.Collections.IEnumerable items:
-                return items.Cast<object?>().Select(item => FromPlain(item, depth + 1)).ToList();
-            default:
-                return Convert.ToString(value, CultureInfo.InvariantCulture);
+            throw ConfigDocumentException.Syntax($"invalid JSON: {ex.Message.ReplaceLineEndings(" ")}", (ex as JsonReaderException)?.LineNumber, ex);
         }
     }
 
-    public static OrderedDictionary<string, object?> CopyMap(IEnumerable<KeyValuePair<string, object?>> map)
-    {
-        var copy = NewMap();
-        foreach (var (key, value) in map)
-        {
-            copy[key] = DeepCopy(value);
-        }
-
-        return copy;
-    }
+    private sealed record SourceLine(int? Number);
 }

@@ -1,41 +1,71 @@
 namespace RsSpot.Configuration;
 
 /// <summary>
-/// Saves configuration files atomically and privately (see <see cref="Internal.IO.PrivateFile"/>): a crash or failure
-/// at any point leaves either the old file or the new one, never a truncated file and never a world-readable secret.
+/// Every write of a configuration file: under the file's exclusive lock (<see cref="Internal.IO.FileLock"/>), atomic and
+/// private (<see cref="Internal.IO.PrivateFile"/>: a 0600 temporary file renamed over the target). A crash leaves the
+/// old file or the new one, and concurrent writers never lose each other's changes.
 /// </summary>
 public static class ConfigWriter
 {
-    /// <summary>
-    /// Writes <paramref name="config"/> to <paramref name="path"/> in the format its extension selects (YAML when it
-    /// has none), creating missing directories (mode 0700).
-    /// </summary>
-    /// <exception cref="SpotConfigurationException">The extension is unsupported, the configuration is invalid, or the file cannot be written.</exception>
+    /// <summary>Writes <paramref name="config"/> in the format the extension selects (YAML when none), creating directories (0700).</summary>
+    /// <exception cref="SpotConfigurationException">The extension is unsupported, the configuration invalid, or the file cannot be locked or written.</exception>
     public static void Save(SpotConfig config, string path) => Save(config, path, beforeReplace: null);
 
+    /// <summary>
+    /// Reads <paramref name="path"/> (empty when missing), applies <paramref name="change"/> and saves, all under the
+    /// file's lock, so concurrent changes apply one after the other. A file that fails to parse is never overwritten.
+    /// </summary>
+    /// <returns>What <paramref name="change"/> returned.</returns>
+    /// <exception cref="SpotConfigurationException">The file is malformed, the change invalid, or the file cannot be locked or written.</exception>
+    public static T Update<T>(string path, Func<SpotConfig, T> change) => Locked(path, () =>
+    {
+        var config = ConfigLoader.ReadFile(path, allowMissing: true);
+        var result = change(config);
+        WriteLocked(config, path, beforeReplace: null);
+        return result;
+    });
+
     /// <summary>Test seam: <paramref name="beforeReplace"/> runs with the temporary file's path just before the rename.</summary>
-    internal static void Save(SpotConfig config, string path, Action<string>? beforeReplace)
-    {
-        ArgumentNullException.ThrowIfNull(config);
-        ArgumentNullException.ThrowIfNull(path);
-        var fullPath = System.IO.Path.GetFullPath(path);
-        var format = ConfigFormats.ForSaving(fullPath);
-        var text = ConfigSerializer.Serialize(config, format);
+    internal static void Save(SpotConfig config, string path, Action<string>? beforeReplace) => Locked(path, () => WriteLocked(config, path, beforeReplace));
 
-        // Refuse to write what could not be read back (e.g. a negative timeout set through the API).
-        ConfigSerializer.Parse(text, format, fullPath);
-        WriteAtomically(fullPath, text, beforeReplace);
-    }
-
-    private static void WriteAtomically(string path, string text, Action<string>? beforeReplace)
+    /// <summary>Runs <paramref name="action"/> holding the lock of <paramref name="path"/>; a lock that cannot be taken is a configuration error naming the file.</summary>
+    internal static T Locked<T>(string path, Func<T> action)
     {
+        Internal.IO.FileLock held;
         try
         {
-            Internal.IO.PrivateFile.Write(path, text, beforeReplace);
+            held = Internal.IO.FileLock.Acquire(path + ".lock", Internal.IO.FileLock.DefaultTimeout);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new SpotConfigurationException($"cannot write config file '{path}': {ex.Message}", path, ex);
+            throw new SpotConfigurationException($"cannot lock config file '{path}' for writing: {ex.Message}", path, ex);
+        }
+
+        using (held)
+        {
+            return action();
+        }
+    }
+
+    private static void Locked(string path, Action action) => Locked(path, () =>
+    {
+        action();
+        return true;
+    });
+
+    /// <summary>Writes while the caller holds the lock; refuses what could not be read back.</summary>
+    internal static void WriteLocked(SpotConfig config, string path, Action<string>? beforeReplace)
+    {
+        var fullPath = Path.GetFullPath(path);
+        var text = ConfigSerializer.Serialize(config, ConfigFormats.ForSaving(fullPath));
+        ConfigSerializer.Validate(config, fullPath);
+        try
+        {
+            Internal.IO.PrivateFile.Write(fullPath, text, beforeReplace);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new SpotConfigurationException($"cannot write config file '{fullPath}': {ex.Message}", fullPath, ex);
         }
     }
 }

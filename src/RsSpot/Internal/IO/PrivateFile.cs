@@ -134,7 +134,8 @@ internal static class PrivateFile
         return options;
     }
 
-    private static void CreateDirectory(string directory)
+    /// <summary>Creates the directory (and its parents) with mode 0700 when it is missing.</summary>
+    internal static void CreateDirectory(string directory)
     {
         if (Directory.Exists(directory))
         {

@@ -1,0 +1,74 @@
+using System.Reflection;
+
+namespace RsSpot.Configuration;
+
+/// <summary>
+/// The settings a profile holds. Each is declared once, here: its key and legacy aliases, the environment variables
+/// that override it and its built-in default (see docs/configuration.md, "Adding a setting"). Resolution takes each
+/// from an explicit argument, then the environment, then the profile, then the default (<see cref="ConfigResolver"/>).
+/// </summary>
+public class ProfileSettings
+{
+    /// <summary>Organization name, id or namespace.</summary>
+    [Setting("org", "organization", Env = ["RSSPOT_ORG", "RACKSPACE_ORG", "SPOT_ORG"])]
+    public string? Org { get; set; }
+
+    /// <summary>Organization id.</summary>
+    [Setting("org_id", "orgId", "organization_id", "organizationId", Env = ["RSSPOT_ORG_ID", "RSSPOT_ORGID", "RACKSPACE_ORG_ID", "SPOT_ORG_ID"])]
+    public string? OrgId { get; set; }
+
+    /// <summary>Region, e.g. us-central-dfw-1.</summary>
+    [Setting("region", "default_region", Env = ["RSSPOT_REGION", "RACKSPACE_REGION", "SPOT_REGION"])]
+    public string? Region { get; set; }
+
+    /// <summary>OAuth client id.</summary>
+    [Setting("client_id", "clientId", Env = ["RSSPOT_CLIENT_ID", "RACKSPACE_CLIENT_ID", "RXTSPOT_CLIENT_ID"], Default = SpotDefaults.ClientId)]
+    public string? ClientId { get; set; }
+
+    /// <summary>Refresh token. A secret: stored for real, never printed.</summary>
+    [Setting("refresh_token", "refreshToken", Env = ["RSSPOT_REFRESH_TOKEN", "RACKSPACE_REFRESH_TOKEN", "SPOT_REFRESH_TOKEN"])]
+    public string? RefreshToken { get; set; }
+
+    /// <summary>Seed id token. A secret: stored for real, never printed.</summary>
+    [Setting("access_token", "accessToken", Env = ["RSSPOT_ACCESS_TOKEN", "RACKSPACE_ACCESS_TOKEN", "SPOT_ACCESS_TOKEN"])]
+    public string? AccessToken { get; set; }
+
+    /// <summary>API endpoint.</summary>
+    [Setting("base_url", "baseUrl", Env = ["RSSPOT_BASE_URL", "RACKSPACE_BASE_URL", "SPOT_BASE_URL"], Default = SpotDefaults.BaseUrl, Url = true)]
+    public string? BaseUrl { get; set; }
+
+    /// <summary>Identity provider.</summary>
+    [Setting("oauth_url", "oauthUrl", "auth_url", "authUrl", Env = ["RSSPOT_OAUTH_URL", "RACKSPACE_OAUTH_URL", "SPOT_AUTH_URL"], Default = SpotDefaults.OAuthUrl, Url = true)]
+    public string? OAuthUrl { get; set; }
+
+    /// <summary>Per-request timeout in seconds.</summary>
+    [Setting("request_timeout_seconds", "requestTimeoutSeconds", Env = ["RSSPOT_REQUEST_TIMEOUT_SECONDS", "SPOT_REQUEST_TIMEOUT"], Default = 30.0, Minimum = 0, ExclusiveMinimum = true)]
+    public double? RequestTimeoutSeconds { get; set; }
+
+    /// <summary>Whether TLS certificates are verified.</summary>
+    [Setting("verify_ssl", "verifySsl", Env = ["RSSPOT_VERIFY_SSL", "SPOT_VERIFY_SSL"], Default = true)]
+    public bool? VerifySsl { get; set; }
+
+    /// <summary>Legacy retry knob: retries after the first attempt (max_attempts = max_retries + 1).</summary>
+    [Setting("max_retries", "maxRetries", Env = ["RSSPOT_MAX_RETRIES", "SPOT_MAX_RETRIES"], Minimum = 0, FeedsRetry = true)]
+    public int? MaxRetries { get; set; }
+
+    /// <summary>Legacy retry knob: seconds before the first retry (base_delay = factor, max_delay = max(2.5, 16 × factor)).</summary>
+    [Setting("retry_backoff_factor", "retryBackoffFactor", Env = ["RSSPOT_RETRY_BACKOFF_FACTOR", "SPOT_RETRY_BACKOFF_FACTOR"], Minimum = 0, FeedsRetry = true)]
+    public double? RetryBackoffFactor { get; set; }
+
+    /// <summary>Every declared setting, in declaration order.</summary>
+    internal static IReadOnlyList<(PropertyInfo Property, SettingAttribute Setting)> Declared { get; } = typeof(ProfileSettings)
+        .GetProperties(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly).Select(p => (p, p.GetCustomAttribute<SettingAttribute>()!)).ToList();
+
+    internal bool IsEmpty => Declared.All(declared => declared.Property.GetValue(this) is null);
+
+    /// <summary>Copies the settings that have a value onto <paramref name="target"/>; the others keep theirs.</summary>
+    internal void MergeInto(ProfileSettings target)
+    {
+        foreach (var (property, _) in Declared.Where(declared => declared.Property.GetValue(this) is not null))
+        {
+            property.SetValue(target, property.GetValue(this));
+        }
+    }
+}

@@ -1,0 +1,70 @@
+using System.Collections;
+using System.Globalization;
+
+namespace RsSpot.Configuration;
+
+/// <summary>
+/// Declares a configuration key once, on its property: its file name and input aliases, the environment variables
+/// that override it (first set wins), its default and valid values. Binding, saving, validation, resolution and
+/// <c>config info --resolved</c> all read it; undeclared properties bind under their snake_case name.
+/// </summary>
+[AttributeUsage(AttributeTargets.Property)]
+internal sealed class SettingAttribute(string key, params string[] aliases) : Attribute
+{
+    public string Key { get; } = key;
+
+    public IReadOnlyList<string> Aliases { get; } = aliases;
+
+    public string[] Env { get; set; } = [];
+
+    public object? Default { get; set; }
+
+    public double Minimum { get; set; } = double.NaN;
+
+    public double Maximum { get; set; } = double.NaN;
+
+    public bool ExclusiveMinimum { get; set; }
+
+    public string[] OneOf { get; set; } = [];
+
+    /// <summary>Replaces the generated description of the valid range.</summary>
+    public string? Rule { get; set; }
+
+    /// <summary>Must be an absolute http(s) URL once resolved.</summary>
+    public bool Url { get; set; }
+
+    /// <summary>A legacy retry knob: resolved into the retry policy rather than as a value of its own.</summary>
+    public bool FeedsRetry { get; set; }
+
+    /// <summary>The <see cref="RetryOptions"/>/<see cref="CacheOptions"/> property it maps to, when the names differ.</summary>
+    public string? Option { get; set; }
+
+    /// <summary>What is wrong with <paramref name="value"/> (or one of its items or map values), or null.</summary>
+    public (string Suffix, string Problem)? Check(object? value)
+    {
+        if (OneOf.Length > 0 && value is string text && !OneOf.Contains(text, StringComparer.Ordinal))
+        {
+            return (string.Empty, $"must be {string.Join(" or ", OneOf.Select(allowed => $"'{allowed}'"))}");
+        }
+
+        var items = value switch
+        {
+            IDictionary map => map.Keys.Cast<object>().Select(key => (Suffix: $".{key}", Item: map[key])),
+            IEnumerable list and not string => list.Cast<object?>().Select((item, index) => (Suffix: $"[{index}]", Item: item)),
+            _ => [(Suffix: string.Empty, Item: value)],
+        };
+        return items.FirstOrDefault(entry => entry.Item is IConvertible and not string and not bool && !InRange(Convert.ToDouble(entry.Item, CultureInfo.InvariantCulture)))
+            is { Item: not null } bad ? (bad.Suffix, Rule ?? RangeRule()) : null;
+    }
+
+    private bool InRange(double number) =>
+        (double.IsNaN(Minimum) || (ExclusiveMinimum ? number > Minimum : number >= Minimum)) && (double.IsNaN(Maximum) || number <= Maximum);
+
+    private string RangeRule() => FormattableString.Invariant((Minimum, Maximum, ExclusiveMinimum) switch
+    {
+        (_, var max, _) when !double.IsNaN(max) => $"must be between {Minimum} and {max}",
+        (_, _, true) => $"must be greater than {Minimum}",
+        (0, _, _) => $"must not be negative",
+        _ => $"must be at least {Minimum}",
+    });
+}

@@ -1,0 +1,92 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Newtonsoft.Json.Linq;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+using YamlDotNet.Serialization;
+using YamlDotNet.Serialization.EventEmitters;
+
+namespace RsSpot.Configuration;
+
+/// <summary>
+/// YAML through YamlDotNet: its representation model read into the tree (with lines), its serializer writing it. Only
+/// typing plain scalars by the YAML 1.2 core schema is done here (<see cref="Resolve"/>), with the same rule both ways.
+/// </summary>
+internal static partial class YamlText
+{
+    private static readonly ISerializer Serializer = new SerializerBuilder()
+        .WithQuotingNecessaryStrings(quoteYaml1_1Strings: true)
+        .WithEventEmitter(next => new KeepTypesEmitter(next), where => where.OnBottom())
+        .Build();
+
+    public static JObject Read(string text)
+    {
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(text));
+        }
+        catch (Exception ex) when (ex is YamlException or ArgumentException or InvalidOperationException) // duplicate keys and some malformed input arrive without a position
+        {
+            throw ConfigDocumentException.Syntax($"invalid YAML: {ex.Message.ReplaceLineEndings(" ")}", (int?)(ex as YamlException)?.Start.Line, ex);
+        }
+
+        if (stream.Documents.Count != 1)
+        {
+            throw ConfigDocumentException.Syntax(stream.Documents.Count == 0 ? "the file is empty" : "the file holds several YAML documents; expected one");
+        }
+
+        var root = ToToken(stream.Documents[0].RootNode, 0);
+        return root as JObject ?? throw ConfigDocumentException.Syntax($"the document is {ConfigTree.Kind(root)}, expected a map");
+    }
+
+    public static string Write(JObject tree) => Serializer.Serialize(ConfigTree.ToPlain(tree));
+
+    private static JToken ToToken(YamlNode node, int depth) => ConfigTree.WithLine(depth > ConfigTree.MaxDepth ? throw ConfigTree.TooDeep() : node switch
+    {
+        // Quoted scalars and !!str are strings; plain ones follow the core schema.
+        YamlScalarNode scalar => scalar.Style is ScalarStyle.Plain && (scalar.Tag.IsEmpty || scalar.Tag.Value != "tag:yaml.org,2002:str") ? Resolve(scalar.Value ?? string.Empty) : new JValue(scalar.Value),
+        YamlSequenceNode sequence => new JArray(sequence.Children.Select(child => ToToken(child, depth + 1))),
+        YamlMappingNode mapping => new JObject(mapping.Children.Select(entry => new JProperty(
+            (entry.Key as YamlScalarNode)?.Value ?? throw ConfigDocumentException.Syntax("map keys must be plain values", (int)entry.Key.Start.Line),
+            ToToken(entry.Value, depth + 1)))),
+        _ => throw ConfigDocumentException.Syntax("unsupported YAML node", (int)node.Start.Line),
+    }, (int)node.Start.Line);
+
+    private static JValue Resolve(string plain) => plain switch
+    {
+        "" or "~" or "null" or "Null" or "NULL" => JValue.CreateNull(),
+        "true" or "True" or "TRUE" => new JValue(true),
+        "false" or "False" or "FALSE" => new JValue(false),
+        ".inf" or ".Inf" or ".INF" or "+.inf" or "+.Inf" or "+.INF" => new JValue(double.PositiveInfinity),
+        "-.inf" or "-.Inf" or "-.INF" => new JValue(double.NegativeInfinity),
+        ".nan" or ".NaN" or ".NAN" => new JValue(double.NaN),
+        _ when IntegerPattern().IsMatch(plain) && long.TryParse(plain, CultureInfo.InvariantCulture, out var integer) => new JValue(integer),
+        _ when FloatPattern().IsMatch(plain) => new JValue(double.Parse(plain, CultureInfo.InvariantCulture)),
+        _ => new JValue(plain),
+    };
+
+    [GeneratedRegex(@"^[-+]?[0-9]+$")]
+    private static partial Regex IntegerPattern();
+
+    [GeneratedRegex(@"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$")]
+    private static partial Regex FloatPattern();
+
+    /// <summary>Double-quotes strings <see cref="Resolve"/> would not read back as strings, and writes whole doubles as <c>5.0</c>.</summary>
+    private sealed class KeepTypesEmitter(IEventEmitter next) : ChainedEventEmitter(next)
+    {
+        public override void Emit(ScalarEventInfo eventInfo, IEmitter emitter)
+        {
+            if (eventInfo.Source.Value is string text && Resolve(text).Type is not JTokenType.String)
+            {
+                eventInfo.Style = ScalarStyle.DoubleQuoted;
+            }
+            else if (eventInfo.Source.Value is double number && double.IsFinite(number) && number == Math.Floor(number) && Math.Abs(number) < 1e15)
+            {
+                eventInfo.RenderedValue = number.ToString("0.0", CultureInfo.InvariantCulture);
+            }
+
+            base.Emit(eventInfo, emitter);
+        }
+    }
+}
