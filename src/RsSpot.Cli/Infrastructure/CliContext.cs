@@ -142,6 +142,7 @@ internal sealed class CliContext : IDisposable
         }
 
         var client = new SpotClient(options);
+        StartupTrace.Mark("SDK client created");
         if (client.State?.RecoveryNotice is { } notice)
         {
             Environment.Error.WriteLine($"warning: {notice}");
@@ -159,6 +160,7 @@ internal sealed class CliContext : IDisposable
     {
         var (path, _) = ConfigResolver.StatePathFor(LoadConfig(allowMissingFile: true), null, ConfigEnvironment);
         var store = StateStore.Open(path);
+        StartupTrace.Mark("state.db opened");
         if (store.RecoveryNotice is { } notice)
         {
             Environment.Error.WriteLine($"warning: {notice}");

@@ -13,6 +13,7 @@ internal sealed class OutputWriter(CliEnvironment environment, GlobalOptions opt
     /// <summary>Writes <paramref name="value"/>; <paramref name="title"/> heads table output only.</summary>
     public void Write(object? value, OutputFormat commandDefault = OutputFormat.Json, string? title = null)
     {
+        StartupTrace.Mark("result ready");
         var json = JsonView.From(value);
         environment.Out.WriteLine(FormatFor(commandDefault) switch
         {
@@ -21,6 +22,7 @@ internal sealed class OutputWriter(CliEnvironment environment, GlobalOptions opt
             OutputFormat.Jsonl => Lines(json),
             _ => json.ToString(Formatting.Indented),
         });
+        StartupTrace.Mark("result written");
     }
 
     /// <summary>Writes plain text as it is (kubeconfigs, confirmations), whatever the format.</summary>
