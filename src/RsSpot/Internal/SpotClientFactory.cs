@@ -39,7 +39,9 @@ internal static class SpotClientFactory
                 logger.LogWarning("{Warning}", warning);
             }
 
-            var sandbox = options.Sandbox ? CreateSandbox(options, state is null ? null : statePath).CreateHandler() : null;
+            // The emulator (catalogue, sandbox.db) is built by the first request that reaches it, so a command
+            // answered from the caches, or sending nothing, never pays for it.
+            var sandbox = options.Sandbox ? new DeferredHandler(() => CreateSandbox(options, state is null ? null : statePath).CreateHandler()) : null;
             var settings = ToSettings(resolved, options, environment, options.TokenStore ?? state?.Tokens, options.Sandbox);
             var cacheEnabled = state is not null && settings.Cache.Enabled && !options.NoCache;
             return new SpotClientCore(
@@ -122,6 +124,25 @@ internal static class SpotClientFactory
     {
         var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
         return string.IsNullOrEmpty(home) ? Path.GetTempPath() : home;
+    }
+
+    /// <summary>A transport created by the first request sent through it.</summary>
+    private sealed class DeferredHandler(Func<HttpMessageHandler> create) : HttpMessageHandler
+    {
+        private readonly Lazy<HttpMessageInvoker> _inner = new(() => new HttpMessageInvoker(create(), disposeHandler: true));
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+            _inner.Value.SendAsync(request, cancellationToken);
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing && _inner.IsValueCreated)
+            {
+                _inner.Value.Dispose();
+            }
+
+            base.Dispose(disposing);
+        }
     }
 
     /// <summary>What a core owns besides its HTTP pipeline.</summary>
