@@ -41,8 +41,11 @@ XML
 echo 'System.Console.WriteLine("hello");' >"$work/hello/Program.cs"
 dotnet build "$work/hello" -c Release -o "$work/hello/out" --nologo -v quiet >/dev/null
 publish() { dotnet publish "$1/src/RsSpot.Cli/RsSpot.Cli.csproj" -c Release --nologo -v quiet -o "$2" "${@:3}" >"$work/publish.log" || { cat "$work/publish.log" >&2; exit 1; }; }
-publish "$root" "$work/r2r" -r "$rid" --self-contained false
-publish "$root" "$work/portable"
+# A snapshot of the working tree, so editing it while the benchmark runs changes nothing measured.
+mkdir -p "$work/src"
+(cd "$root" && git ls-files -co --exclude-standard -z | xargs -0 tar -c --ignore-failed-read 2>/dev/null) | tar -x -C "$work/src"
+publish "$work/src" "$work/r2r" -r "$rid" --self-contained false
+publish "$work/src" "$work/portable" -p:PublishReadyToRun=false
 builds=(r2r portable)
 if [ -n "$base_ref" ]; then
   mkdir -p "$work/base-src"

@@ -27,7 +27,7 @@ internal static class CliApp
         }
         catch (UsageException e)
         {
-            return ErrorReporter.Report(e, environment, verbose: false);
+            return ErrorReporter.Report(e, environment, verbose: false, noColor: args.Contains("--no-color"));
         }
 
         if (options.Version)
@@ -80,7 +80,7 @@ internal static class CliApp
         {
             if (context.Options.Verbose)
             {
-                context.Environment.Error.WriteLine($"warning: command history not recorded: {e.Message}");
+                context.Warn($"command history not recorded: {e.Message}");
             }
         }
     }

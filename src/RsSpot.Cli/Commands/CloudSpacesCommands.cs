@@ -1,5 +1,6 @@
 using Cocona;
 using RsSpot.Cli.Infrastructure;
+using RsSpot.Cli.Progress;
 using RsSpot.Internal.IO;
 using RsSpot.Models;
 
@@ -126,7 +127,7 @@ internal sealed class CloudSpacesCommands(CliContext context)
     {
         // Said up front: if the wait times out or is interrupted, the cloudspace still exists.
         context.Output.Note($"created cloudspace {name}; waiting for it to be Ready (Ctrl+C stops the wait, not the cloudspace)");
-        using var progress = new WaitProgress(context.Environment, name);
+        using var progress = new WaitProgress<CloudSpace>(context.Environment, $"cloudspace {name}", c => new WaitStatus(c.Phase ?? "unknown", c.Reason), context.Output.Palette);
         return await context.Client.CloudSpaces.WaitUntilReadyAsync(name, timeout, progress, org, context.CancellationToken).ConfigureAwait(false);
     }
 

@@ -53,7 +53,7 @@ internal sealed class CoconaHost(CliContext context) : IServiceProvider, ICocona
                 }
                 catch (Exception e)
                 {
-                    commandExitCode = ErrorReporter.Report(e, context.Environment, context.Options.Verbose);
+                    commandExitCode = ErrorReporter.Report(e, context.Environment, context.Options.Verbose, context.Options.NoColor);
                 }
 
                 return commandExitCode.Value;
@@ -101,13 +101,13 @@ internal sealed class CoconaHost(CliContext context) : IServiceProvider, ICocona
         var word = e.Command;
         if (string.IsNullOrEmpty(word))
         {
-            context.Environment.Error.WriteLine($"error: {route.Path} needs a command (see '{route.Path} --help')");
+            ErrorReporter.WriteError(context.Environment, $"{route.Path} needs a command (see '{route.Path} --help')", context.Options.NoColor);
             return ExitCodes.Usage;
         }
 
         var similar = e.ImplementedCommands.All.Select(c => c.Name).Where(n => EditDistance(n, word.ToLowerInvariant()) < 3).ToList();
         var hint = similar.Count > 0 ? $" (did you mean: {string.Join(", ", similar)}?)" : $" (see '{route.Path} --help')";
-        context.Environment.Error.WriteLine($"error: '{word}' is not a command of '{route.Path}'{hint}");
+        ErrorReporter.WriteError(context.Environment, $"'{word}' is not a command of '{route.Path}'{hint}", context.Options.NoColor);
         return ExitCodes.Usage;
     }
 
@@ -121,7 +121,7 @@ internal sealed class CoconaHost(CliContext context) : IServiceProvider, ICocona
         }
 
         var message = lines[0].StartsWith("Error: ", StringComparison.Ordinal) ? lines[0]["Error: ".Length..] : lines[0];
-        context.Environment.Error.WriteLine($"error: {message}");
+        ErrorReporter.WriteError(context.Environment, message, context.Options.NoColor);
         return true;
     }
 

@@ -102,6 +102,10 @@ internal sealed class CliContext : IDisposable
         }
     }
 
+    /// <summary>A <c>warning: ...</c> line on stderr ("warning:" in yellow on a terminal).</summary>
+    public void Warn(string message) =>
+        Environment.Error.WriteLine($"{RsSpot.Cli.Output.Palette.ForErrors(Environment, Options.NoColor).Warning("warning:")} {message}");
+
     public void Dispose()
     {
         if (_client.IsValueCreated)
@@ -145,7 +149,7 @@ internal sealed class CliContext : IDisposable
         StartupTrace.Mark("SDK client created");
         if (client.State?.RecoveryNotice is { } notice)
         {
-            Environment.Error.WriteLine($"warning: {notice}");
+            Warn(notice);
         }
 
         if (Options.Sandbox)
@@ -163,7 +167,7 @@ internal sealed class CliContext : IDisposable
         StartupTrace.Mark("state.db opened");
         if (store.RecoveryNotice is { } notice)
         {
-            Environment.Error.WriteLine($"warning: {notice}");
+            Warn(notice);
         }
 
         return store;

@@ -16,13 +16,15 @@ internal static class CompletionValues
         ["risk"] = ["low", "med", "high"],
         ["cni"] = ["calico", "cilium", "byocni"],
         ["method"] = ["GET", "POST", "PUT", "PATCH", "DELETE"],
+        ["strategy"] = ["max_performance", "max_value", "balanced"],
+        ["gen"] = ["1", "2"],
     };
 
     public static IReadOnlyList<string> ChoicesOf(string option) => Choices.GetValueOrDefault(option) ?? [];
 
     public static string? SourceOf(string option) => option switch
     {
-        "region" => Regions,
+        "region" or "regions" => Regions,
         "profile" => Profiles,
         _ => null,
     };

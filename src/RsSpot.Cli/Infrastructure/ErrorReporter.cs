@@ -8,10 +8,10 @@ namespace RsSpot.Cli.Infrastructure;
 /// </summary>
 internal static class ErrorReporter
 {
-    public static int Report(Exception exception, CliEnvironment environment, bool verbose)
+    public static int Report(Exception exception, CliEnvironment environment, bool verbose, bool noColor = false)
     {
         var (code, message) = Classify(exception, environment.Interruption);
-        environment.Error.WriteLine($"error: {OneLine(message)}");
+        WriteError(environment, message, noColor);
         if (verbose && !environment.Interrupted.IsCancellationRequested)
         {
             environment.Error.WriteLine(exception.ToString());
@@ -19,6 +19,10 @@ internal static class ErrorReporter
 
         return code;
     }
+
+    /// <summary>One <c>error: ...</c> line on stderr ("error:" in red on a terminal).</summary>
+    public static void WriteError(CliEnvironment environment, string message, bool noColor) =>
+        environment.Error.WriteLine($"{Output.Palette.ForErrors(environment, noColor).Error("error:")} {OneLine(message)}");
 
     public static (int Code, string Message) Classify(Exception exception, Interruption interruption) => exception switch
     {
