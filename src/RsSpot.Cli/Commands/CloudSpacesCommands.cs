@@ -37,7 +37,7 @@ internal sealed class CloudSpacesCommands(CliContext context)
         [Option("gpu-enabled", Description = "Allow GPU pools")] bool gpuEnabled = false,
         [Option("webhook", Description = "URL called before servers are pre-empted")] string? webhook = null,
         [Option("wait", Description = "Wait until the cloudspace is Ready")] bool wait = false,
-        [Option("wait-timeout", Description = "Longest wait: seconds or 10m, 1h (default 30m)")] string waitTimeout = "30m",
+        [Option("wait-timeout", Description = "Longest wait: seconds or 10m, 1h")] string waitTimeout = "30m",
         [Option("org", Description = OrgHelp)] string? org = null)
     {
         // Parsed before creating anything, so a bad --timeout never leaves a cloudspace behind.

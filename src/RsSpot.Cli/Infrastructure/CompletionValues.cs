@@ -1,3 +1,5 @@
+using RsSpot.Cli.Commands;
+
 namespace RsSpot.Cli.Infrastructure;
 
 /// <summary>
@@ -28,4 +30,48 @@ internal static class CompletionValues
         "profile" => Profiles,
         _ => null,
     };
+
+    /// <summary>The profiles of the configuration file (none when there is no file or it cannot be read).</summary>
+    public static IEnumerable<string> ProfileNames(CliContext context)
+    {
+        try
+        {
+            return [.. context.Profiles(allowMissingFile: true).Load().Profiles.Keys];
+        }
+        catch (SpotException)
+        {
+            return [];
+        }
+    }
+
+    /// <summary>
+    /// Region names from a cached <c>regions list</c> response: the client's transport refuses every request, so a
+    /// completion never waits on the network and offers nothing until a regions list has been cached.
+    /// </summary>
+    public static async Task<IEnumerable<string>> CachedRegionsAsync(CliContext context)
+    {
+        try
+        {
+            using var client = new SpotClient(new SpotClientOptions
+            {
+                Profile = context.Options.Profile,
+                ConfigPath = context.Options.ConfigFile,
+                Environment = context.ConfigEnvironment,
+                Transport = new Offline(),
+                Retry = new RetryOptions { MaxAttempts = 1 },
+            });
+            var regions = await client.Regions.ListAsync(context.CancellationToken).ConfigureAwait(false);
+            return regions.Select(r => r.Name);
+        }
+        catch (SpotException)
+        {
+            return [];
+        }
+    }
+
+    private sealed class Offline : HttpMessageHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+            throw new HttpRequestException("completion works offline");
+    }
 }
