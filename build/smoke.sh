@@ -12,7 +12,7 @@ version="$(dotnet msbuild "$root/src/RsSpot/RsSpot.csproj" -getProperty:VersionP
 packages="${NUGET_PACKAGES:-$HOME/.nuget/packages}"
 cleanup() {
   rm -rf "$work"
-  for id in rsspot rsspot.emulator rsspot.cli; do rm -rf "$packages/$id/$version"; done
+  for id in rsspot rsspot.emulator rsspot.cli rsspot.cli.{linux-x64,linux-arm64,osx-x64,osx-arm64,win-x64,any}; do rm -rf "$packages/$id/$version"; done
 }
 trap cleanup EXIT
 fail() { echo "smoke: $*" >&2; exit 1; }
@@ -22,7 +22,13 @@ has() { grep -Eq -- "$2" <<<"$1"; }
 feed="$work/feed"
 echo "-- pack $version"
 for project in RsSpot.Emulator RsSpot RsSpot.Cli; do
-  dotnet pack "$root/src/$project/$project.csproj" --nologo -v quiet -o "$feed" -p:VersionSuffix="$suffix" "$@" >"$work/pack.log" \
+  args=()
+  for arg in "$@"; do
+    # The tool's RID packages are published (ReadyToRun) per RID, which a portable build cannot stand in for.
+    [ "$project" = RsSpot.Cli ] && [ "$arg" = --no-build ] && continue
+    args+=("$arg")
+  done
+  dotnet pack "$root/src/$project/$project.csproj" --nologo -v quiet -o "$feed" -p:VersionSuffix="$suffix" ${args[@]+"${args[@]}"} >"$work/pack.log" \
     || { cat "$work/pack.log"; fail "dotnet pack $project failed"; }
 done
 
@@ -31,10 +37,16 @@ sdk_nuspec="$(unzip -p "$feed/RsSpot.$version.nupkg" RsSpot.nuspec)"
 has "$sdk_nuspec" "<dependency id=\"RsSpot.Emulator\" version=\"$version\"" || fail "RsSpot does not depend on RsSpot.Emulator $version"
 ! has "$sdk_nuspec" 'id="(Microsoft\.AspNetCore|Cocona|RsSpot\.Api|RsSpot\.Cli)' || fail "RsSpot depends on a CLI/ASP.NET package"
 has "$(unzip -Z1 "$feed/RsSpot.$version.nupkg")" "^lib/net10.0/RsSpot.Api.dll$" || fail "RsSpot does not carry RsSpot.Api.dll"
-for id in RsSpot RsSpot.Emulator RsSpot.Cli; do
+for id in RsSpot RsSpot.Emulator RsSpot.Cli RsSpot.Cli.linux-x64 RsSpot.Cli.any; do
   has "$(unzip -Z1 "$feed/$id.$version.nupkg")" "^README.md$" || fail "$id has no README"
-  [ -f "$feed/$id.$version.snupkg" ] || fail "$id has no symbol package"
+  [ "$id" = RsSpot.Cli ] || [ -f "$feed/$id.$version.snupkg" ] || fail "$id has no symbol package"
 done
+# The tool is a pointer package naming one ReadyToRun package per RID, plus the portable `any` fallback.
+tool_settings="$(unzip -p "$feed/RsSpot.Cli.$version.nupkg" '*/DotnetToolSettings.xml')"
+for rid in linux-x64 linux-arm64 osx-x64 osx-arm64 win-x64 any; do
+  has "$tool_settings" "RuntimeIdentifier=\"$rid\"" || fail "the tool package names no $rid package"
+done
+has "$(unzip -Z1 "$feed/RsSpot.Cli.linux-x64.$version.nupkg")" "^tools/net10.0/linux-x64/RsSpot.Cli.dll$" || fail "the linux-x64 tool package holds no RsSpot.Cli.dll"
 
 cat >"$work/nuget.config" <<XML
 <configuration>
@@ -51,6 +63,7 @@ mkdir -p "$HOME"
 
 echo "-- tool"
 dotnet tool install RsSpot.Cli --version "$version" --tool-path "$work/tools" --configfile "$work/nuget.config" >/dev/null
+[ "$(uname -sm)" != "Linux x86_64" ] || [ -d "$work/tools/.store/rsspot.cli/$version/rsspot.cli.linux-x64" ] || fail "dotnet tool install did not pick the linux-x64 package"
 printed="$("$work/tools/rsspot" --version)"
 has "$printed" "^rsspot ${version%%-*}" || fail "rsspot --version printed: $printed"
 has "$("$work/tools/rsspot" --sandbox regions list)" '"us-central-dfw-1"' || fail "rsspot --sandbox regions list did not list the sandbox regions"

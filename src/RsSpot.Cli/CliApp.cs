@@ -1,18 +1,16 @@
 using System.Diagnostics;
 using System.Reflection;
 using Cocona;
-using Cocona.Application;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using RsSpot.Cli.Commands;
+using RsSpot.Cli.Hosting;
 using RsSpot.Cli.Infrastructure;
 using RsSpot.State;
 
 namespace RsSpot.Cli;
 
 /// <summary>
-/// One rsspot invocation: take the global options out of the arguments, let Cocona dispatch the command, map the
-/// outcome to an exit code, and record the (redacted) command line in the history.
+/// One rsspot invocation: take the global options out of the arguments, find the command group the path names,
+/// answer help from the command tree or let Cocona dispatch the command, map the outcome to an exit code, and record
+/// the (redacted) command line in the history.
 /// </summary>
 internal static class CliApp
 {
@@ -29,7 +27,7 @@ internal static class CliApp
         }
         catch (UsageException e)
         {
-            return ErrorReporter.Report(e, environment, verbose: false);
+            return ErrorReporter.Report(e, environment, verbose: false, noColor: args.Contains("--no-color"));
         }
 
         if (options.Version)
@@ -38,40 +36,28 @@ internal static class CliApp
             return ExitCodes.Ok;
         }
 
+        var route = CommandRoute.Resolve(options.Remaining);
+        StartupTrace.Mark("command path resolved");
+        if (route.AsksForHelp || (route.Rest.Count == 0 && !IsCommand(route)))
+        {
+            // Help is documentation, not a command run: no context, no state, no history entry.
+            environment.Out.WriteLine(HelpText.Render(route.HelpNode()));
+            StartupTrace.Mark("help written");
+            return ExitCodes.Ok;
+        }
+
         using var context = new CliContext(environment, options);
-        var exitCode = await DispatchAsync(context).ConfigureAwait(false);
+        using var host = new CoconaHost(context);
+        var exitCode = await host.RunAsync(route, CancellationToken.None).ConfigureAwait(false);
+        StartupTrace.Mark("command finished");
         RecordHistory(context, args, exitCode, Stopwatch.GetElapsedTime(started));
+        StartupTrace.Mark("history recorded");
         return exitCode;
     }
 
-    private static async Task<int> DispatchAsync(CliContext context)
-    {
-        using var bridge = new CoconaBridge(context);
-        var builder = CoconaApp.CreateBuilder([.. context.Options.Remaining], o =>
-        {
-            o.EnableShellCompletionSupport = false;
-            o.TreatPublicMethodsAsCommands = true;
-        });
-        builder.Logging.ClearProviders();
-        builder.Services.AddSingleton(context);
-        builder.Services.AddSingleton<ICoconaConsoleProvider>(bridge);
-        builder.Services.AddSingleton<ICoconaApplicationMetadataProvider>(bridge);
-        var app = builder.Build();
-        app.UseFilter(bridge);
-        app.AddCommands<RootCommands>();
-        try
-        {
-            // Commands observe the interrupt through CliContext, so an interrupted command still reaches the filter (exit 130).
-            await app.RunAsync(CancellationToken.None).ConfigureAwait(false);
-        }
-        finally
-        {
-            // Cocona also sets the process exit code; rsspot returns its own, so leave no trace for in-process callers.
-            Environment.ExitCode = 0;
-        }
-
-        return bridge.CommandExitCode ?? (bridge.ReportUsageError() ? ExitCodes.Usage : ExitCodes.Ok);
-    }
+    /// <summary>A group that is itself a command (<c>configure</c>, <c>raw</c>) runs without a subcommand.</summary>
+    private static bool IsCommand(CommandRoute route) =>
+        route.GroupType.GetMethods().Any(m => m.GetCustomAttribute<PrimaryCommandAttribute>() is not null);
 
     /// <summary>History is a convenience: it must never change the outcome of the command that just ran.</summary>
     private static void RecordHistory(CliContext context, string[] args, int exitCode, TimeSpan duration)
@@ -94,7 +80,7 @@ internal static class CliApp
         {
             if (context.Options.Verbose)
             {
-                context.Environment.Error.WriteLine($"warning: command history not recorded: {e.Message}");
+                context.Warn($"command history not recorded: {e.Message}");
             }
         }
     }

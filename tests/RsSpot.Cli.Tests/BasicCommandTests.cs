@@ -34,7 +34,7 @@ public class BasicCommandTests : CliTestBase
             Assert.That(json.ExitCode, Is.Zero, json.ToString());
             Assert.That(json.Json[0]!["name"]!.ToString(), Is.EqualTo("acme-corp"));
             Assert.That(json.Error, Does.Contain("sandbox:"), "the sandbox announces itself on stderr");
-            Assert.That(table.Out, Does.Contain("| acme-corp").And.Contain("| namespace"));
+            Assert.That(table.Out, Does.Contain("acme-corp").And.Contain("NAMESPACE").And.Contain("───").And.Not.Contain("|"));
         });
     }
 

@@ -60,7 +60,7 @@ public class HistoryAndCacheCommandsTests : CliTestBase
         Assert.Multiple(() =>
         {
             Assert.That(search.Json.Select(e => e["command"]!.ToString()), Is.EqualTo(new[] { "rsspot config set-default-org two" }), search.ToString());
-            Assert.That(table.Out, Does.Contain("| command").And.Contain("rsspot profiles list").And.Not.Contain("argv"));
+            Assert.That(table.Out, Does.Contain("COMMAND").And.Contain("rsspot profiles list").And.Not.Contain("argv"));
         });
     }
 

@@ -1,5 +1,6 @@
 using Cocona;
 using RsSpot.Cli.Infrastructure;
+using RsSpot.Cli.Progress;
 
 namespace RsSpot.Cli.Commands;
 
@@ -13,7 +14,12 @@ internal sealed class CacheCommands(CliContext context)
     public void Clear([Option("yes", ['y'], Description = "Do not ask for confirmation")] bool yes = false)
     {
         context.Confirm("drop every cached API response?", yes);
-        var removed = context.State.HttpCache.Clear();
+        int removed;
+        using (Activity.Start(context.Environment, "clearing the response cache"))
+        {
+            removed = context.State.HttpCache.Clear();
+        }
+
         context.Acknowledge($"cleared the response cache ({removed} entries)", new { Cleared = removed });
     }
 }

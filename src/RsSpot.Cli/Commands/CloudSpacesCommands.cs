@@ -1,5 +1,6 @@
 using Cocona;
 using RsSpot.Cli.Infrastructure;
+using RsSpot.Cli.Progress;
 using RsSpot.Internal.IO;
 using RsSpot.Models;
 
@@ -36,7 +37,7 @@ internal sealed class CloudSpacesCommands(CliContext context)
         [Option("gpu-enabled", Description = "Allow GPU pools")] bool gpuEnabled = false,
         [Option("webhook", Description = "URL called before servers are pre-empted")] string? webhook = null,
         [Option("wait", Description = "Wait until the cloudspace is Ready")] bool wait = false,
-        [Option("wait-timeout", Description = "Longest wait: seconds or 10m, 1h (default 30m)")] string waitTimeout = "30m",
+        [Option("wait-timeout", Description = "Longest wait: seconds or 10m, 1h")] string waitTimeout = "30m",
         [Option("org", Description = OrgHelp)] string? org = null)
     {
         // Parsed before creating anything, so a bad --timeout never leaves a cloudspace behind.
@@ -126,7 +127,7 @@ internal sealed class CloudSpacesCommands(CliContext context)
     {
         // Said up front: if the wait times out or is interrupted, the cloudspace still exists.
         context.Output.Note($"created cloudspace {name}; waiting for it to be Ready (Ctrl+C stops the wait, not the cloudspace)");
-        using var progress = new WaitProgress(context.Environment, name);
+        using var progress = new WaitProgress<CloudSpace>(context.Environment, $"cloudspace {name}", c => new WaitStatus(c.Phase ?? "unknown", c.Reason), context.Output.Palette);
         return await context.Client.CloudSpaces.WaitUntilReadyAsync(name, timeout, progress, org, context.CancellationToken).ConfigureAwait(false);
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Cocona;
 using RsSpot.Cli.Infrastructure;
+using RsSpot.Cli.Output;
 using RsSpot.State;
 
 namespace RsSpot.Cli.Commands;
@@ -40,31 +41,46 @@ internal sealed class HistoryCommands(CliContext context)
 
     private void Write(IReadOnlyList<HistoryRecord> records)
     {
-        // The table shows the shell-quoted command; the argv array is for machines.
-        var table = context.Output.FormatFor(OutputFormat.Json) == OutputFormat.Table;
-        context.Output.Write(records.Select(r => View(r, includeArgv: !table)).ToList(), title: table ? "command history (newest first)" : null);
-    }
-
-    private static Dictionary<string, object?> View(HistoryRecord record, bool includeArgv)
-    {
-        var view = new Dictionary<string, object?>(StringComparer.Ordinal)
+        // The table shows what a reader scans for (when, what, how it ended, how long); the rest is for machines.
+        if (context.Output.FormatFor(OutputFormat.Json) == OutputFormat.Table)
         {
-            ["id"] = record.Id,
-            ["started_at"] = record.StartedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
-            ["exit_code"] = record.ExitCode,
-            ["duration_ms"] = record.Duration is { } duration ? (long)duration.TotalMilliseconds : null,
-            ["profile"] = record.Profile,
-            ["org"] = record.Org,
-            ["region"] = record.Region,
-            ["command"] = record.Command,
-        };
-        if (includeArgv)
-        {
-            view["argv"] = record.Argv;
+            context.Output.Write(records.Select(TableRow).ToList(), title: "command history (newest first)");
+            return;
         }
 
-        return view;
+        context.Output.Write(records.Select(View).ToList());
     }
+
+    private static Dictionary<string, object?> View(HistoryRecord record) => new(StringComparer.Ordinal)
+    {
+        ["id"] = record.Id,
+        ["started_at"] = JsonView.Iso(record.StartedAt),
+        ["exit_code"] = record.ExitCode,
+        ["duration_ms"] = record.Duration is { } duration ? (long)duration.TotalMilliseconds : null,
+        ["profile"] = record.Profile,
+        ["org"] = record.Org,
+        ["region"] = record.Region,
+        ["command"] = record.Command,
+        ["argv"] = record.Argv,
+    };
+
+    private static object TableRow(HistoryRecord record) => new
+    {
+        record.Id,
+        Time = JsonView.Iso(record.StartedAt.AddTicks(-(record.StartedAt.Ticks % TimeSpan.TicksPerSecond))),
+        Exit = record.ExitCode,
+        Duration = record.Duration is { } duration ? Readable(duration) : "",
+        record.Command,
+    };
+
+    /// <summary>850ms, 4.2s, 3m05s, 1h02m.</summary>
+    private static string Readable(TimeSpan duration) => duration.TotalSeconds switch
+    {
+        < 1 => $"{(int)duration.TotalMilliseconds}ms",
+        < 60 => string.Create(CultureInfo.InvariantCulture, $"{duration.TotalSeconds:0.0}s"),
+        < 3600 => $"{(int)duration.TotalMinutes}m{duration.Seconds:00}s",
+        _ => $"{(int)duration.TotalHours}h{duration.Minutes:00}m",
+    };
 
     private static int RequireLimit(int limit) =>
         limit >= 1 ? limit : throw new UsageException($"--limit must be at least 1, got {limit}");

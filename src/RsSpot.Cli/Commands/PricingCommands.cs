@@ -1,7 +1,7 @@
 using System.Globalization;
 using Cocona;
 using RsSpot.Cli.Infrastructure;
-using RsSpot.Cli.Output;
+using RsSpot.Cli.Progress;
 using RsSpot.Models;
 using RsSpot.Pricing;
 
@@ -140,7 +140,12 @@ internal sealed class PricingCommands(CliContext context)
             throw new UsageException("--cloudspace is only used with --apply");
         }
 
-        var plan = await context.Client.Pricing.PlanAsync(request, usePercentiles: !noPercentiles, context.CancellationToken).ConfigureAwait(false);
+        PlanRecommendation plan;
+        using (Activity.Start(context.Environment, "building pricing plans"))
+        {
+            plan = await context.Client.Pricing.PlanAsync(request, usePercentiles: !noPercentiles, context.CancellationToken).ConfigureAwait(false);
+        }
+
         var table = context.Output.FormatFor(OutputFormat.Table) == OutputFormat.Table;
         if (table)
         {
@@ -190,7 +195,7 @@ internal sealed class PricingCommands(CliContext context)
 
         if (plan.Warning is not null)
         {
-            context.Output.WriteText($"warning: {plan.Warning}");
+            context.Output.WriteText($"{context.Output.Palette.Warning("warning:")} {plan.Warning}");
         }
 
         if (plan.Assumptions.BidBasisNote is not null)
@@ -199,7 +204,7 @@ internal sealed class PricingCommands(CliContext context)
         }
     }
 
-    private void WriteTable(TableView view) => context.Output.WriteText(TableFormatter.Format(view.Title, view.Headers, view.Rows));
+    private void WriteTable(TableView view) => context.Output.WriteTable(view.Title, view.Headers, view.Rows);
 
     private static string ApplyQuestion(PlanScenario scenario, string cloudspace)
     {

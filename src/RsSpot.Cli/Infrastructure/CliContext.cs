@@ -102,10 +102,19 @@ internal sealed class CliContext : IDisposable
         }
     }
 
+    /// <summary>A <c>warning: ...</c> line on stderr ("warning:" in yellow on a terminal).</summary>
+    public void Warn(string message) =>
+        Environment.Error.WriteLine($"{RsSpot.Cli.Output.Palette.ForErrors(Environment, Options.NoColor).Warning("warning:")} {message}");
+
     public void Dispose()
     {
         if (_client.IsValueCreated)
         {
+            if (_client.Value.Core.SandboxRecoveryNotice() is { } notice)
+            {
+                Warn(notice);
+            }
+
             _client.Value.Dispose();
         }
 
@@ -142,9 +151,10 @@ internal sealed class CliContext : IDisposable
         }
 
         var client = new SpotClient(options);
-        foreach (var notice in new[] { client.State?.RecoveryNotice, client.Core.SandboxRecoveryNotice }.OfType<string>())
+        StartupTrace.Mark("SDK client created");
+        if (client.State?.RecoveryNotice is { } notice)
         {
-            Environment.Error.WriteLine($"warning: {notice}");
+            Warn(notice);
         }
 
         if (Options.Sandbox)
@@ -159,9 +169,10 @@ internal sealed class CliContext : IDisposable
     {
         var (path, _) = ConfigResolver.StatePathFor(LoadConfig(allowMissingFile: true), null, ConfigEnvironment);
         var store = StateStore.Open(path);
+        StartupTrace.Mark("state.db opened");
         if (store.RecoveryNotice is { } notice)
         {
-            Environment.Error.WriteLine($"warning: {notice}");
+            Warn(notice);
         }
 
         return store;

@@ -21,6 +21,12 @@ internal sealed class CliEnvironment
     /// <summary>Whether stdout is a terminal (colour is used only then, and never with NO_COLOR).</summary>
     public bool IsOutputTerminal { get; init; }
 
+    /// <summary>Whether stderr is a terminal (errors, warnings and progress are coloured or redrawn only then).</summary>
+    public bool IsErrorTerminal { get; init; }
+
+    /// <summary>Columns of the terminal stdout writes to; null when it is not a terminal (tables are then not cut).</summary>
+    public int? TerminalWidth { get; init; }
+
     public required IReadOnlyDictionary<string, string?> Variables { get; init; }
 
     public required string HomeDirectory { get; init; }
@@ -35,6 +41,18 @@ internal sealed class CliEnvironment
 
     public ConfigEnvironment ToConfigEnvironment() => new(Variables, HomeDirectory);
 
+    private static int? WindowWidth()
+    {
+        try
+        {
+            return Console.WindowWidth is > 0 and var width ? width : null;
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+
     public static CliEnvironment FromProcess()
     {
         return new CliEnvironment
@@ -44,6 +62,8 @@ internal sealed class CliEnvironment
             In = Console.In,
             IsInteractive = !Console.IsInputRedirected && !Console.IsErrorRedirected,
             IsOutputTerminal = !Console.IsOutputRedirected,
+            IsErrorTerminal = !Console.IsErrorRedirected,
+            TerminalWidth = Console.IsOutputRedirected ? null : WindowWidth(),
             Variables = Environment.GetEnvironmentVariables().Cast<DictionaryEntry>().ToDictionary(e => (string)e.Key, e => e.Value as string),
             HomeDirectory = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile) is { Length: > 0 } home ? home : Path.GetTempPath(),
             Interruption = Interruption.FromProcessSignals(),

@@ -9,11 +9,10 @@ namespace RsSpot.Cli.Infrastructure;
 /// </summary>
 internal static class ErrorReporter
 {
-    public static int Report(Exception exception, CliEnvironment environment, bool verbose)
+    public static int Report(Exception exception, CliEnvironment environment, bool verbose, bool noColor = false)
     {
         var (code, message) = Classify(exception, environment.Interruption);
-        // A message may quote what a server or a file said: nothing from there may move the cursor or ring the bell.
-        environment.Error.WriteLine($"error: {PrintableText.OneLine(message)}");
+        WriteError(environment, message, noColor);
         if (verbose && !environment.Interrupted.IsCancellationRequested)
         {
             environment.Error.WriteLine(exception.ToString());
@@ -21,6 +20,13 @@ internal static class ErrorReporter
 
         return code;
     }
+
+    /// <summary>
+    /// One <c>error: ...</c> line on stderr ("error:" in red on a terminal). A message may quote what a server or a
+    /// file said: nothing from there may move the cursor or ring the bell.
+    /// </summary>
+    public static void WriteError(CliEnvironment environment, string message, bool noColor) =>
+        environment.Error.WriteLine($"{Output.Palette.ForErrors(environment, noColor).Error("error:")} {PrintableText.OneLine(message)}");
 
     public static (int Code, string Message) Classify(Exception exception, Interruption interruption) => exception switch
     {

@@ -15,6 +15,9 @@ internal enum OutputFormat
 /// </summary>
 internal sealed record GlobalOptions
 {
+    /// <summary>The names -o accepts (yml is an alias of yaml).</summary>
+    public static readonly IReadOnlyList<string> Formats = ["json", "yaml", "table", "jsonl"];
+
     public string? Profile { get; init; }
 
     public string? ConfigFile { get; init; }
@@ -27,6 +30,12 @@ internal sealed record GlobalOptions
     public bool NoCache { get; init; }
 
     public bool Verbose { get; init; }
+
+    /// <summary>Tables at full width: every column, nothing truncated to the terminal (<c>--wide</c>).</summary>
+    public bool Wide { get; init; }
+
+    /// <summary>No ANSI colour even on a terminal (<c>--no-color</c>).</summary>
+    public bool NoColor { get; init; }
 
     public bool Version { get; init; }
 
@@ -61,6 +70,8 @@ internal sealed record GlobalOptions
                 "--sandbox" => options with { Sandbox = Flag(name, inline) },
                 "--no-cache" => options with { NoCache = Flag(name, inline) },
                 "-v" or "--verbose" => options with { Verbose = Flag(name, inline) },
+                "--wide" => options with { Wide = Flag(name, inline) },
+                "--no-color" => options with { NoColor = Flag(name, inline) },
                 "--version" => options with { Version = Flag(name, inline) },
                 "--timeout" => options with { Timeout = OptionValues.Duration(Value(), "timeout") },
                 _ => Keep(options, remaining, arg),

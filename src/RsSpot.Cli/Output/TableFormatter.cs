@@ -1,85 +1,110 @@
 using System.Globalization;
-using ConsoleTables;
 using Newtonsoft.Json.Linq;
 
 namespace RsSpot.Cli.Output;
 
+/// <summary>How tables are laid out: the width to fit (null: any) and the palette for status columns.</summary>
+internal sealed record TableStyle(int? Width, Palette Palette)
+{
+    public static TableStyle Plain { get; } = new(null, Palette.None);
+}
+
 /// <summary>
-/// Renders JSON trees as real tables: a list of objects becomes one row per object with the union of their
-/// (flattened) fields as columns; a single object becomes a field/value table. Nested objects flatten to dotted
-/// columns, lists of scalars join with commas, and lists of objects show their count.
+/// Renders JSON trees as compact tables, as kubectl and gh print them: upper-case headers, one rule under them, columns
+/// two spaces apart. A list of objects becomes one row per object with the union of their (flattened) fields as
+/// columns; a single object becomes aligned field/value lines. Nested objects flatten to dotted columns, lists of
+/// scalars join with commas, lists of objects show their count. Too wide for the terminal, the widest columns are cut
+/// with an ellipsis (<c>--wide</c> keeps them whole).
 /// </summary>
 internal static class TableFormatter
 {
     private const int MaxDepth = 2;
+    private const int Gap = 2;
+    private const int MinColumn = 4;
 
-    public static string Format(JToken value, string? title = null)
+    public static string Format(JToken value, string? title, TableStyle style)
     {
-        var table = value switch
+        var body = value switch
         {
-            JArray { Count: > 0 } rows when rows.All(r => r is JObject) => Rows(rows.Cast<JObject>()),
-            JArray { Count: 0 } => null,
-            JArray scalars => Single("value", scalars.Select(Cell)),
-            JObject record => KeyValue(record),
-            _ => null,
+            JArray { Count: > 0 } rows when rows.All(r => r is JObject) => Rows(rows.Cast<JObject>(), style),
+            JArray { Count: 0 } => "(no results)",
+            JArray scalars => Render(["VALUE"], scalars.Select(s => (IReadOnlyList<string>)[Cell(s)]).ToList(), style),
+            JObject record => KeyValue(record, style),
+            _ => Cell(value),
         };
-        var body = table?.ToString().TrimEnd() ?? (value is JArray ? "(no results)" : Cell(value));
         return title is null ? body : $"{title}\n{body}";
     }
 
     /// <summary>A table from ready-made headers and rows (pricing views).</summary>
-    public static string Format(string? title, IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<string>> rows)
+    public static string Format(string? title, IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<string>> rows, TableStyle style)
     {
-        var table = New(headers);
-        foreach (var row in rows)
-        {
-            table.AddRow([.. row]);
-        }
-
-        return title is null ? table.ToString().TrimEnd() : $"{title}\n{table.ToString().TrimEnd()}";
+        // Ready-made headers are printed as written ("$/mo", "Median"); derived ones are upper-cased.
+        var body = Render(headers, [.. rows], style);
+        return title is null ? body : $"{title}\n{body}";
     }
 
-    private static ConsoleTable Rows(IEnumerable<JObject> records)
+    private static string Rows(IEnumerable<JObject> records, TableStyle style)
     {
         var flattened = records.Select(Flatten).ToList();
         var columns = flattened.SelectMany(r => r.Keys).Distinct(StringComparer.Ordinal).ToList();
-        var table = New(columns);
-        foreach (var row in flattened)
+        return Render([.. columns.Select(c => c.Replace('_', ' ').ToUpperInvariant())], flattened.Select(r => (IReadOnlyList<string>)[.. columns.Select(c => r.GetValueOrDefault(c, ""))]).ToList(), style);
+    }
+
+    private static string KeyValue(JObject record, TableStyle style)
+    {
+        var cells = Flatten(record);
+        var width = cells.Count == 0 ? 0 : cells.Keys.Max(k => k.Length) + Gap;
+        var valueWidth = style.Width is { } total ? Math.Max(MinColumn, total - width) : int.MaxValue;
+        return string.Join('\n', cells.Select(c =>
         {
-            table.AddRow([.. columns.Select(c => row.TryGetValue(c, out var cell) ? cell : "")]);
+            var value = Fit(c.Value, valueWidth);
+            return $"{style.Palette.Dim(c.Key.PadRight(width))}{(Palette.IsStatusColumn(c.Key) ? style.Palette.Status(value) : value)}".TrimEnd();
+        }));
+    }
+
+    private static string Render(IReadOnlyList<string> headers, IReadOnlyList<IReadOnlyList<string>> rows, TableStyle style)
+    {
+        var widths = Widths(headers, rows, style.Width);
+        var lines = new List<string>
+        {
+            Line(headers.Select((h, i) => style.Palette.Bold(Fit(h, widths[i]).PadRight(widths[i]))).ToList()),
+            Line(widths.Select(w => new string('─', w)).ToList()),
+        };
+        foreach (var row in rows)
+        {
+            lines.Add(Line(row.Select((cell, i) =>
+            {
+                var text = Fit(cell, widths[i]);
+                var padding = new string(' ', widths[i] - text.Length);
+                return (Palette.IsStatusColumn(headers[i]) ? style.Palette.Status(text) : text) + padding;
+            }).ToList()));
         }
 
-        return table;
+        return string.Join('\n', lines);
     }
 
-    private static ConsoleTable KeyValue(JObject record)
+    /// <summary>Natural column widths, narrowed (widest first) until the row fits <paramref name="limit"/>.</summary>
+    private static int[] Widths(IReadOnlyList<string> headers, IReadOnlyList<IReadOnlyList<string>> rows, int? limit)
     {
-        var table = New(["field", "value"]);
-        foreach (var (key, cell) in Flatten(record))
+        var widths = headers.Select((h, i) => rows.Select(r => r[i].Length).Append(h.Length).Max()).ToArray();
+        if (limit is not { } total)
         {
-            table.AddRow(key, cell);
+            return widths;
         }
 
-        return table;
-    }
-
-    private static ConsoleTable Single(string header, IEnumerable<string> cells)
-    {
-        var table = New([header]);
-        foreach (var cell in cells)
+        var budget = total - (Gap * (widths.Length - 1));
+        while (widths.Sum() > budget && widths.Max() > MinColumn)
         {
-            table.AddRow(cell);
+            var widest = Array.IndexOf(widths, widths.Max());
+            widths[widest]--;
         }
 
-        return table;
+        return widths;
     }
 
-    private static ConsoleTable New(IReadOnlyList<string> columns)
-    {
-        var table = new ConsoleTable([.. columns]);
-        table.Options.EnableCount = false;
-        return table;
-    }
+    private static string Line(IReadOnlyList<string> cells) => string.Join(new string(' ', Gap), cells).TrimEnd();
+
+    private static string Fit(string text, int width) => text.Length <= width ? text : width <= 1 ? "…" : string.Concat(text.AsSpan(0, width - 1), "…");
 
     private static Dictionary<string, string> Flatten(JObject record)
     {
@@ -110,7 +135,7 @@ internal static class TableFormatter
         JValue { Value: decimal d } => d.ToString(CultureInfo.InvariantCulture),
         JValue { Value: double d } => d.ToString(CultureInfo.InvariantCulture),
         JValue { Value: bool b } => b ? "true" : "false",
-        JValue value => Convert.ToString(value.Value, CultureInfo.InvariantCulture) ?? "",
+        JValue value => (Convert.ToString(value.Value, CultureInfo.InvariantCulture) ?? "").ReplaceLineEndings(" "),
         JArray array when array.All(a => a is JValue) => string.Join(", ", array.Select(Cell)),
         JArray array => $"[{array.Count} items]",
         JObject obj when !obj.HasValues => "",

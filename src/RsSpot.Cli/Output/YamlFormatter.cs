@@ -18,6 +18,8 @@ internal static class YamlFormatter
             return map;
         }),
         JArray array => array.Select(ToPlain).ToList(),
+        JValue { Value: DateTimeOffset instant } => JsonView.Iso(instant),
+        JValue { Value: DateTime time } => JsonView.Iso(new DateTimeOffset(time.Kind == DateTimeKind.Unspecified ? DateTime.SpecifyKind(time, DateTimeKind.Utc) : time)),
         JValue value => value.Value,
         _ => token.ToString(),
     };

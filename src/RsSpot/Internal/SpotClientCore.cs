@@ -19,6 +19,17 @@ internal sealed class SpotClientCore : IDisposable
     private readonly SpotHttpPipeline _pipeline;
     private readonly IDisposable? _resources;
     private int _disposed;
+    private Wire.IOrganizationsClient? _organizations;
+    private Wire.IRegionsClient? _regions;
+    private Wire.IServerClassesClient? _serverClasses;
+    private Wire.ICloudSpacesClient? _cloudSpaces;
+    private Wire.ISpotNodePoolsClient? _spotNodePools;
+    private Wire.IOnDemandNodePoolsClient? _onDemandNodePools;
+    private Wire.IVmCloudSpacesClient? _vmCloudSpaces;
+    private Wire.IVmPoolsClient? _vmPools;
+    private Wire.IEventsClient? _events;
+    private Wire.IKubeconfigClient? _kubeconfig;
+    private Wire.IPriceFeedsClient? _priceFeeds;
 
     public SpotClientCore(SpotSettings settings, HttpMessageHandler? transport, Func<Uri, DelegatingHandler?> cacheHandler, TimeProvider time, ILoggerFactory? loggerFactory, TimeSpan pollInterval, IDisposable? resources = null, State.StateStore? state = null)
     {
@@ -29,17 +40,6 @@ internal sealed class SpotClientCore : IDisposable
         _resources = resources;
         State = state;
         _pipeline = new SpotHttpPipeline(settings, transport, cacheHandler, time, Logger);
-        Organizations = new Wire.OrganizationsClient(_pipeline.Api);
-        Regions = new Wire.RegionsClient(_pipeline.Api);
-        ServerClasses = new Wire.ServerClassesClient(_pipeline.Api);
-        CloudSpaces = new Wire.CloudSpacesClient(_pipeline.Api);
-        SpotNodePools = new Wire.SpotNodePoolsClient(_pipeline.Api);
-        OnDemandNodePools = new Wire.OnDemandNodePoolsClient(_pipeline.Api);
-        VmCloudSpaces = new Wire.VmCloudSpacesClient(_pipeline.Api);
-        VmPools = new Wire.VmPoolsClient(_pipeline.Api);
-        Events = new Wire.EventsClient(_pipeline.Api);
-        Kubeconfig = new Wire.KubeconfigClient(_pipeline.Public);
-        PriceFeeds = new Wire.PriceFeedsClient(_pipeline.Feeds);
         Creates = new CreateReconciler(this);
         Orgs = new OrgResolver(
             settings,
@@ -60,35 +60,40 @@ internal sealed class SpotClientCore : IDisposable
     /// <summary>Runs creates so that a lost reply never fails or duplicates them.</summary>
     public CreateReconciler Creates { get; }
 
-    /// <summary>Set when the sandbox's sandbox.db was unreadable and moved aside (shown to the user once).</summary>
-    public string? SandboxRecoveryNotice { get; init; }
+    /// <summary>
+    /// Says so when the sandbox's sandbox.db was unreadable and moved aside (shown to the user once); asked after the
+    /// command, since the sandbox is only built by the first request that reaches it.
+    /// </summary>
+    public Func<string?> SandboxRecoveryNotice { get; init; } = () => null;
 
     /// <summary>The state store, when the client uses one.</summary>
     public State.StateStore? State { get; }
 
     public Auth.TokenProvider Tokens => _pipeline.Tokens;
 
-    public Wire.IOrganizationsClient Organizations { get; }
+    // The generated clients are made on first use: a command calls one or two of them, and each costs type loading
+    // (and JIT without ReadyToRun) at start-up. A race may build one twice; they are stateless, so either is fine.
+    public Wire.IOrganizationsClient Organizations => _organizations ??= new Wire.OrganizationsClient(_pipeline.Api);
 
-    public Wire.IRegionsClient Regions { get; }
+    public Wire.IRegionsClient Regions => _regions ??= new Wire.RegionsClient(_pipeline.Api);
 
-    public Wire.IServerClassesClient ServerClasses { get; }
+    public Wire.IServerClassesClient ServerClasses => _serverClasses ??= new Wire.ServerClassesClient(_pipeline.Api);
 
-    public Wire.ICloudSpacesClient CloudSpaces { get; }
+    public Wire.ICloudSpacesClient CloudSpaces => _cloudSpaces ??= new Wire.CloudSpacesClient(_pipeline.Api);
 
-    public Wire.ISpotNodePoolsClient SpotNodePools { get; }
+    public Wire.ISpotNodePoolsClient SpotNodePools => _spotNodePools ??= new Wire.SpotNodePoolsClient(_pipeline.Api);
 
-    public Wire.IOnDemandNodePoolsClient OnDemandNodePools { get; }
+    public Wire.IOnDemandNodePoolsClient OnDemandNodePools => _onDemandNodePools ??= new Wire.OnDemandNodePoolsClient(_pipeline.Api);
 
-    public Wire.IVmCloudSpacesClient VmCloudSpaces { get; }
+    public Wire.IVmCloudSpacesClient VmCloudSpaces => _vmCloudSpaces ??= new Wire.VmCloudSpacesClient(_pipeline.Api);
 
-    public Wire.IVmPoolsClient VmPools { get; }
+    public Wire.IVmPoolsClient VmPools => _vmPools ??= new Wire.VmPoolsClient(_pipeline.Api);
 
-    public Wire.IEventsClient Events { get; }
+    public Wire.IEventsClient Events => _events ??= new Wire.EventsClient(_pipeline.Api);
 
-    public Wire.IKubeconfigClient Kubeconfig { get; }
+    public Wire.IKubeconfigClient Kubeconfig => _kubeconfig ??= new Wire.KubeconfigClient(_pipeline.Public);
 
-    public Wire.IPriceFeedsClient PriceFeeds { get; }
+    public Wire.IPriceFeedsClient PriceFeeds => _priceFeeds ??= new Wire.PriceFeedsClient(_pipeline.Feeds);
 
     /// <summary>
     /// Runs one operation inside its trace span, translating transport and generated-client failures into the public

@@ -39,8 +39,10 @@ internal static class SpotClientFactory
                 logger.LogWarning("{Warning}", warning);
             }
 
-            var emulator = options.Sandbox ? CreateSandbox(options, state is null ? null : statePath) : null;
-            var sandbox = emulator?.CreateHandler();
+            // The emulator (catalogue, sandbox.db) is built by the first request that reaches it, so a command
+            // answered from the caches, or sending nothing, never pays for it.
+            SpotEmulator? emulator = null;
+            var sandbox = options.Sandbox ? new DeferredHandler(() => (emulator = CreateSandbox(options, state is null ? null : statePath)).CreateHandler()) : null;
             var settings = ToSettings(resolved, options, environment, options.TokenStore ?? state?.Tokens, options.Sandbox);
             var cacheEnabled = state is not null && settings.Cache.Enabled && !options.NoCache;
             return new SpotClientCore(
@@ -53,7 +55,7 @@ internal static class SpotClientFactory
                 new Resources(state, sandbox),
                 state)
             {
-                SandboxRecoveryNotice = emulator?.RecoveryNotice,
+                SandboxRecoveryNotice = () => emulator?.RecoveryNotice,
             };
         }
         catch
@@ -132,6 +134,25 @@ internal static class SpotClientFactory
     {
         var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
         return string.IsNullOrEmpty(home) ? Path.GetTempPath() : home;
+    }
+
+    /// <summary>A transport created by the first request sent through it.</summary>
+    private sealed class DeferredHandler(Func<HttpMessageHandler> create) : HttpMessageHandler
+    {
+        private readonly Lazy<HttpMessageInvoker> _inner = new(() => new HttpMessageInvoker(create(), disposeHandler: true));
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+            _inner.Value.SendAsync(request, cancellationToken);
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing && _inner.IsValueCreated)
+            {
+                _inner.Value.Dispose();
+            }
+
+            base.Dispose(disposing);
+        }
     }
 
     /// <summary>What a core owns besides its HTTP pipeline.</summary>

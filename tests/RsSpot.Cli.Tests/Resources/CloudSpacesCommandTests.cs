@@ -21,7 +21,7 @@ public class CloudSpacesCommandTests : ResourceCommandTestBase
             Assert.That(created.Json["kubernetes_version"]!.ToString(), Is.EqualTo("1.31.1"));
             Assert.That(created.Json["cni"]!.ToString(), Is.EqualTo("calico"));
             Assert.That(listed.Json.Select(c => c["name"]!.ToString()), Is.EqualTo(new[] { "web" }));
-            Assert.That(table.Out, Does.Contain("| name").And.Contain("| phase").And.Contain("| web"));
+            Assert.That(table.Out, Does.Contain("NAME").And.Contain("PHASE").And.Contain("web"));
             Assert.That(table.Out, Does.Not.Contain("assigned_servers"), "the table shows a projection");
             Assert.That(updated.ExitCode, Is.Zero, updated.ToString());
             Assert.That(fetched.Json["ha_control_plane"]!.ToObject<bool>(), Is.True);

@@ -14,7 +14,7 @@ public class InventoryAndRawCommandTests : ResourceCommandTestBase
             Assert.That(spaces.ExitCode, Is.Zero, spaces.ToString());
             Assert.That(spaces.Json.Select(s => s["name"]!.ToString()), Does.Contain("vm-lab"));
             Assert.That(pools.Json.Select(p => p["vm_cloud_space"]!.ToString()), Is.All.EqualTo("vm-lab").And.Not.Empty);
-            Assert.That(table.Out, Does.Contain("| server_class").And.Contain("vm-lab"));
+            Assert.That(table.Out, Does.Contain("SERVER CLASS").And.Contain("vm-lab"));
         });
     }
 

@@ -28,7 +28,7 @@ public class ServerClassesCommandTests : ResourceCommandTestBase
         Assert.Multiple(() =>
         {
             Assert.That(json.Json.Select(c => c["region"]!.ToString()), Is.All.EqualTo(Region).And.Not.Empty);
-            Assert.That(table.Out, Does.Contain("| name").And.Contain("| min_bid").And.Contain(ServerClass));
+            Assert.That(table.Out, Does.Contain("NAME").And.Contain("MIN BID").And.Contain(ServerClass));
             Assert.That(table.Out, Does.Not.Contain("last_auction"), "the table shows a projection, not every field");
         });
     }
