@@ -28,7 +28,7 @@ public class ConfigLocationTests : CliTestBase
 
         var run = await Run("profiles", "list");
 
-        AssertOneLineError(run, 2, $"cannot read config file '{path}'");
+        AssertOneLineError(run, 2, $"config file '{path}' (from default path) is a link to");
     }
 
     [Test]

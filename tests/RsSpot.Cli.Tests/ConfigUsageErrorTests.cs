@@ -49,7 +49,7 @@ public class ConfigUsageErrorTests : CliTestBase
     {
         var run = await Run("-c", Path.Combine(Home, "nope.yml"), "profiles", "list");
 
-        Assert.That(run.ExitCode, Is.EqualTo(2), run.ToString());
+        Assert.That(run.ExitCode, Is.EqualTo(4), "a missing input file is not found, as the exit-code table says; " + run);
         Assert.That(run.Error, Does.StartWith("error: config file").And.Contain("does not exist"));
     }
 }

@@ -33,15 +33,15 @@ internal sealed class PoolCreateOptions : ICommandParameterSet
     [HasDefaultValue]
     public int? MaxNodes { get; set; }
 
-    [Option("label", Description = "Node label key=value (repeatable)")]
+    [Option("label", Description = "Node label key=value")]
     [HasDefaultValue]
     public string[] Labels { get; set; } = [];
 
-    [Option("annotation", Description = "Node annotation key=value (repeatable)")]
+    [Option("annotation", Description = "Node annotation key=value")]
     [HasDefaultValue]
     public string[] Annotations { get; set; } = [];
 
-    [Option("taint", Description = "Node taint key=value:Effect (repeatable)")]
+    [Option("taint", Description = "Node taint key=value:Effect")]
     [HasDefaultValue]
     public string[] Taints { get; set; } = [];
 

@@ -33,6 +33,7 @@ internal static class ErrorReporter
         OperationCanceledException when interruption.Token.IsCancellationRequested => (interruption.ExitCode, interruption.Description),
         ParameterBinderException bind => (ExitCodes.Usage, Describe(bind)),
         ProfileNotFoundException => (ExitCodes.NotFound, exception.Message),
+        SpotConfigurationException { InnerException: FileNotFoundException } => (ExitCodes.NotFound, exception.Message),
         UsageException or SpotValidationException or SpotConfigurationException => (ExitCodes.Usage, exception.Message),
         SpotAuthenticationException => (ExitCodes.Auth, exception.Message),
         SpotNotFoundException => (ExitCodes.NotFound, exception.Message),

@@ -20,6 +20,9 @@ internal sealed record TokenSettings
 
     public TokenCacheKey? StoreKey { get; init; }
 
+    /// <summary>Builds the errors of failed exchanges (masking the refresh token an identity provider may echo).</summary>
+    public required SpotErrorFactory Errors { get; init; }
+
     /// <summary>Longest wait for another process's exchange (the exchange's own deadline bounds it in practice).</summary>
     public TimeSpan ExchangeLockTimeout { get; init; } = RetryOptions.DefaultOverallTimeout;
 }
@@ -182,7 +185,7 @@ internal sealed class TokenProvider : IDisposable
         }
         catch (SpotApiException e)
         {
-            throw SpotErrorFactory.FromTokenExchange(e);
+            throw _settings.Errors.FromTokenExchange(e);
         }
 
         ExchangeCount++;

@@ -7,29 +7,33 @@ namespace RsSpot;
 
 /// <summary>
 /// Turns failed HTTP responses (from the generated client or raw requests) into the public exception types.
-/// Messages come from the Kubernetes Status (or OAuth error) body; raw bodies are never copied wholesale, and
-/// anything token-shaped is masked, so credentials cannot leak into error text.
+/// Messages come from the Kubernetes Status (or OAuth error) body; raw bodies are never copied wholesale and never
+/// attached as inner exceptions, and both anything token-shaped and the client's own secrets (its refresh token, which
+/// an identity provider may echo back) are masked, so credentials cannot leak into error text or logs.
 /// </summary>
-internal static partial class SpotErrorFactory
+/// <param name="secrets">The credentials this client holds; each is replaced by <c>&lt;redacted&gt;</c> wherever it appears.</param>
+internal sealed partial class SpotErrorFactory(IEnumerable<string?> secrets)
 {
-    public static SpotException FromApiException(SpotApiException e, string? requestId = null) =>
-        e.StatusCode is >= 200 and < 300
-            ? new SpotException($"the server sent a response RsSpot could not read: {Mask(FirstLine(e.Message))}", e)
-            : Create(e.StatusCode, Describe(e), e.Headers, requestId, e);
+    private readonly string[] _secrets = [.. secrets.OfType<string>().Where(s => s.Length >= 8).Distinct(StringComparer.Ordinal)];
 
-    public static SpotException FromTokenExchange(SpotApiException e)
+    public SpotException FromApiException(SpotApiException e, string? requestId = null) =>
+        e.StatusCode is >= 200 and < 300
+            ? new SpotException($"the server sent a response RsSpot could not read: {Mask(FirstLine(e.Message))}")
+            : Create(e.StatusCode, Describe(e), e.Headers, requestId);
+
+    public SpotException FromTokenExchange(SpotApiException e)
     {
         var (reason, message) = Describe(e);
         var text = $"authentication failed (HTTP {e.StatusCode}{(reason is null ? "" : " " + reason)}): {message ?? "the identity provider rejected the refresh token"}";
         return e.StatusCode is >= 500 or 429
-            ? new SpotException(text, (HttpStatusCode)e.StatusCode, reason, null, e)
-            : new SpotAuthenticationException(text, (HttpStatusCode)e.StatusCode, reason, null, e);
+            ? new SpotException(text, (HttpStatusCode)e.StatusCode, reason, null)
+            : new SpotAuthenticationException(text, (HttpStatusCode)e.StatusCode, reason, null);
     }
 
-    public static SpotException FromResponse(int status, string? body, IReadOnlyDictionary<string, IEnumerable<string>>? headers, string? requestId, Exception? inner = null) =>
-        Create(status, Describe(body), headers, requestId, inner);
+    public SpotException FromResponse(int status, string? body, IReadOnlyDictionary<string, IEnumerable<string>>? headers, string? requestId) =>
+        Create(status, Describe(body), headers, requestId);
 
-    private static SpotException Create(int status, (string? Reason, string? Message) description, IReadOnlyDictionary<string, IEnumerable<string>>? headers, string? requestId, Exception? inner)
+    private static SpotException Create(int status, (string? Reason, string? Message) description, IReadOnlyDictionary<string, IEnumerable<string>>? headers, string? requestId, Exception? inner = null)
     {
         var (reason, message) = description;
         var code = (HttpStatusCode)status;
@@ -47,7 +51,7 @@ internal static partial class SpotErrorFactory
     }
 
     /// <summary>Reason and message of a generated-client failure: from its typed body when the schema matched, else its text.</summary>
-    private static (string? Reason, string? Message) Describe(SpotApiException e) => e switch
+    private (string? Reason, string? Message) Describe(SpotApiException e) => e switch
     {
         SpotApiException<Status> { Result: { } status } => (NullIfEmpty(status.Reason), status.Message is null ? null : Mask(status.Message)),
         SpotApiException<OAuthError> { Result: { } error } => (NullIfEmpty(error.Error), error.Error_description is null ? null : Mask(error.Error_description)),
@@ -55,7 +59,7 @@ internal static partial class SpotErrorFactory
     };
 
     /// <summary>Reads reason and message from a Status body or an OAuth error body.</summary>
-    internal static (string? Reason, string? Message) Describe(string? body)
+    internal (string? Reason, string? Message) Describe(string? body)
     {
         if (string.IsNullOrWhiteSpace(body))
         {
@@ -81,8 +85,8 @@ internal static partial class SpotErrorFactory
         return (null, line.Length == 0 ? null : line.Length > 200 ? line[..200] + "…" : line);
     }
 
-    /// <summary>Masks JWTs and bearer values that a server might echo back.</summary>
-    internal static string Mask(string text) => TokenPattern().Replace(text, "<redacted>");
+    /// <summary>Masks JWTs, bearer values and this client's secrets that a server might echo back.</summary>
+    internal string Mask(string text) => _secrets.Aggregate(TokenPattern().Replace(text, "<redacted>"), (masked, secret) => masked.Replace(secret, "<redacted>", StringComparison.Ordinal));
 
     private static string DefaultMessage(HttpStatusCode code) => code switch
     {

@@ -13,7 +13,7 @@ namespace RsSpot.Http;
 /// excerpt (no control bytes reach a terminal). Sits outside the retry handler: a 502 page is retried like any
 /// 502 first, and only the final reply is judged.
 /// </summary>
-internal sealed partial class ReplyValidationHandler : DelegatingHandler
+internal sealed partial class ReplyValidationHandler(SpotErrorFactory errors) : DelegatingHandler
 {
     private const int ExcerptLength = 100;
 
@@ -53,7 +53,7 @@ internal sealed partial class ReplyValidationHandler : DelegatingHandler
         return response.IsSuccessStatusCode || first == (byte)'{' && ErrorFields().IsMatch(Encoding.UTF8.GetString(body));
     }
 
-    private static SpotException Unexpected(HttpRequestMessage request, HttpResponseMessage response, byte[] body)
+    private SpotException Unexpected(HttpRequestMessage request, HttpResponseMessage response, byte[] body)
     {
         var status = (int)response.StatusCode;
         var mediaType = response.Content.Headers.ContentType?.MediaType ?? "no content type";
@@ -64,7 +64,7 @@ internal sealed partial class ReplyValidationHandler : DelegatingHandler
     }
 
     /// <summary>A short, printable, credential-free excerpt: an HTML page's title (or text), else the text itself.</summary>
-    internal static string Excerpt(MediaTypeHeaderValue? contentType, byte[] body)
+    internal string Excerpt(MediaTypeHeaderValue? contentType, byte[] body)
     {
         var text = Encoding.UTF8.GetString(body, 0, Math.Min(body.Length, 64 * 1024));
         var printable = text.Count(c => !char.IsControl(c) || c is '\n' or '\r' or '\t');
@@ -80,7 +80,7 @@ internal sealed partial class ReplyValidationHandler : DelegatingHandler
             text = WebUtility.HtmlDecode(text);
         }
 
-        var line = PrintableText.OneLine(SpotErrorFactory.Mask(text));
+        var line = PrintableText.OneLine(errors.Mask(text));
         return line.Length == 0 ? "(empty)" : line.Length > ExcerptLength ? line[..ExcerptLength] + "…" : line;
     }
 

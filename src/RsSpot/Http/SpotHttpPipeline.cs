@@ -26,9 +26,10 @@ internal sealed class SpotHttpPipeline : IDisposable
         _ownsTransport = transport is null;
         _transport = transport ?? CreateTransport(settings.VerifySsl);
         var retry = new RetryPolicy(settings.Retry, Random.Shared.NextDouble);
+        Errors = new SpotErrorFactory([settings.RefreshToken, settings.AccessToken]);
         DelegatingHandler Retry() => new RetryHandler(retry, settings.RequestTimeout, time, logger);
 
-        Auth = Create(settings.OAuthUri, new DiagnosticsHandler(UserAgent, logger), new ReplyValidationHandler(), Retry());
+        Auth = Create(settings.OAuthUri, new DiagnosticsHandler(UserAgent, logger), new ReplyValidationHandler(Errors), Retry());
         Tokens = new TokenProvider(
             new Api.AuthClient(Auth),
             new TokenSettings
@@ -39,12 +40,13 @@ internal sealed class SpotHttpPipeline : IDisposable
                 Store = settings.TokenStore,
                 StoreKey = settings.TokenStore is null || settings.RefreshToken is null ? null : TokenCacheKey.Create(settings.Profile, settings.OAuthUri.ToString(), settings.RefreshToken),
                 ExchangeLockTimeout = settings.Retry.OverallTimeout ?? RetryOptions.DefaultOverallTimeout,
+                Errors = Errors,
             },
             time,
             logger);
-        Api = Create(settings.BaseUri, new DiagnosticsHandler(UserAgent, logger), cacheHandler(settings.BaseUri), new ReplyValidationHandler(), Retry(), new AuthenticationHandler(Tokens, logger));
-        Public = Create(settings.BaseUri, new DiagnosticsHandler(UserAgent, logger), new ReplyValidationHandler(), Retry());
-        Feeds = Create(settings.PriceFeedUri, new DiagnosticsHandler(UserAgent, logger), cacheHandler(settings.PriceFeedUri), new ReplyValidationHandler(), Retry());
+        Api = Create(settings.BaseUri, new DiagnosticsHandler(UserAgent, logger), cacheHandler(settings.BaseUri), new ReplyValidationHandler(Errors), Retry(), new AuthenticationHandler(Tokens, logger));
+        Public = Create(settings.BaseUri, new DiagnosticsHandler(UserAgent, logger), new ReplyValidationHandler(Errors), Retry());
+        Feeds = Create(settings.PriceFeedUri, new DiagnosticsHandler(UserAgent, logger), cacheHandler(settings.PriceFeedUri), new ReplyValidationHandler(Errors), Retry());
     }
 
     /// <summary>Authenticated Spot API calls.</summary>
@@ -58,6 +60,9 @@ internal sealed class SpotHttpPipeline : IDisposable
 
     /// <summary>Public price feeds.</summary>
     public HttpClient Feeds { get; }
+
+    /// <summary>Builds this client's errors, masking its own secrets.</summary>
+    public SpotErrorFactory Errors { get; }
 
     /// <summary>Source of bearer tokens for <see cref="Api"/>.</summary>
     public TokenProvider Tokens { get; }

@@ -90,7 +90,7 @@ internal sealed class CreateReconciler(SpotClientCore core)
     }
 
     /// <summary>Whether a failed create may have happened (or the name exists already); null when it certainly did not.</summary>
-    private static Outcome? OutcomeOf(Exception e) => Public(e) switch
+    private Outcome? OutcomeOf(Exception e) => Public(e) switch
     {
         SpotNetworkException { OutcomeUnknown: true } => Outcome.Unknown,
         SpotConflictException => Outcome.NameTaken,
@@ -99,7 +99,7 @@ internal sealed class CreateReconciler(SpotClientCore core)
     };
 
     /// <summary>The public exception a failure surfaces as (generated-client exceptions are translated).</summary>
-    private static Exception Public(Exception e) => SpotClientCore.Translate(e) ?? e;
+    private Exception Public(Exception e) => core.Translate(e) ?? e;
 
     private string NameFor<TWire>(CreateOperation<TWire> operation, string scope, string fingerprint)
         where TWire : class
@@ -127,7 +127,7 @@ internal sealed class CreateReconciler(SpotClientCore core)
     }
 
     /// <summary>Reads the resource back; null when it does not exist. A failed read leaves the create's own error standing.</summary>
-    private static async Task<TWire?> ReadAsync<TWire>(CreateOperation<TWire> operation, string name, Exception createError, CancellationToken cancellationToken)
+    private async Task<TWire?> ReadAsync<TWire>(CreateOperation<TWire> operation, string name, Exception createError, CancellationToken cancellationToken)
         where TWire : class
     {
         try

@@ -126,10 +126,10 @@ internal sealed class SpotClientCore : IDisposable
     }
 
     /// <summary>The public exception for a transport or generated-client failure; null when it already is one (or a cancellation).</summary>
-    internal static SpotException? Translate(Exception e) => e switch
+    internal SpotException? Translate(Exception e) => e switch
     {
-        Wire.SpotApiException api => SpotErrorFactory.FromApiException(api),
-        HttpRequestException http => new SpotException($"network error: {SpotErrorFactory.Mask(http.Message)}", http),
+        Wire.SpotApiException api => _pipeline.Errors.FromApiException(api),
+        HttpRequestException http => new SpotException($"network error: {_pipeline.Errors.Mask(http.Message)}", http),
         _ => null,
     };
 
@@ -151,7 +151,7 @@ internal sealed class SpotClientCore : IDisposable
             {
                 var headers = response.Headers.Concat(response.Content.Headers).ToDictionary(h => h.Key, h => h.Value, StringComparer.OrdinalIgnoreCase);
                 request.Options.TryGetValue(SpotRequestOptions.RequestId, out var requestId);
-                throw SpotErrorFactory.FromResponse((int)response.StatusCode, text, headers, requestId);
+                throw _pipeline.Errors.FromResponse((int)response.StatusCode, text, headers, requestId);
             }
 
             return string.IsNullOrWhiteSpace(text) ? null : ParseJson(text);

@@ -60,7 +60,8 @@ public static class ConfigLoader
         {
             return allowMissing
                 ? new SpotConfig()
-                : throw new SpotConfigurationException($"config file '{path}' (from {namedBy}) does not exist; run 'rsspot configure' or fix the path", path);
+                : throw new SpotConfigurationException(
+                    $"config file '{path}' (from {namedBy}) does not exist; run 'rsspot configure' or fix the path", path, new FileNotFoundException(null, path));
         }
 
         RequireFile(path, namedBy);
@@ -75,6 +76,11 @@ public static class ConfigLoader
         if (Directory.Exists(path))
         {
             throw new SpotConfigurationException($"config file '{path}' (from {namedBy}) is a directory; name a file or remove the directory", path);
+        }
+
+        if (new FileInfo(path).LinkTarget is { } target && File.ResolveLinkTarget(path, returnFinalTarget: true) is { Exists: false })
+        {
+            throw new SpotConfigurationException($"config file '{path}' (from {namedBy}) is a link to '{target}', which does not exist; fix or remove the link", path);
         }
     }
 }
