@@ -28,9 +28,9 @@ done
 
 echo "-- package contents"
 sdk_nuspec="$(unzip -p "$feed/RsSpot.$version.nupkg" RsSpot.nuspec)"
-has "$sdk_nuspec" "<dependency id=\"RsSpot.Emulator\" version=\"$version\"" || fail "RsSpot does not depend on RsSpot.Emulator $version"
-! has "$sdk_nuspec" 'id="(Microsoft\.AspNetCore|Cocona|RsSpot\.Api|RsSpot\.Cli)' || fail "RsSpot depends on a CLI/ASP.NET package"
-has "$(unzip -Z1 "$feed/RsSpot.$version.nupkg")" "^lib/net10.0/RsSpot.Api.dll$" || fail "RsSpot does not carry RsSpot.Api.dll"
+! has "$sdk_nuspec" 'id="(Microsoft\.AspNetCore|Cocona|RsSpot\.)' || fail "RsSpot depends on the emulator, a CLI or an ASP.NET package"
+[ "$(unzip -Z1 "$feed/RsSpot.$version.nupkg" | grep '^lib/')" = "lib/net10.0/RsSpot.dll
+lib/net10.0/RsSpot.xml" ] || fail "RsSpot ships other assemblies than RsSpot.dll (the generated client is compiled into it)"
 for id in RsSpot RsSpot.Emulator RsSpot.Cli; do
   has "$(unzip -Z1 "$feed/$id.$version.nupkg")" "^README.md$" || fail "$id has no README"
   [ -f "$feed/$id.$version.snupkg" ] || fail "$id has no symbol package"
@@ -70,6 +70,7 @@ cat >"$app/HelloSpot.csproj" <<XML
   </PropertyGroup>
   <ItemGroup>
     <PackageReference Include="RsSpot" Version="$version" />
+    <PackageReference Include="RsSpot.Emulator" Version="$version" />
   </ItemGroup>
 </Project>
 XML

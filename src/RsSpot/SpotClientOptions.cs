@@ -80,7 +80,12 @@ public sealed class SpotClientOptions
     /// <summary>Environment variables and home directory to read; null reads the current process's.</summary>
     public Configuration.ConfigEnvironment? Environment { get; set; }
 
-    /// <summary>Run against the built-in Spot emulator instead of Rackspace (state kept in sandbox.db beside state.db).</summary>
+    /// <summary>
+    /// Run against the Spot emulator instead of Rackspace, with its well-known credentials (state kept in sandbox.db
+    /// beside state.db). Needs the RsSpot.Emulator package (<c>dotnet add package RsSpot.Emulator</c>); otherwise
+    /// creating the client throws <see cref="SpotConfigurationException"/>. With <see cref="Transport"/> set (e.g.
+    /// <c>new SpotEmulator().CreateHandler()</c> in a test), that emulator answers instead.
+    /// </summary>
     public bool Sandbox { get; set; }
 
     /// <summary>How long a sandbox cloudspace stays Provisioning before it turns Ready.</summary>

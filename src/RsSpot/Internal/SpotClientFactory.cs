@@ -2,7 +2,6 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using RsSpot.Auth;
 using RsSpot.Configuration;
-using RsSpot.Emulator;
 using RsSpot.State;
 
 namespace RsSpot.Internal;
@@ -39,7 +38,7 @@ internal static class SpotClientFactory
                 logger.LogWarning("{Warning}", warning);
             }
 
-            var sandbox = options.Sandbox ? CreateSandbox(options, state is null ? null : statePath).CreateHandler() : null;
+            var sandbox = options.Sandbox && options.Transport is null ? CreateSandbox(options, state is null ? null : statePath) : null;
             var settings = ToSettings(resolved, options, environment, options.TokenStore ?? state?.Tokens, options.Sandbox);
             var cacheEnabled = state is not null && settings.Cache.Enabled && !options.NoCache;
             return new SpotClientCore(
@@ -82,7 +81,7 @@ internal static class SpotClientFactory
         Resolved = resolved,
         Retry = options.Timeout is { } deadline ? WithDeadline(resolved.Retry, deadline) : resolved.Retry,
         // The sandbox never sees the user's real credentials: it accepts its own well-known refresh token.
-        RefreshToken = sandbox ? SpotEmulator.SandboxRefreshToken : resolved.RefreshToken,
+        RefreshToken = sandbox ? SandboxTransport.RefreshToken : resolved.RefreshToken,
         AccessToken = sandbox ? null : resolved.AccessToken,
         BaseUri = SpotSettings.BaseUriOf(sandbox ? SandboxUrl : resolved.BaseUrl, "base URL"),
         OAuthUri = SpotSettings.BaseUriOf(sandbox ? SandboxUrl : resolved.OAuthUrl, "OAuth URL"),
@@ -103,12 +102,8 @@ internal static class SpotClientFactory
     }
 
     /// <summary>The sandbox keeps its world in sandbox.db beside state.db, so it persists across CLI runs.</summary>
-    private static SpotEmulator CreateSandbox(SpotClientOptions options, string? statePath) => new(new SpotEmulatorOptions
-    {
-        Clock = options.TimeProvider,
-        ProvisioningDelay = options.SandboxProvisioningDelay,
-        StatePath = statePath is null ? null : Path.Combine(Path.GetDirectoryName(statePath)!, "sandbox.db"),
-    });
+    private static HttpMessageHandler CreateSandbox(SpotClientOptions options, string? statePath) =>
+        SandboxTransport.Create(statePath is null ? null : Path.GetDirectoryName(statePath), options.TimeProvider, options.SandboxProvisioningDelay);
 
     /// <summary>Cached responses are only ever replayed to the same endpoint, profile and credential.</summary>
     private static string CacheScope(Uri baseUri, SpotSettings settings)
