@@ -28,7 +28,7 @@ var handler = new FakeClusterHandler();
 var result = await new RegistrationRunner(workflow, handler, maxConcurrency: 2).RunAsync(candidates);
 foreach (var record in result.Records)
 {
-    Console.WriteLine($"  {record.Key}  {record.VmName,-34} {record.Status.ToText(),-12} token={record.TokenId} attempts={record.Attempts}");
+    Console.WriteLine($"  {record.Key}  {record.VmName,-34} {record.Status,-12} token={record.TokenId} attempts={record.Attempts}");
 }
 
 var org = await client.Organizations.GetAsync(await client.ResolveOrgNameAsync());

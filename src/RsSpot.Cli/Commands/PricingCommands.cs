@@ -2,6 +2,7 @@ using System.Globalization;
 using Cocona;
 using RsSpot.Cli.Infrastructure;
 using RsSpot.Cli.Output;
+using RsSpot.Cli.Output.Pricing;
 using RsSpot.Models;
 using RsSpot.Pricing;
 
