@@ -2,7 +2,7 @@ using RsSpot;
 using RsSpot.Samples.Registration;
 using RsSpot.Workflows;
 
-// An orchestrator loop end to end, against the built-in emulator (nothing reaches Rackspace):
+// An orchestrator loop end to end, against the sandbox emulator of RsSpot.Emulator (nothing reaches Rackspace):
 //   1. read the VM inventory and turn it into registration candidates for a cluster,
 //   2. let RegistrationRunner walk each VM through token → submit → confirm with our handler,
 //   3. reconcile, so VMs that left the inventory are marked gone.
