@@ -61,6 +61,9 @@ public sealed class SpotEmulator
         _faultInjector = new FaultInjector(this, _journal, ProcessSafely);
     }
 
+    /// <summary>The routes of the emulated API (the contract tests compare them with the OpenAPI document).</summary>
+    internal IReadOnlyList<Route> Routes => _router.Routes;
+
     /// <summary>The options the emulator runs with.</summary>
     public SpotEmulatorOptions Options { get; }
 
