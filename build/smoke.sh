@@ -60,19 +60,7 @@ sdk_nuspec="$(unzip -p "$feed/RsSpot.$version.nupkg" RsSpot.nuspec)"
 [ "$(unzip -Z1 "$feed/RsSpot.$version.nupkg" | grep '^lib/')" = "lib/net10.0/RsSpot.dll
 lib/net10.0/RsSpot.xml" ] || fail "RsSpot ships other assemblies than RsSpot.dll (the generated client is compiled into it)"
 
-cat >"$work/nuget.config" <<XML
-<configuration>
-  <packageSources>
-    <clear />
-    <add key="local" value="$feed" />
-    <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
-  </packageSources>
-  <packageSourceMapping>
-    <packageSource key="local"><package pattern="RsSpot*" /></packageSource>
-    <packageSource key="nuget.org"><package pattern="*" /></packageSource>
-  </packageSourceMapping>
-</configuration>
-XML
+sed "s|FEED_DIRECTORY|$feed|" "$root/build/consumer/nuget.config.template" >"$work/nuget.config"
 # The sandbox keeps its state under the user's home: give it a private one.
 export HOME="$work/home"
 mkdir -p "$HOME"
@@ -87,21 +75,9 @@ echo "-- a console app on the RsSpot package alone"
 app="$work/app"
 mkdir -p "$app"
 cp "$root/samples/Sample1_HelloWorld/Program.cs" "$app/"
-cat >"$app/HelloSpot.csproj" <<XML
-<Project Sdk="Microsoft.NET.Sdk">
-  <PropertyGroup>
-    <OutputType>Exe</OutputType>
-    <TargetFramework>net10.0</TargetFramework>
-    <ImplicitUsings>enable</ImplicitUsings>
-    <Nullable>enable</Nullable>
-    <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
-  </PropertyGroup>
-  <ItemGroup>
-    <PackageReference Include="RsSpot" Version="$version" />
-  </ItemGroup>
-</Project>
-XML
-build_app() { dotnet build "$app" --configfile "$work/nuget.config" --nologo -v quiet "$@"; }
+cp "$root/build/consumer/App.csproj.template" "$app/HelloSpot.csproj"
+cp "$work/nuget.config" "$app/"
+build_app() { dotnet build "$app" --nologo -v quiet -p:RsSpotVersion="$version" "$@"; }
 echo 'internal static class Probe { internal static readonly System.Type Generated = typeof(RsSpot.Api.CloudSpacesClient); }' >"$app/Probe.cs"
 probe="$(build_app 2>&1 || true)"
 has "$probe" "error CS(0234|0122)" || { echo "$probe"; fail "a consumer could reference the generated client RsSpot.Api"; }
@@ -112,7 +88,6 @@ without="$(dotnet run --project "$app" --no-build 2>&1 || true)"
 has "$without" "dotnet add package RsSpot.Emulator" || { echo "$without"; fail "sandbox mode without the emulator package did not say how to install it"; }
 
 echo "-- the same app with the RsSpot.Emulator package (sandbox mode)"
-dotnet add "$app" package RsSpot.Emulator --version "$version" --no-restore >/dev/null
-build_app >/dev/null
+build_app -p:UseEmulator=true >/dev/null
 has "$(dotnet run --project "$app" --no-build)" "^8 regions:" || fail "the sample did not list the sandbox regions"
 echo "smoke: packages $version ok (metadata, tool, SDK without and with the emulator)"

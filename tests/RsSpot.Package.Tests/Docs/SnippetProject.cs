@@ -5,8 +5,9 @@ using RsSpot.Package.Tests.Support;
 namespace RsSpot.Package.Tests.Docs;
 
 /// <summary>
-/// One console app, outside the repository (so none of its build settings apply), that references the packed RsSpot
-/// and RsSpot.Emulator packages like a newcomer's project and holds every documentation snippet: built once, then
+/// One console app (build/consumer/App.csproj.template), outside the repository so none of its build settings apply,
+/// that references the packed RsSpot and RsSpot.Emulator packages like a newcomer's project and holds every
+/// documentation snippet: built once, then
 /// each runnable snippet runs as its own process (<c>dotnet Snippets.dll &lt;id&gt;</c>) with a fresh home folder,
 /// so it meets a fresh sandbox and never the developer's configuration (and <c>RsSpot__Sandbox=true</c>, for the
 /// snippets that bind their options from a generic host's configuration).
@@ -32,7 +33,8 @@ internal sealed partial class SnippetProject : IDisposable
     {
         var directory = Directory.CreateTempSubdirectory("rsspot-snippets-").FullName;
         await File.WriteAllTextAsync(Path.Combine(directory, "nuget.config"), feed.NuGetConfig()).ConfigureAwait(false);
-        await File.WriteAllTextAsync(Path.Combine(directory, "Snippets.csproj"), ProjectFile(feed)).ConfigureAwait(false);
+        File.Copy(Repository.PathOf("build/consumer/App.csproj.template"), Path.Combine(directory, "Snippets.csproj"));
+        await File.WriteAllTextAsync(Path.Combine(directory, "Consumer.props"), ConsumerProps()).ConfigureAwait(false);
         var entryPoints = new List<(DocSnippet Snippet, bool ReturnsExitCode)>();
         foreach (var snippet in snippets)
         {
@@ -45,7 +47,8 @@ internal sealed partial class SnippetProject : IDisposable
         }
 
         await File.WriteAllTextAsync(Path.Combine(directory, "Program.cs"), Dispatcher(entryPoints)).ConfigureAwait(false);
-        var build = await Dotnet.RunAsync(directory, BuildTimeout, null, "build", "--nologo", "-v", "quiet", "-clp:NoSummary").ConfigureAwait(false);
+        var build = await Dotnet.RunAsync(directory, BuildTimeout, null,
+            "build", "--nologo", "-v", "quiet", "-clp:NoSummary", "-p:RsSpotVersion=" + feed.Version, "-p:UseEmulator=true").ConfigureAwait(false);
         return new SnippetProject(directory, build);
     }
 
@@ -78,21 +81,14 @@ internal sealed partial class SnippetProject : IDisposable
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 
-    private static string ProjectFile(LocalFeed feed) => $"""
-        <Project Sdk="Microsoft.NET.Sdk">
-          <!-- A newcomer's console app (dotnet new console) with the packages the documentation tells them to add. -->
+    /// <summary>What the snippets add to the consumer app: the generic host some of them use, async wrappers without await.</summary>
+    private static string ConsumerProps() => $"""
+        <Project>
           <PropertyGroup>
-            <OutputType>Exe</OutputType>
-            <TargetFramework>net10.0</TargetFramework>
-            <ImplicitUsings>enable</ImplicitUsings>
-            <Nullable>enable</Nullable>
-            <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
             <!-- Each snippet becomes an async method; one without await is fine. -->
             <NoWarn>$(NoWarn);CS1998</NoWarn>
           </PropertyGroup>
           <ItemGroup>
-            <PackageReference Include="RsSpot" Version="{feed.Version}" />
-            <PackageReference Include="RsSpot.Emulator" Version="{feed.Version}" />
             <PackageReference Include="Microsoft.Extensions.Hosting" Version="{LocalFeed.PinnedVersion("Microsoft.Extensions.Hosting")}" />
           </ItemGroup>
         </Project>

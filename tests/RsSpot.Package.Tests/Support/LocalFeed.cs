@@ -51,20 +51,9 @@ internal sealed class LocalFeed : IDisposable
         return feed;
     }
 
-    /// <summary>A nuget.config that takes RsSpot* from this feed and everything else from nuget.org.</summary>
-    public string NuGetConfig() => $"""
-        <configuration>
-          <packageSources>
-            <clear />
-            <add key="local" value="{Directory}" />
-            <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
-          </packageSources>
-          <packageSourceMapping>
-            <packageSource key="local"><package pattern="RsSpot*" /></packageSource>
-            <packageSource key="nuget.org"><package pattern="*" /></packageSource>
-          </packageSourceMapping>
-        </configuration>
-        """;
+    /// <summary>The consumers' nuget.config (build/consumer): RsSpot* from this feed, everything else from nuget.org.</summary>
+    public string NuGetConfig() =>
+        File.ReadAllText(Repository.PathOf("build/consumer/nuget.config.template")).Replace("FEED_DIRECTORY", Directory, StringComparison.Ordinal);
 
     /// <summary>The version pinned for <paramref name="package"/> in Directory.Packages.props.</summary>
     public static string PinnedVersion(string package) =>
