@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Packaging smoke test, as a user would meet the packages: packs RsSpot, RsSpot.Emulator and RsSpot.Cli into a
-# temporary local feed, installs the tool from it into a temporary tool path, runs `rsspot --version` and a sandbox
-# command, and builds and runs Sample1_HelloWorld as an outside project referencing the RsSpot package.
+# temporary local feed (failing on any pack warning), checks their metadata (project and repository URLs, icon,
+# readme, licence, symbols, SourceLink when the clone has a remote, deterministic paths under CI), installs the tool
+# into a temporary tool path and runs it, then builds a fresh console app on the packages:
+#   1. RsSpot alone: the generated client is not referenceable, and sandbox mode names the package it needs;
+#   2. plus RsSpot.Emulator: Sample1_HelloWorld runs against the sandbox.
 # Packages get a unique prerelease version so the NuGet cache never serves a stale copy; their cache entries are
 # removed afterwards. Extra arguments go to `dotnet pack` (CI passes --no-build after its own build).
 set -euo pipefail
@@ -28,19 +31,42 @@ for project in RsSpot.Emulator RsSpot RsSpot.Cli; do
     [ "$project" = RsSpot.Cli ] && [ "$arg" = --no-build ] && continue
     args+=("$arg")
   done
-  dotnet pack "$root/src/$project/$project.csproj" --nologo -v quiet -o "$feed" -p:VersionSuffix="$suffix" ${args[@]+"${args[@]}"} >"$work/pack.log" \
+  dotnet pack "$root/src/$project/$project.csproj" --nologo -v minimal -o "$feed" -p:VersionSuffix="$suffix" ${args[@]+"${args[@]}"} >"$work/pack.log" 2>&1 \
     || { cat "$work/pack.log"; fail "dotnet pack $project failed"; }
+  ! grep -Ei ': warning ' "$work/pack.log" || fail "dotnet pack $project printed warnings"
 done
 
-echo "-- package contents"
-sdk_nuspec="$(unzip -p "$feed/RsSpot.$version.nupkg" RsSpot.nuspec)"
-has "$sdk_nuspec" "<dependency id=\"RsSpot.Emulator\" version=\"$version\"" || fail "RsSpot does not depend on RsSpot.Emulator $version"
-! has "$sdk_nuspec" 'id="(Microsoft\.AspNetCore|Cocona|RsSpot\.Api|RsSpot\.Cli)' || fail "RsSpot depends on a CLI/ASP.NET package"
-has "$(unzip -Z1 "$feed/RsSpot.$version.nupkg")" "^lib/net10.0/RsSpot.Api.dll$" || fail "RsSpot does not carry RsSpot.Api.dll"
-for id in RsSpot RsSpot.Emulator RsSpot.Cli RsSpot.Cli.linux-x64 RsSpot.Cli.any; do
-  has "$(unzip -Z1 "$feed/$id.$version.nupkg")" "^README.md$" || fail "$id has no README"
+echo "-- package metadata"
+repository="$(dotnet msbuild "$root/src/RsSpot/RsSpot.csproj" -getProperty:RsSpotRepositoryUrl)"
+remote="$(git -C "$root" remote get-url origin 2>/dev/null || true)"
+for id in RsSpot RsSpot.Emulator RsSpot.Cli; do
+  nupkg="$feed/$id.$version.nupkg"
+  nuspec="$(unzip -p "$nupkg" "$id.nuspec")"
+  files="$(unzip -Z1 "$nupkg")"
+  for element in "<projectUrl>$repository</projectUrl>" "<repository type=\"git\" url=\"$repository\"" "<icon>icon.png</icon>" \
+    "<readme>README.md</readme>" '<license type="expression">MIT</license>'; do
+    has "$nuspec" "$element" || fail "$id.nuspec lacks $element"
+  done
+  has "$files" "^icon.png$" || fail "$id has no icon"
+  has "$files" "^README.md$" || fail "$id has no README"
+  # The tool's pointer package holds no assembly (its RID packages do), so it has no symbols of its own.
   [ "$id" = RsSpot.Cli ] || [ -f "$feed/$id.$version.snupkg" ] || fail "$id has no symbol package"
+  [ "$id" = RsSpot.Cli ] && continue
+  pdb="$(unzip -Z1 "$feed/$id.$version.snupkg" | grep -E "/$id\.pdb$" | head -n 1)"
+  if [[ "$remote" =~ ^https://(github\.com|gitlab\.com|dev\.azure\.com|bitbucket\.org)/ ]]; then
+    # SourceLink: the PDB maps sources to raw URLs of the clone's remote (its JSON is stored as plain UTF-8).
+    has "$(unzip -p "$feed/$id.$version.snupkg" "$pdb" | grep -ao '"documents":{[^}]*}' || true)" '"https://' \
+      || fail "$id: the PDB has no SourceLink URLs for $remote"
+  fi
+  if [ "${CI:-}" = "true" ]; then
+    # Deterministic CI build: no path of this machine in the assemblies (the compiler maps them to /_/).
+    ! unzip -p "$nupkg" $(grep -E '\.dll$' <<<"$files" | grep -E "/$id\.dll$") | grep -aq -- "$root" || fail "$id.dll embeds the build path $root"
+  fi
 done
+sdk_nuspec="$(unzip -p "$feed/RsSpot.$version.nupkg" RsSpot.nuspec)"
+! has "$sdk_nuspec" 'id="(Microsoft\.AspNetCore|Cocona|RsSpot\.)' || fail "RsSpot depends on the emulator, a CLI or an ASP.NET package"
+[ "$(unzip -Z1 "$feed/RsSpot.$version.nupkg" | grep '^lib/')" = "lib/net10.0/RsSpot.dll
+lib/net10.0/RsSpot.xml" ] || fail "RsSpot ships other assemblies than RsSpot.dll (the generated client is compiled into it)"
 # The tool is a pointer package naming one ReadyToRun package per RID, plus the portable `any` fallback.
 tool_settings="$(unzip -p "$feed/RsSpot.Cli.$version.nupkg" '*/DotnetToolSettings.xml')"
 for rid in linux-x64 linux-arm64 osx-x64 osx-arm64 win-x64 any; do
@@ -48,15 +74,7 @@ for rid in linux-x64 linux-arm64 osx-x64 osx-arm64 win-x64 any; do
 done
 has "$(unzip -Z1 "$feed/RsSpot.Cli.linux-x64.$version.nupkg")" "^tools/net10.0/linux-x64/RsSpot.Cli.dll$" || fail "the linux-x64 tool package holds no RsSpot.Cli.dll"
 
-cat >"$work/nuget.config" <<XML
-<configuration>
-  <packageSources>
-    <clear />
-    <add key="local" value="$feed" />
-    <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
-  </packageSources>
-</configuration>
-XML
+sed "s|FEED_DIRECTORY|$feed|" "$root/build/consumer/nuget.config.template" >"$work/nuget.config"
 # The sandbox keeps its state under the user's home: give it a private one.
 export HOME="$work/home"
 mkdir -p "$HOME"
@@ -68,26 +86,23 @@ printed="$("$work/tools/rsspot" --version)"
 has "$printed" "^rsspot ${version%%-*}" || fail "rsspot --version printed: $printed"
 has "$("$work/tools/rsspot" --sandbox regions list)" '"us-central-dfw-1"' || fail "rsspot --sandbox regions list did not list the sandbox regions"
 
-echo "-- sample against the package"
+echo "-- a console app on the RsSpot package alone"
 app="$work/app"
 mkdir -p "$app"
 cp "$root/samples/Sample1_HelloWorld/Program.cs" "$app/"
-cat >"$app/HelloSpot.csproj" <<XML
-<Project Sdk="Microsoft.NET.Sdk">
-  <PropertyGroup>
-    <OutputType>Exe</OutputType>
-    <TargetFramework>net10.0</TargetFramework>
-    <ImplicitUsings>enable</ImplicitUsings>
-    <Nullable>enable</Nullable>
-    <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
-  </PropertyGroup>
-  <ItemGroup>
-    <PackageReference Include="RsSpot" Version="$version" />
-  </ItemGroup>
-</Project>
-XML
-dotnet restore "$app" --configfile "$work/nuget.config" -v quiet >/dev/null
-! grep -Eiq '"(Microsoft\.AspNetCore[^"]*|Cocona)/' "$app/obj/project.assets.json" || fail "a CLI/ASP.NET package reached the SDK consumer"
-dotnet build "$app" --no-restore --nologo -v quiet >/dev/null
+cp "$root/build/consumer/App.csproj.template" "$app/HelloSpot.csproj"
+cp "$work/nuget.config" "$app/"
+build_app() { dotnet build "$app" --nologo -v quiet -p:RsSpotVersion="$version" "$@"; }
+echo 'internal static class Probe { internal static readonly System.Type Generated = typeof(RsSpot.Api.CloudSpacesClient); }' >"$app/Probe.cs"
+probe="$(build_app 2>&1 || true)"
+has "$probe" "error CS(0234|0122)" || { echo "$probe"; fail "a consumer could reference the generated client RsSpot.Api"; }
+rm "$app/Probe.cs"
+build_app >/dev/null
+! grep -Eiq '"(Microsoft\.AspNetCore[^"]*|Cocona|RsSpot\.Emulator)/' "$app/obj/project.assets.json" || fail "the emulator, a CLI or an ASP.NET package reached the SDK consumer"
+without="$(dotnet run --project "$app" --no-build 2>&1 || true)"
+has "$without" "dotnet add package RsSpot.Emulator" || { echo "$without"; fail "sandbox mode without the emulator package did not say how to install it"; }
+
+echo "-- the same app with the RsSpot.Emulator package (sandbox mode)"
+build_app -p:UseEmulator=true >/dev/null
 has "$(dotnet run --project "$app" --no-build)" "^8 regions:" || fail "the sample did not list the sandbox regions"
-echo "smoke: packages $version ok (tool, sandbox command, sample on the package)"
+echo "smoke: packages $version ok (metadata, tool, SDK without and with the emulator)"

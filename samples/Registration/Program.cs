@@ -2,7 +2,7 @@ using RsSpot;
 using RsSpot.Samples.Registration;
 using RsSpot.Workflows;
 
-// An orchestrator loop end to end, against the built-in emulator (nothing reaches Rackspace):
+// An orchestrator loop end to end, against the sandbox emulator of RsSpot.Emulator (nothing reaches Rackspace):
 //   1. read the VM inventory and turn it into registration candidates for a cluster,
 //   2. let RegistrationRunner walk each VM through token → submit → confirm with our handler,
 //   3. reconcile, so VMs that left the inventory are marked gone.
@@ -28,7 +28,7 @@ var handler = new FakeClusterHandler();
 var result = await new RegistrationRunner(workflow, handler, maxConcurrency: 2).RunAsync(candidates);
 foreach (var record in result.Records)
 {
-    Console.WriteLine($"  {record.Key}  {record.VmName,-34} {record.Status.ToText(),-12} token={record.TokenId} attempts={record.Attempts}");
+    Console.WriteLine($"  {record.Key}  {record.VmName,-34} {record.Status,-12} token={record.TokenId} attempts={record.Attempts}");
 }
 
 var org = await client.Organizations.GetAsync(await client.ResolveOrgNameAsync());

@@ -1,6 +1,6 @@
 // Hello, Spot (synchronous): list regions and the cheapest available server classes of one region.
-// Runs against the built-in sandbox emulator: no account, no network. For a real account drop `Sandbox = true`
-// and configure a profile (or set RefreshToken).
+// Runs against the sandbox (the emulator of the RsSpot.Emulator package): no account, no network. For a real account
+// drop `Sandbox = true` and the emulator package, and configure a profile (or set RefreshToken).
 using RsSpot;
 
 using var client = new SpotClient(new SpotClientOptions { Sandbox = true });

@@ -1,5 +1,5 @@
 // Hello, Spot (asynchronous): the same tour as Sample1_HelloWorld with AsyncSpotClient, cancellable with Ctrl+C.
-// Runs against the built-in sandbox emulator: no account, no network.
+// Runs against the sandbox (the emulator of the RsSpot.Emulator package): no account, no network.
 using RsSpot;
 
 using var cancellation = new CancellationTokenSource();

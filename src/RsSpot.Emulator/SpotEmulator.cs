@@ -77,6 +77,9 @@ public sealed class SpotEmulator
     /// </summary>
     public string? RecoveryNotice { get; }
 
+    /// <summary>The routes of the emulated API (the contract tests compare them with the OpenAPI document).</summary>
+    internal IReadOnlyList<Route> Routes => _router.Routes;
+
     /// <summary>The options the emulator runs with.</summary>
     public SpotEmulatorOptions Options { get; }
 

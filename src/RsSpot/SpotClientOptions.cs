@@ -16,7 +16,7 @@ public sealed class SpotClientOptions
     public string? ConfigPath { get; set; }
 
     /// <summary>A configuration held in memory; when set, no configuration file is read.</summary>
-    public Configuration.SpotConfig? Configuration { get; set; }
+    internal Configuration.SpotConfig? Configuration { get; set; }
 
     /// <summary>Organization name, id (org_...) or namespace (org-...).</summary>
     public string? Org { get; set; }
@@ -78,9 +78,14 @@ public sealed class SpotClientOptions
     public bool LoadConfiguration { get; set; } = true;
 
     /// <summary>Environment variables and home directory to read; null reads the current process's.</summary>
-    public Configuration.ConfigEnvironment? Environment { get; set; }
+    internal Configuration.ConfigEnvironment? Environment { get; set; }
 
-    /// <summary>Run against the built-in Spot emulator instead of Rackspace (state kept in sandbox.db beside state.db).</summary>
+    /// <summary>
+    /// Run against the Spot emulator instead of Rackspace, with its well-known credentials (state kept in sandbox.db
+    /// beside state.db). Needs the RsSpot.Emulator package (<c>dotnet add package RsSpot.Emulator</c>); otherwise
+    /// creating the client throws <see cref="SpotConfigurationException"/>. With <see cref="Transport"/> set (e.g.
+    /// <c>new SpotEmulator().CreateHandler()</c> in a test), that emulator answers instead.
+    /// </summary>
     public bool Sandbox { get; set; }
 
     /// <summary>How long a sandbox cloudspace stays Provisioning before it turns Ready.</summary>
@@ -90,7 +95,7 @@ public sealed class SpotClientOptions
     public HttpMessageHandler? Transport { get; set; }
 
     /// <summary>Where exchanged id_tokens are kept between clients; null uses state.db when enabled.</summary>
-    public ISpotTokenStore? TokenStore { get; set; }
+    internal ISpotTokenStore? TokenStore { get; set; }
 
     /// <summary>Logging of requests, retries and token refreshes (never with secrets).</summary>
     public ILoggerFactory? LoggerFactory { get; set; }

@@ -1,7 +1,7 @@
 namespace RsSpot;
 
 /// <summary>Built-in defaults of the Rackspace Spot service, used when nothing else configures a value.</summary>
-public static class SpotDefaults
+internal static class SpotDefaults
 {
     /// <summary>Public OAuth client id of the Spot console (also the id_token audience).</summary>
     public const string ClientId = "mwG3lUMV8KyeMqHe4fJ5Bb3nM1vBvRNa";

@@ -5,7 +5,7 @@ namespace RsSpot;
 /// The operation index (openapi/INDEX.md) and the coverage test are built from these attributes.
 /// </summary>
 [AttributeUsage(AttributeTargets.Method, AllowMultiple = true, Inherited = false)]
-public sealed class SpotOperationAttribute : Attribute
+internal sealed class SpotOperationAttribute : Attribute
 {
     /// <summary>Marks a method as covering <paramref name="operationId"/>.</summary>
     /// <param name="operationId">An operationId of the OpenAPI document, e.g. <c>CloudSpaces_List</c>.</param>

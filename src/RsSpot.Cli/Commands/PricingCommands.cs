@@ -1,6 +1,7 @@
 using System.Globalization;
 using Cocona;
 using RsSpot.Cli.Infrastructure;
+using RsSpot.Cli.Output.Pricing;
 using RsSpot.Cli.Progress;
 using RsSpot.Models;
 using RsSpot.Pricing;

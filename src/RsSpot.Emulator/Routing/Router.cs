@@ -32,11 +32,22 @@ internal sealed record Route(string Method, string Template, bool Authenticated,
 
         return values;
     }
+
+    /// <summary>Whether an OpenAPI path template (any parameter names) names this route's path.</summary>
+    public bool HasPath(string pathTemplate)
+    {
+        var other = pathTemplate.Trim('/').Split('/');
+        return other.Length == _segments.Length
+            && other.Zip(_segments).All(pair => pair.First.StartsWith('{') ? pair.Second.StartsWith('{') : pair.First == pair.Second);
+    }
 }
 
 /// <summary>Finds the route of a request by path, then by method (405 when only the method differs).</summary>
 internal sealed class Router(IReadOnlyList<Route> routes)
 {
+    /// <summary>Every route, in matching order.</summary>
+    public IReadOnlyList<Route> Routes => routes;
+
     public (Route? Route, Dictionary<string, string>? Values, bool PathKnown) Find(string method, string path)
     {
         var segments = path.Trim('/').Split('/').Select(Uri.UnescapeDataString).ToArray();

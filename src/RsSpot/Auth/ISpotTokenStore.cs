@@ -3,7 +3,7 @@ namespace RsSpot.Auth;
 /// <summary>An id_token and when it expires. <see cref="ToString"/> never prints the token.</summary>
 /// <param name="IdToken">The bearer token.</param>
 /// <param name="ExpiresAt">Expiry read from the token (or the exchange's expires_in).</param>
-public sealed record CachedToken(string IdToken, DateTimeOffset ExpiresAt)
+internal sealed record CachedToken(string IdToken, DateTimeOffset ExpiresAt)
 {
     /// <summary>When the token was issued or obtained, when known (its lifetime decides how early it is renewed).</summary>
     public DateTimeOffset? IssuedAt { get; init; }
@@ -23,7 +23,7 @@ public sealed record CachedToken(string IdToken, DateTimeOffset ExpiresAt)
 /// Where exchanged id_tokens are kept between client instances (e.g. across CLI runs). Keys never contain the
 /// refresh token itself, only its hash.
 /// </summary>
-public interface ISpotTokenStore
+internal interface ISpotTokenStore
 {
     /// <summary>
     /// Returns the stored token for <paramref name="key"/>, if any. It may have expired (see <see cref="CachedToken.ExpiresAt"/>):
@@ -42,7 +42,7 @@ public interface ISpotTokenStore
 /// <param name="Profile">Profile name.</param>
 /// <param name="OAuthUrl">Identity provider base URL.</param>
 /// <param name="RefreshTokenHash">Lowercase hex SHA-256 of the refresh token.</param>
-public sealed record TokenCacheKey(string Profile, string OAuthUrl, string RefreshTokenHash)
+internal sealed record TokenCacheKey(string Profile, string OAuthUrl, string RefreshTokenHash)
 {
     /// <summary>Builds the key, hashing the refresh token and normalising the URL's trailing slash.</summary>
     public static TokenCacheKey Create(string profile, string oauthUrl, string refreshToken)

@@ -7,7 +7,7 @@ namespace RsSpot.Auth;
 /// Reads the claims RsSpot needs (exp, org_id) from an id_token without verifying its signature: the token is
 /// only forwarded to the API, which verifies it; we only need to know when to refresh and which org it is bound to.
 /// </summary>
-public sealed record JwtClaims(DateTimeOffset? ExpiresAt, string? OrgId, string? Subject)
+internal sealed record JwtClaims(DateTimeOffset? ExpiresAt, string? OrgId, string? Subject)
 {
     /// <summary>When the token was issued (<c>iat</c>), when it says.</summary>
     public DateTimeOffset? IssuedAt { get; init; }

@@ -55,7 +55,11 @@ public static class SpotServiceCollectionExtensions
     private static SpotClientOptions ClientOptions(IServiceProvider provider)
     {
         var options = provider.GetRequiredService<IOptions<SpotClientOptions>>().Value.Clone();
-        options.Transport ??= provider.GetRequiredService<IHttpMessageHandlerFactory>().CreateHandler(HttpClientName);
+        if (!options.Sandbox)
+        {
+            // In sandbox mode the emulator is the transport; a Transport set here would replace it.
+            options.Transport ??= provider.GetRequiredService<IHttpMessageHandlerFactory>().CreateHandler(HttpClientName);
+        }
         options.LoggerFactory ??= provider.GetService<ILoggerFactory>();
         if (options.TimeProvider == TimeProvider.System && provider.GetService<TimeProvider>() is { } time)
         {

@@ -1,7 +1,7 @@
 namespace RsSpot.Http;
 
 /// <summary>Per-request switches carried in <see cref="HttpRequestMessage.Options"/> through the RsSpot pipeline.</summary>
-public static class SpotRequestOptions
+internal static class SpotRequestOptions
 {
     /// <summary>Set to true to skip the HTTP cache for this request (read and write).</summary>
     public static readonly HttpRequestOptionsKey<bool> BypassCache = new("RsSpot.BypassCache");

@@ -2,7 +2,6 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using RsSpot.Auth;
 using RsSpot.Configuration;
-using RsSpot.Emulator;
 using RsSpot.State;
 
 namespace RsSpot.Internal;
@@ -41,8 +40,10 @@ internal static class SpotClientFactory
 
             // The emulator (catalogue, sandbox.db) is built by the first request that reaches it, so a command
             // answered from the caches, or sending nothing, never pays for it.
-            SpotEmulator? emulator = null;
-            var sandbox = options.Sandbox ? new DeferredHandler(() => (emulator = CreateSandbox(options, state is null ? null : statePath)).CreateHandler()) : null;
+            string? sandboxNotice = null;
+            var sandbox = options.Sandbox && options.Transport is null
+                ? new DeferredHandler(() => CreateSandbox(options, state is null ? null : statePath, notice => sandboxNotice = notice))
+                : null;
             var settings = ToSettings(resolved, options, environment, options.TokenStore ?? state?.Tokens, options.Sandbox);
             var cacheEnabled = state is not null && settings.Cache.Enabled && !options.NoCache;
             return new SpotClientCore(
@@ -55,7 +56,7 @@ internal static class SpotClientFactory
                 new Resources(state, sandbox),
                 state)
             {
-                SandboxRecoveryNotice = () => emulator?.RecoveryNotice,
+                SandboxRecoveryNotice = () => sandboxNotice,
             };
         }
         catch
@@ -88,7 +89,7 @@ internal static class SpotClientFactory
         Resolved = resolved,
         Retry = options.Timeout is { } deadline ? WithDeadline(resolved.Retry, deadline) : resolved.Retry,
         // The sandbox never sees the user's real credentials: it accepts its own well-known refresh token.
-        RefreshToken = sandbox ? SpotEmulator.SandboxRefreshToken : resolved.RefreshToken,
+        RefreshToken = sandbox ? SandboxTransport.RefreshToken : resolved.RefreshToken,
         AccessToken = sandbox ? null : resolved.AccessToken,
         BaseUri = SpotSettings.BaseUriOf(sandbox ? SandboxUrl : resolved.BaseUrl!, "base URL"),
         OAuthUri = SpotSettings.BaseUriOf(sandbox ? SandboxUrl : resolved.OAuthUrl!, "OAuth URL"),
@@ -109,18 +110,8 @@ internal static class SpotClientFactory
     }
 
     /// <summary>The sandbox keeps its world in sandbox.db beside state.db, so it persists across CLI runs.</summary>
-    private static SpotEmulator CreateSandbox(SpotClientOptions options, string? statePath)
-    {
-        var path = statePath is null ? null : Path.Combine(Path.GetDirectoryName(statePath)!, "sandbox.db");
-        try
-        {
-            return new SpotEmulator(new SpotEmulatorOptions { Clock = options.TimeProvider, ProvisioningDelay = options.SandboxProvisioningDelay, StatePath = path });
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
-        {
-            throw new SpotConfigurationException($"cannot open the sandbox: {e.Message}", path, e);
-        }
-    }
+    private static HttpMessageHandler CreateSandbox(SpotClientOptions options, string? statePath, Action<string> notice) =>
+        SandboxTransport.Create(statePath is null ? null : Path.GetDirectoryName(statePath), options.TimeProvider, options.SandboxProvisioningDelay, notice);
 
     /// <summary>Cached responses are only ever replayed to the same endpoint, profile and credential.</summary>
     private static string CacheScope(Uri baseUri, SpotSettings settings)

@@ -5,7 +5,7 @@ namespace RsSpot.Pricing;
 /// Suggests a bid per node and hour for a server class and a risk. The bid is never below the class's minimum
 /// bid nor the current market price, and is rounded up to the 3 decimal places the API accepts.
 /// </summary>
-public static class BidAdvisor
+internal static class BidAdvisor
 {
     /// <summary>Market multiplier used when no percentiles are known: low 1.35, med 1.20, high 1.05 (reference values).</summary>
     /// <param name="risk">Accepted risk.</param>

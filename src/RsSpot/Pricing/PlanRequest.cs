@@ -69,10 +69,11 @@ public sealed record PlanRequest
     public int MonthHours { get; init; } = SpotDefaults.MonthHours;
 
     /// <summary>
-    /// Optional auction percentiles by server class name (from the public percentiles feed). When a class has
-    /// an entry the suggested bid follows the risk's percentile instead of a market multiplier.
+    /// Auction percentiles by server class name, filled by <see cref="Operations.PricingOperations.Plan"/> from the
+    /// public percentiles feed. When a class has an entry the suggested bid follows the risk's percentile instead of
+    /// a market multiplier.
     /// </summary>
-    public IReadOnlyDictionary<string, PricePercentiles>? Percentiles { get; init; }
+    internal IReadOnlyDictionary<string, PricePercentiles>? Percentiles { get; init; }
 
     internal void Validate()
     {

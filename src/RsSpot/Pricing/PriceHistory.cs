@@ -2,7 +2,7 @@ using RsSpot.Models;
 namespace RsSpot.Pricing;
 
 /// <summary>Statistics of a hammer-price history; the amounts are <see langword="null"/> when there are no points.</summary>
-public sealed record PriceHistorySummary
+internal sealed record PriceHistorySummary
 {
     /// <summary>Number of auctions.</summary>
     public required int Count { get; init; }

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace RsSpot.Pricing;
 
 /// <summary>Parses the loosely formatted price, cpu and memory strings of the Spot catalogue into decimals.</summary>
-public static class PriceParser
+internal static class PriceParser
 {
     private const NumberStyles NumberStyle = NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingWhite | NumberStyles.AllowTrailingWhite;
 

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace RsSpot.Pricing;
 
 /// <summary>Display formats of the pricing tables (invariant culture; <c>-</c> for unknown values).</summary>
-public static class PricingFormat
+internal static class PricingFormat
 {
     /// <summary>Placeholder for an unknown value.</summary>
     public const string Unknown = "-";

@@ -1,7 +1,7 @@
 namespace RsSpot.Pricing;
 
 /// <summary>The <c>pricing list</c> explorer: filters, sorts and prices normalised rows for N nodes.</summary>
-public static class PricingList
+internal static class PricingList
 {
     /// <summary>Applies <paramref name="query"/> to <paramref name="rows"/>.</summary>
     /// <param name="rows">Normalised catalogue rows (see <see cref="PricingRow.FromOffers"/>).</param>

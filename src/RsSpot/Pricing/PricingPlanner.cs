@@ -15,7 +15,7 @@ namespace RsSpot.Pricing;
 /// A warning is returned only when no plan fits.
 /// </para>
 /// </summary>
-public static class PricingPlanner
+internal static class PricingPlanner
 {
     /// <summary>Warning when the filters leave no candidate.</summary>
     public const string NoCandidatesWarning = "No pricing candidates matched the provided filters.";

@@ -55,4 +55,4 @@ public sealed record ServerClassOffer(
 /// <param name="P20">20th percentile of recent hammer prices.</param>
 /// <param name="P50">Median of recent hammer prices.</param>
 /// <param name="P80">80th percentile of recent hammer prices.</param>
-public sealed record PricePercentiles(decimal P20, decimal P50, decimal P80);
+internal sealed record PricePercentiles(decimal P20, decimal P50, decimal P80);

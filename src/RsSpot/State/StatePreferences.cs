@@ -8,7 +8,7 @@ namespace RsSpot.State;
 /// per profile (keys in <see cref="PreferenceKeys"/>). Keys are validated so a typo cannot silently create a
 /// preference nothing reads.
 /// </summary>
-public sealed class StatePreferences : IPreferenceStore
+internal sealed class StatePreferences : IPreferenceStore
 {
     private static readonly string ProfileOrgPrefix = PreferenceKeys.ProfileOrg("");
     private static readonly string ProfileRegionPrefix = PreferenceKeys.ProfileRegion("");

@@ -43,22 +43,22 @@ public sealed class StateStore : IDisposable
     public string? RecoveryNotice { get; }
 
     /// <summary>Clock used for timestamps and expiry.</summary>
-    public TimeProvider Clock { get; }
+    internal TimeProvider Clock { get; }
 
     /// <summary>Default profile/org/region preferences.</summary>
-    public StatePreferences Preferences { get; }
+    internal StatePreferences Preferences { get; }
 
     /// <summary>Cached GET responses (in-memory front layer over the <c>http_cache</c> table).</summary>
-    public HttpResponseCache HttpCache { get; }
+    internal HttpResponseCache HttpCache { get; }
 
     /// <summary>Cached id_tokens, so consecutive runs skip the token exchange.</summary>
-    public TokenCache Tokens { get; }
+    internal TokenCache Tokens { get; }
 
     /// <summary>Redacted command history.</summary>
-    public CommandHistory History { get; }
+    internal CommandHistory History { get; }
 
     /// <summary>VM registration ledger.</summary>
-    public RegistrationLedger Ledger { get; }
+    internal RegistrationLedger Ledger { get; }
 
     /// <summary>Creates whose outcome is not known yet (their generated names are reused by a re-run).</summary>
     internal PendingCreates PendingCreates { get; }

@@ -10,7 +10,7 @@ namespace RsSpot.State;
 /// The configured refresh token itself is never stored, only its SHA-256; a different refresh token therefore never
 /// sees another token's id_token. state.db is private (mode 0600), like the configuration file.
 /// </summary>
-public sealed class TokenCache : ISpotTokenStore
+internal sealed class TokenCache : ISpotTokenStore
 {
     private readonly StateStore _store;
 

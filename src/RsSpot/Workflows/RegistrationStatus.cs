@@ -29,7 +29,7 @@ public enum RegistrationStatus
 }
 
 /// <summary>The one mapping between <see cref="RegistrationStatus"/> and the snake_case text stored in the ledger.</summary>
-public static class RegistrationStatusText
+internal static class RegistrationStatusText
 {
     private static readonly Dictionary<RegistrationStatus, string> Texts = new()
     {

@@ -1,5 +1,6 @@
 using System.Text;
 using Newtonsoft.Json.Linq;
+using RsSpot.Emulator.Routing;
 using RsSpot.Emulator.Tests.Support;
 using RsSpot.Emulator.Validation;
 
@@ -32,9 +33,17 @@ public sealed class ContractTests(Transport transport) : TransportFixture(transp
 
     protected override Task PrepareAsync() => Scenario.SeedAsync(Client);
 
+    /// <summary>The operation count follows the document: a new operation fails here, by name, until it has a route.</summary>
     [Test]
-    public void The_document_has_every_operation_the_emulator_is_expected_to_serve() =>
-        Assert.That(Operations().Count(), Is.EqualTo(36));
+    public void The_emulator_serves_exactly_the_operations_of_the_document()
+    {
+        var routes = new SpotEmulator().Routes;
+
+        Assert.That(Operations(), Is.Not.Empty);
+        Assert.That(ContractCoverage.Unserved(routes, WireSchemas.Document), Is.Empty,
+            "operations of openapi/rackspace-spot.json without an emulator route: add one (src/RsSpot.Emulator, see openapi/README.md)");
+        Assert.That(ContractCoverage.Undocumented(routes, WireSchemas.Document), Is.Empty, "emulator routes the document does not define");
+    }
 
     [TestCaseSource(nameof(Operations))]
     public async Task Operation_is_served_with_a_schema_valid_success_body(OpenApiOperation operation)

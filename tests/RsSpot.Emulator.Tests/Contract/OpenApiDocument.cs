@@ -1,4 +1,5 @@
 using Newtonsoft.Json.Linq;
+using RsSpot.Emulator.Routing;
 using RsSpot.Emulator.Validation;
 
 namespace RsSpot.Emulator.Tests.Contract;
@@ -18,10 +19,7 @@ public sealed record OpenApiOperation(string Method, string PathTemplate, string
 internal static class OpenApiDocument
 {
     public static IEnumerable<OpenApiOperation> Operations =>
-        from path in ((JObject)WireSchemas.Document["paths"]!).Properties()
-        from op in ((JObject)path.Value).Properties()
-        where op.Name != "parameters"
-        select new OpenApiOperation(op.Name.ToUpperInvariant(), path.Name, op.Value.Value<string>("operationId")!, (JObject)op.Value);
+        ContractCoverage.Operations(WireSchemas.Document).Select(o => new OpenApiOperation(o.Method, o.Path, o.OperationId, o.Definition));
 
     /// <summary>The JSON schema of an operation's response for a status code, or null when it has no JSON body.</summary>
     public static JObject? ResponseSchema(OpenApiOperation operation, int status)

@@ -1,3 +1,4 @@
+using RsSpot.Emulator;
 using RsSpot.Models;
 using RsSpot.Tests.Support;
 
@@ -115,6 +116,24 @@ public class SandboxTests(bool isAsync) : SandboxTestBase(isAsync)
             Assert.That(events.Events, Is.Not.Empty);
             Assert.That(history.Points, Is.Not.Empty);
         });
+    }
+
+    [Test]
+    public async Task A_caller_supplied_emulator_answers_a_sandbox_client_with_the_sandbox_credentials()
+    {
+        var emulator = new SpotEmulator(new SpotEmulatorOptions { Clock = Clock });
+        using var transport = emulator.CreateHandler();
+        UseClient(Options(o =>
+        {
+            o.Sandbox = true;
+            o.Transport = transport;
+            o.RefreshToken = "a real token the sandbox must never see";
+        }));
+
+        var regions = await Call(() => Client.Regions.ListAsync(default));
+
+        Assert.That(regions, Is.Not.Empty);
+        Assert.That(emulator.Journal.Select(e => e.PathAndQuery), Does.Contain("/oauth/token").And.Some.EndsWith("/regions"), "this emulator answered, and accepted the sandbox token");
     }
 
     /// <summary>Reports on the calling thread, so the test sees every observation before the call returns.</summary>

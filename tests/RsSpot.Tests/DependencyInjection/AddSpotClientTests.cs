@@ -115,6 +115,31 @@ public sealed class AddSpotClientTests(bool isAsync)
     }
 
     [Test]
+    public async Task Sandbox_mode_from_configuration_is_answered_by_the_emulator_not_the_factory_transport()
+    {
+        var state = Directory.CreateTempSubdirectory("rsspot-di-sandbox-");
+        try
+        {
+            var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["RsSpot:Sandbox"] = "true",
+                ["RsSpot:LoadConfiguration"] = "false",
+                ["RsSpot:StatePath"] = Path.Combine(state.FullName, "state.db"),
+            }).Build();
+            await using var provider = Build(s => s.AddSpotClient(configuration.GetSection("RsSpot")).ConfigurePrimaryHttpMessageHandler(() => _api.Transport));
+
+            var regions = await ListRegions(provider);
+
+            Assert.That(regions, Is.Not.Empty);
+            Assert.That(_api.ApiRequests, Is.Empty, "nothing went through the IHttpClientFactory transport");
+        }
+        finally
+        {
+            state.Delete(recursive: true);
+        }
+    }
+
+    [Test]
     public async Task Logs_go_to_the_container_logger_factory()
     {
         var logs = new CapturingLoggerProvider();

@@ -56,49 +56,4 @@ public class PriceHistoryTests
         Assert.That(summary.Count, Is.Zero);
         Assert.That(new[] { summary.Min, summary.Median, summary.Max, summary.First, summary.Last }, Has.All.Null);
     }
-
-    [Test]
-    public void Sparkline_MapsTheRangeOntoTheEightBlocks() =>
-        Assert.That(Sparkline.Render([1m, 2m, 3m, 4m, 5m, 6m, 7m, 8m], 20), Is.EqualTo("▁▂▃▄▅▆▇█"));
-
-    [Test]
-    public void Sparkline_ResamplesLongSeriesToTheWidth()
-    {
-        var values = Enumerable.Range(0, 100).Select(i => (decimal)i).ToList();
-
-        var line = Sparkline.Render(values, 10);
-
-        Assert.That(line, Has.Length.EqualTo(10));
-        Assert.That(line[0], Is.EqualTo('▁'));
-        Assert.That(line[^1], Is.EqualTo('█'));
-    }
-
-    [Test]
-    public void Sparkline_EdgeCases()
-    {
-        Assert.Multiple(() =>
-        {
-            Assert.That(Sparkline.Render([0.01m, 0.01m, 0.01m], 10), Is.EqualTo("▄▄▄"));
-            Assert.That(Sparkline.Render([], 10), Is.Empty);
-            Assert.That(() => Sparkline.Render([1m], 0), Throws.InstanceOf<ArgumentOutOfRangeException>());
-        });
-    }
-
-    [Test]
-    public void HistoryTable_AndPayload()
-    {
-        var points = Points(0.001m, 0.002m, 0.003m);
-
-        var table = PricingTables.History("gp.vs1.medium-dfw", points);
-        var payload = JObject.FromObject(PricingPayloads.ToPayload("gp.vs1.medium-dfw", points));
-
-        Assert.Multiple(() =>
-        {
-            Assert.That(table.Title, Is.EqualTo("Price history gp.vs1.medium-dfw (3 auctions)"));
-            Assert.That(table.Rows.Single(), Is.EqualTo(new[] { "3", "2026-01-01 00:00 .. 2026-01-01 00:10 UTC", "$0.001000", "$0.002000", "$0.003000", "$0.003000", "▁▅█" }));
-            Assert.That(payload["auction"]!.Value<string>(), Is.EqualTo("gp.vs1.medium-dfw"));
-            Assert.That(payload["history"]![0]!["run_at"]!.Value<long>(), Is.EqualTo(Start.ToUnixTimeSeconds()));
-            Assert.That(payload["history"]![2]!["hammer_price"]!.Value<decimal>(), Is.EqualTo(0.003m));
-        });
-    }
 }

@@ -163,7 +163,7 @@ public class OpenApiDiffTests
         var ours = Fixtures.Document(Operation("get", "/a", "a"));
         var upstream = Fixtures.Document(Merge(Operation("get", "/a", "a"), Operation("get", "/b", "b")));
         var reviewed = OpenApiDiff.Compare(ours, upstream);
-        var baseline = JsonNode.Parse(DriftReportFormatter.ToJson(reviewed))!.AsObject();
+        var baseline = DriftBaseline.Empty.Accept("b is not ours to serve", reviewed.Items.Select(i => i.Id));
         var newer = Fixtures.Document(Merge(Operation("get", "/a", "a"), Operation("get", "/b", "b"), Operation("get", "/c", "c")));
 
         var accepted = reviewed.WithBaseline(baseline);
@@ -173,6 +173,36 @@ public class OpenApiDiffTests
         Assert.That(drifted.ShouldFail(FailOn.Breaking), Is.True);
         Assert.That(drifted.Open.Select(i => i.Subject), Is.EqualTo(new[] { "GET /c" }));
         Assert.That(drifted.ShouldFail(FailOn.None), Is.False);
+    }
+
+    [Test]
+    public void Baseline_keeps_our_reasons_by_item_id_merges_decisions_and_names_stale_ids()
+    {
+        var path = Path.Combine(TestContext.CurrentContext.WorkDirectory, $"baseline-{Guid.NewGuid():N}.json");
+        var report = OpenApiDiff.Compare(Fixtures.Document(Operation("get", "/a", "a")), Fixtures.Document(Merge(Operation("get", "/b", "b"), Operation("get", "/c", "c"))));
+        var baseline = DriftBaseline.Empty
+            .Accept("plumbing we never call", ["Operation|Missing|GET /c", "Operation|Missing|GET /gone"])
+            .Accept("our extension", ["Operation|OursOnly|GET /a"])
+            .Accept("plumbing we never call", ["Operation|Missing|GET /b", "Operation|Missing|GET /c"]);
+        try
+        {
+            File.WriteAllText(path, baseline.ToJson());
+            var read = DriftBaseline.Read(path);
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(read.Decisions.Select(d => d.Reason), Is.EqualTo(new[] { "plumbing we never call", "our extension" }));
+                Assert.That(read.Decisions[0].Ids, Is.EqualTo(new[] { "Operation|Missing|GET /b", "Operation|Missing|GET /c", "Operation|Missing|GET /gone" }));
+                Assert.That(File.ReadAllText(path), Does.Not.Contain("detail").And.Not.Contain("upstream"), "ids and our reasons only");
+                Assert.That(report.WithBaseline(read).Open, Is.Empty);
+                Assert.That(read.Stale(report), Is.EqualTo(new[] { "Operation|Missing|GET /gone" }));
+                Assert.That(() => DriftBaseline.Empty.Accept(" ", ["x"]), Throws.ArgumentException);
+            });
+        }
+        finally
+        {
+            File.Delete(path);
+        }
     }
 
     [Test]

@@ -33,6 +33,11 @@ public static class IndexCommand
             }
 
             await context.Error.WriteLineAsync($"error: {output} is out of date; run `{IndexGenerator.RegenerateCommand}`").ConfigureAwait(false);
+            foreach (var line in ChangedLines(current ?? string.Empty, text))
+            {
+                await context.Error.WriteLineAsync(line).ConfigureAwait(false);
+            }
+
             return 1;
         }
 
@@ -40,6 +45,15 @@ public static class IndexCommand
         await context.Out.WriteLineAsync($"wrote {output} (scanned {string.Join(", ", targets.Select(t => t.Assembly.GetName().Name))})")
             .ConfigureAwait(false);
         return 0;
+    }
+
+    /// <summary>The lines only one version has (<c>- </c> committed, <c>+ </c> regenerated), so the check names what changed.</summary>
+    private static IEnumerable<string> ChangedLines(string committed, string regenerated)
+    {
+        var before = committed.Split('\n').ToHashSet(StringComparer.Ordinal);
+        var after = regenerated.Split('\n').ToHashSet(StringComparer.Ordinal);
+        return committed.Split('\n').Where(l => !after.Contains(l)).Select(l => "- " + l)
+            .Concat(regenerated.Split('\n').Where(l => !before.Contains(l)).Select(l => "+ " + l));
     }
 
     /// <summary>

@@ -1,6 +1,3 @@
-using System.Text.Json.Nodes;
-using RsSpot.OpenApiTools.Documents;
-
 namespace RsSpot.OpenApiTools.Diff;
 
 /// <summary>Which drift makes <c>diff</c> exit non-zero.</summary>
@@ -33,23 +30,10 @@ public sealed record DriftReport(string Ours, string Upstream, IReadOnlyList<Dri
         _ => false,
     };
 
-    /// <summary>
-    /// Marks as accepted every item whose <see cref="DriftItem.Id"/> appears in <paramref name="baseline"/>,
-    /// a JSON report written earlier by <c>diff --format json</c> and committed after review.
-    /// </summary>
-    public DriftReport WithBaseline(JsonObject baseline)
+    /// <summary>Marks as accepted every item whose <see cref="DriftItem.Id"/> a decision of <paramref name="baseline"/> lists.</summary>
+    public DriftReport WithBaseline(DriftBaseline baseline)
     {
         ArgumentNullException.ThrowIfNull(baseline);
-        var accepted = (baseline["items"] as JsonArray ?? [])
-            .Select(i => i?["id"]?.ToString())
-            .OfType<string>()
-            .ToHashSet(StringComparer.Ordinal);
-        return this with { Items = Items.Select(i => i with { Accepted = accepted.Contains(i.Id) }).ToList() };
+        return this with { Items = Items.Select(i => i with { Accepted = baseline.Accepts(i.Id) }).ToList() };
     }
-
-    /// <summary>Reads a baseline file (a JSON report).</summary>
-    /// <exception cref="InvalidDataException">The file is not a JSON object.</exception>
-    public static JsonObject ReadBaseline(string path) =>
-        LenientJsonReader.Parse(File.ReadAllText(path)) as JsonObject
-            ?? throw new InvalidDataException($"{path}: a baseline must be a JSON report object");
 }

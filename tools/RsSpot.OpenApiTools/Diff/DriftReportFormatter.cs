@@ -4,7 +4,7 @@ using RsSpot.OpenApiTools.Documents;
 
 namespace RsSpot.OpenApiTools.Diff;
 
-/// <summary>Renders a <see cref="DriftReport"/> as review-friendly markdown or as stable JSON (also the baseline format).</summary>
+/// <summary>Renders a <see cref="DriftReport"/> as review-friendly markdown or as stable JSON.</summary>
 public static class DriftReportFormatter
 {
     /// <summary>Markdown: a summary line, then one table per severity.</summary>
@@ -39,7 +39,7 @@ public static class DriftReportFormatter
         return text.ToString();
     }
 
-    /// <summary>JSON with sorted keys and items in report order; <c>diff --baseline</c> reads this format back.</summary>
+    /// <summary>JSON with sorted keys and items in report order.</summary>
     public static string ToJson(DriftReport report)
     {
         ArgumentNullException.ThrowIfNull(report);

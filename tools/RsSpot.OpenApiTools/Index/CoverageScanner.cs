@@ -43,7 +43,7 @@ public static class CoverageScanner
     public static IReadOnlyList<ScanTarget> DefaultTargets(string? directory = null)
     {
         directory ??= AppContext.BaseDirectory;
-        var targets = new List<ScanTarget> { new(typeof(SpotOperationAttribute).Assembly, CoverageSurface.Facade) };
+        var targets = new List<ScanTarget> { new(typeof(SpotClient).Assembly, CoverageSurface.Facade) };
         targets.AddRange(CliAssemblyNames
             .Select(name => Path.Combine(directory, name + ".dll"))
             .Where(File.Exists)

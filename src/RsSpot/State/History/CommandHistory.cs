@@ -8,7 +8,7 @@ namespace RsSpot.State;
 /// Command history (the <c>command_history</c> table): every row is redacted by <see cref="HistoryRedactor"/>
 /// before it is written, and the table is capped at <see cref="MaxEntries"/> rows (oldest pruned first).
 /// </summary>
-public sealed class CommandHistory
+internal sealed class CommandHistory
 {
     /// <summary>Default cap, as in the reference.</summary>
     public const int DefaultMaxEntries = 2000;

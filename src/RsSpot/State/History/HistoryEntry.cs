@@ -1,7 +1,7 @@
 namespace RsSpot.State;
 
 /// <summary>One command run to record. The argv is raw: <see cref="CommandHistory.Add"/> redacts it before storing.</summary>
-public sealed record HistoryEntry
+internal sealed record HistoryEntry
 {
     /// <summary>The real argv, program name and global options included.</summary>
     public required IReadOnlyList<string> Argv { get; init; }
@@ -35,7 +35,7 @@ public sealed record HistoryEntry
 /// <param name="Region">Region used.</param>
 /// <param name="ExitCode">Exit code, when recorded.</param>
 /// <param name="Duration">Duration, when recorded.</param>
-public sealed record HistoryRecord(
+internal sealed record HistoryRecord(
     long Id,
     DateTimeOffset StartedAt,
     string Command,
@@ -49,4 +49,4 @@ public sealed record HistoryRecord(
 /// <summary>History summary for <c>config history info</c>.</summary>
 /// <param name="Count">Rows stored.</param>
 /// <param name="MaxEntries">Cap after which the oldest rows are pruned.</param>
-public sealed record HistoryInfo(long Count, int MaxEntries);
+internal sealed record HistoryInfo(long Count, int MaxEntries);

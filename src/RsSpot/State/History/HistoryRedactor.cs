@@ -21,7 +21,7 @@ namespace RsSpot.State;
 /// </list>
 /// Ordinary values are kept even when they contain a marker (a cloudspace named <c>keycloak</c>).
 /// </summary>
-public sealed partial class HistoryRedactor
+internal sealed partial class HistoryRedactor
 {
     /// <summary>Replacement text for a removed secret.</summary>
     public const string Redacted = "<redacted>";

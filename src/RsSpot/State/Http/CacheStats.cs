@@ -8,4 +8,4 @@ namespace RsSpot.State;
 /// <param name="Misses">Lookups that went to the server.</param>
 /// <param name="Oldest">Creation time of the oldest entry.</param>
 /// <param name="Newest">Creation time of the newest entry.</param>
-public sealed record CacheStats(long Entries, long FreshEntries, long Bytes, long Hits, long Misses, DateTimeOffset? Oldest, DateTimeOffset? Newest);
+internal sealed record CacheStats(long Entries, long FreshEntries, long Bytes, long Hits, long Misses, DateTimeOffset? Oldest, DateTimeOffset? Newest);

@@ -1,7 +1,7 @@
 namespace RsSpot.State;
 
 /// <summary>One cached GET response: enough to replay it without the network.</summary>
-public sealed record CachedResponse
+internal sealed record CachedResponse
 {
     /// <summary>Opaque cache key (SHA-256 over scope, method, URL and body hash).</summary>
     public required string Key { get; init; }

@@ -11,7 +11,7 @@ namespace RsSpot.State;
 /// handler so a cache hit costs no retry budget and only the final response is stored. Any cache failure is
 /// logged and ignored: the call then simply goes to the server.
 /// </summary>
-public sealed class HttpCacheHandler : DelegatingHandler
+internal sealed class HttpCacheHandler : DelegatingHandler
 {
     /// <summary>Header added to replayed responses: <c>hit</c> or <c>revalidated</c>.</summary>
     public const string CacheStatusHeader = "X-RsSpot-Cache";

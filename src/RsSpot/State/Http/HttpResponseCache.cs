@@ -5,7 +5,7 @@ namespace RsSpot.State;
 /// shared <c>http_cache</c> table. A stale front entry always defers to the table, where another process may
 /// have stored a newer response.
 /// </summary>
-public sealed class HttpResponseCache : IHttpResponseCache
+internal sealed class HttpResponseCache : IHttpResponseCache
 {
     /// <summary>Most entries the in-memory front layer holds (the table holds up to the configured MaxEntries).</summary>
     public const int FrontCapacity = 512;

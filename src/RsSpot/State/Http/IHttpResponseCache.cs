@@ -4,7 +4,7 @@ namespace RsSpot.State;
 /// Storage behind <see cref="HttpCacheHandler"/>. Implementations must be thread-safe; the handler swallows (and
 /// logs) any exception they throw, so a broken cache only costs a network call.
 /// </summary>
-public interface IHttpResponseCache
+internal interface IHttpResponseCache
 {
     /// <summary>
     /// The entry stored under <paramref name="key"/>, or null. It may be expired: the handler serves only fresh
@@ -35,7 +35,7 @@ public interface IHttpResponseCache
 }
 
 /// <summary>Result of one cache lookup.</summary>
-public enum CacheOutcome
+internal enum CacheOutcome
 {
     /// <summary>A fresh entry was served without a network call.</summary>
     Hit,

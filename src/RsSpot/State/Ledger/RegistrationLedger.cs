@@ -9,7 +9,7 @@ namespace RsSpot.State;
 /// each other's fields. Transition rules belong to the workflow; <see cref="TryTransition"/> gives it an atomic
 /// compare-and-set on the status.
 /// </summary>
-public sealed class RegistrationLedger
+internal sealed class RegistrationLedger
 {
     /// <summary>Largest page <see cref="List"/> returns.</summary>
     public const int MaxListLimit = 5000;

@@ -1,7 +1,7 @@
 namespace RsSpot.State;
 
 /// <summary>One row of the VM registration ledger.</summary>
-public sealed record RegistrationLedgerRecord
+internal sealed record RegistrationLedgerRecord
 {
     /// <summary>Deterministic registration key (primary key).</summary>
     public required string Key { get; init; }

@@ -5,7 +5,7 @@ namespace RsSpot.State;
 /// wiped every omitted column, W15). To erase a value, name it in <see cref="ClearFields"/>.
 /// Creating a row requires <see cref="VmUid"/> and <see cref="Status"/>.
 /// </summary>
-public sealed record RegistrationLedgerUpdate
+internal sealed record RegistrationLedgerUpdate
 {
     /// <summary>Registration key of the row.</summary>
     public required string Key { get; init; }
@@ -58,7 +58,7 @@ public sealed record RegistrationLedgerUpdate
 
 /// <summary>Optional ledger fields that <see cref="RegistrationLedgerUpdate.ClearFields"/> can erase.</summary>
 [Flags]
-public enum RegistrationLedgerFields
+internal enum RegistrationLedgerFields
 {
     /// <summary>Nothing.</summary>
     None = 0,

@@ -1,13 +1,14 @@
 using Newtonsoft.Json;
 using RsSpot.Models;
+using RsSpot.Pricing;
 
-namespace RsSpot.Pricing;
+namespace RsSpot.Cli.Output.Pricing;
 
 /// <summary>
 /// Stable <c>-o json</c>/<c>-o yaml</c> shapes of the pricing commands: the reference's keys plus the new fields.
 /// Keys come from Newtonsoft <see cref="JsonPropertyAttribute"/>s; render YAML from the JSON token tree to keep them.
 /// </summary>
-public static class PricingPayloads
+internal static class PricingPayloads
 {
     /// <summary>The <c>pricing list</c> payload: <c>{nodes, month_hours, items}</c>.</summary>
     /// <param name="result">The list result.</param>
@@ -94,13 +95,13 @@ public static class PricingPayloads
 /// <param name="Nodes">Node multiplier.</param>
 /// <param name="MonthHours">Hours per month.</param>
 /// <param name="Items">Rows in display order.</param>
-public sealed record PricingListPayload(
+internal sealed record PricingListPayload(
     [property: JsonProperty("nodes")] int Nodes,
     [property: JsonProperty("month_hours")] int MonthHours,
     [property: JsonProperty("items")] IReadOnlyList<PricingListItemPayload> Items);
 
 /// <summary>One <c>pricing list</c> row.</summary>
-public sealed record PricingListItemPayload
+internal sealed record PricingListItemPayload
 {
     /// <summary>Server class name.</summary>
     [JsonProperty("server_class_name")] public required string ServerClassName { get; init; }
@@ -168,14 +169,14 @@ public sealed record PricingListItemPayload
 /// <param name="Assumptions">Constants.</param>
 /// <param name="Scenarios">Scenarios in strategy order.</param>
 /// <param name="Warning">Warning when there are no scenarios.</param>
-public sealed record PlanPayload(
+internal sealed record PlanPayload(
     [property: JsonProperty("requested")] PlanRequestEcho Requested,
     [property: JsonProperty("assumptions")] PlanAssumptions Assumptions,
     [property: JsonProperty("scenarios")] IReadOnlyList<PlanScenarioPayload> Scenarios,
     [property: JsonProperty("warning")] string? Warning);
 
 /// <summary>One scenario of the <c>pricing build</c> payload.</summary>
-public sealed record PlanScenarioPayload
+internal sealed record PlanScenarioPayload
 {
     /// <summary>Strategy name.</summary>
     [JsonProperty("strategy")] public required string Strategy { get; init; }
@@ -220,13 +221,13 @@ public sealed record PlanScenarioPayload
 /// <summary><c>pricing history</c> payload, shaped like the feed.</summary>
 /// <param name="Auction">Server class.</param>
 /// <param name="History">Points, oldest first.</param>
-public sealed record PriceHistoryPayload(
+internal sealed record PriceHistoryPayload(
     [property: JsonProperty("auction")] string Auction,
     [property: JsonProperty("history")] IReadOnlyList<PricePointPayload> History);
 
 /// <summary>One history point.</summary>
 /// <param name="RunAt">Unix seconds.</param>
 /// <param name="HammerPrice">Clearing price.</param>
-public sealed record PricePointPayload(
+internal sealed record PricePointPayload(
     [property: JsonProperty("run_at")] long RunAt,
     [property: JsonProperty("hammer_price")] decimal HammerPrice);

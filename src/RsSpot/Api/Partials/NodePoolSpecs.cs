@@ -4,7 +4,7 @@ namespace RsSpot.Api;
 /// The fields spot and on-demand pool specs share (the generated classes already have them), so code that reads
 /// either kind of pool is written once.
 /// </summary>
-public interface INodePoolSpec
+internal interface INodePoolSpec
 {
     /// <summary>Server class of every node.</summary>
     string ServerClass { get; }
@@ -29,7 +29,7 @@ public interface INodePoolSpec
 }
 
 /// <summary>Spec of a spot pool.</summary>
-public partial class SpotNodePoolSpec : INodePoolSpec;
+internal partial class SpotNodePoolSpec : INodePoolSpec;
 
 /// <summary>Spec of an on-demand pool.</summary>
-public partial class OnDemandNodePoolSpec : INodePoolSpec;
+internal partial class OnDemandNodePoolSpec : INodePoolSpec;

@@ -4,7 +4,7 @@ namespace RsSpot.Api;
 // errors whose body is not the declared schema (a proxy's HTML page, say) can still be reported. Spot payloads are small.
 
 /// <summary>Generated client of the Auth operations.</summary>
-public partial class AuthClient
+internal partial class AuthClient
 {
     static partial void UpdateJsonSerializerSettings(Newtonsoft.Json.JsonSerializerSettings settings) => SpotJson.Configure(settings);
 
@@ -12,7 +12,7 @@ public partial class AuthClient
 }
 
 /// <summary>Generated client of the Kubeconfig operations.</summary>
-public partial class KubeconfigClient
+internal partial class KubeconfigClient
 {
     static partial void UpdateJsonSerializerSettings(Newtonsoft.Json.JsonSerializerSettings settings) => SpotJson.Configure(settings);
 
@@ -20,7 +20,7 @@ public partial class KubeconfigClient
 }
 
 /// <summary>Generated client of the Organizations operations.</summary>
-public partial class OrganizationsClient
+internal partial class OrganizationsClient
 {
     static partial void UpdateJsonSerializerSettings(Newtonsoft.Json.JsonSerializerSettings settings) => SpotJson.Configure(settings);
 
@@ -28,7 +28,7 @@ public partial class OrganizationsClient
 }
 
 /// <summary>Generated client of the Regions operations.</summary>
-public partial class RegionsClient
+internal partial class RegionsClient
 {
     static partial void UpdateJsonSerializerSettings(Newtonsoft.Json.JsonSerializerSettings settings) => SpotJson.Configure(settings);
 
@@ -36,7 +36,7 @@ public partial class RegionsClient
 }
 
 /// <summary>Generated client of the ServerClasses operations.</summary>
-public partial class ServerClassesClient
+internal partial class ServerClassesClient
 {
     static partial void UpdateJsonSerializerSettings(Newtonsoft.Json.JsonSerializerSettings settings) => SpotJson.Configure(settings);
 
@@ -44,7 +44,7 @@ public partial class ServerClassesClient
 }
 
 /// <summary>Generated client of the CloudSpaces operations.</summary>
-public partial class CloudSpacesClient
+internal partial class CloudSpacesClient
 {
     static partial void UpdateJsonSerializerSettings(Newtonsoft.Json.JsonSerializerSettings settings) => SpotJson.Configure(settings);
 
@@ -52,7 +52,7 @@ public partial class CloudSpacesClient
 }
 
 /// <summary>Generated client of the SpotNodePools operations.</summary>
-public partial class SpotNodePoolsClient
+internal partial class SpotNodePoolsClient
 {
     static partial void UpdateJsonSerializerSettings(Newtonsoft.Json.JsonSerializerSettings settings) => SpotJson.Configure(settings);
 
@@ -60,7 +60,7 @@ public partial class SpotNodePoolsClient
 }
 
 /// <summary>Generated client of the OnDemandNodePools operations.</summary>
-public partial class OnDemandNodePoolsClient
+internal partial class OnDemandNodePoolsClient
 {
     static partial void UpdateJsonSerializerSettings(Newtonsoft.Json.JsonSerializerSettings settings) => SpotJson.Configure(settings);
 
@@ -68,7 +68,7 @@ public partial class OnDemandNodePoolsClient
 }
 
 /// <summary>Generated client of the VmCloudSpaces operations.</summary>
-public partial class VmCloudSpacesClient
+internal partial class VmCloudSpacesClient
 {
     static partial void UpdateJsonSerializerSettings(Newtonsoft.Json.JsonSerializerSettings settings) => SpotJson.Configure(settings);
 
@@ -76,7 +76,7 @@ public partial class VmCloudSpacesClient
 }
 
 /// <summary>Generated client of the VmPools operations.</summary>
-public partial class VmPoolsClient
+internal partial class VmPoolsClient
 {
     static partial void UpdateJsonSerializerSettings(Newtonsoft.Json.JsonSerializerSettings settings) => SpotJson.Configure(settings);
 
@@ -84,7 +84,7 @@ public partial class VmPoolsClient
 }
 
 /// <summary>Generated client of the Events operations.</summary>
-public partial class EventsClient
+internal partial class EventsClient
 {
     static partial void UpdateJsonSerializerSettings(Newtonsoft.Json.JsonSerializerSettings settings) => SpotJson.Configure(settings);
 
@@ -92,7 +92,7 @@ public partial class EventsClient
 }
 
 /// <summary>Generated client of the PriceFeeds operations.</summary>
-public partial class PriceFeedsClient
+internal partial class PriceFeedsClient
 {
     static partial void UpdateJsonSerializerSettings(Newtonsoft.Json.JsonSerializerSettings settings) => SpotJson.Configure(settings);
 

@@ -1,10 +1,11 @@
 using System.Globalization;
 using RsSpot.Models;
+using RsSpot.Pricing;
 
-namespace RsSpot.Pricing;
+namespace RsSpot.Cli.Output.Pricing;
 
 /// <summary>Builds the <c>pricing list</c>, <c>pricing build</c> and <c>pricing history</c> tables as strings.</summary>
-public static class PricingTables
+internal static class PricingTables
 {
     /// <summary>Message for a list without rows.</summary>
     public const string NoListRows = "No pricing entries matched the provided filters.";

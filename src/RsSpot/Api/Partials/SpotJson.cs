@@ -6,7 +6,7 @@ namespace RsSpot.Api;
 /// The one set of Newtonsoft.Json rules used for every Spot payload, by the generated clients and by anyone
 /// who (de)serialises the same models (the facade, the emulator, tests).
 /// </summary>
-public static class SpotJson
+internal static class SpotJson
 {
     /// <summary>Applies the Spot wire conventions to <paramref name="settings"/>.</summary>
     /// <param name="settings">Settings to update in place.</param>

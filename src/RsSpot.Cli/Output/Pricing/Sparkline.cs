@@ -1,7 +1,7 @@
-namespace RsSpot.Pricing;
+namespace RsSpot.Cli.Output.Pricing;
 
 /// <summary>Renders a series as a one-line terminal chart of block characters (▁▂▃▄▅▆▇█).</summary>
-public static class Sparkline
+internal static class Sparkline
 {
     private const string Blocks = "▁▂▃▄▅▆▇█";
 
