@@ -47,5 +47,14 @@ public class PublicApiTests
             """);
     }
 
+    /// <summary>The SDK stays small enough to learn: at most 90 public types (CLI plumbing and rendering live elsewhere).</summary>
+    [Test]
+    public void The_sdk_has_at_most_90_public_types()
+    {
+        var types = Assembly.Load("RsSpot").GetExportedTypes();
+
+        Assert.That(types, Has.Length.LessThanOrEqualTo(90), string.Join(", ", types.Select(t => t.FullName).Order(StringComparer.Ordinal)));
+    }
+
     private static string Normalize(string text) => text.Replace("\r\n", "\n", StringComparison.Ordinal).TrimEnd() + "\n";
 }

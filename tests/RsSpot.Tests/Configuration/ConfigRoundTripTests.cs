@@ -64,11 +64,12 @@ public sealed class ConfigRoundTripTests : TempHomeFixture
         });
     }
 
-    [TestCase(ConfigFormat.Yaml, "profiles:\n  p:\n    refreshToken: rt\n    clientId: cid\n    baseUrl: https://b.test\n    orgId: org-1\n    oauthUrl: https://o.test\n    requestTimeoutSeconds: 9\n    verifySsl: false\n    maxRetries: 1\n    retryBackoffFactor: 0.5\n    organization: acme\n    default_region: r1\n    accessToken: at\nactiveProfile: p\n")]
-    [TestCase(ConfigFormat.Toml, "activeProfile = \"p\"\n[profiles.p]\nrefreshToken = \"rt\"\nclientId = \"cid\"\nbaseUrl = \"https://b.test\"\norganizationId = \"org-1\"\nauthUrl = \"https://o.test\"\nrequestTimeoutSeconds = 9\nverifySsl = false\nmaxRetries = 1\nretryBackoffFactor = 0.5\norganization = \"acme\"\ndefault_region = \"r1\"\naccessToken = \"at\"\n")]
-    [TestCase(ConfigFormat.Json, "{\"activeProfile\":\"p\",\"profiles\":{\"p\":{\"refreshToken\":\"rt\",\"clientId\":\"cid\",\"baseUrl\":\"https://b.test\",\"organization_id\":\"org-1\",\"auth_url\":\"https://o.test\",\"requestTimeoutSeconds\":9,\"verifySsl\":false,\"maxRetries\":1,\"retryBackoffFactor\":0.5,\"organization\":\"acme\",\"default_region\":\"r1\",\"accessToken\":\"at\"}}}")]
-    public void AliasesAreAcceptedAndSavedAsSnakeCase(ConfigFormat format, string text)
+    [TestCase("Yaml", "profiles:\n  p:\n    refreshToken: rt\n    clientId: cid\n    baseUrl: https://b.test\n    orgId: org-1\n    oauthUrl: https://o.test\n    requestTimeoutSeconds: 9\n    verifySsl: false\n    maxRetries: 1\n    retryBackoffFactor: 0.5\n    organization: acme\n    default_region: r1\n    accessToken: at\nactiveProfile: p\n")]
+    [TestCase("Toml", "activeProfile = \"p\"\n[profiles.p]\nrefreshToken = \"rt\"\nclientId = \"cid\"\nbaseUrl = \"https://b.test\"\norganizationId = \"org-1\"\nauthUrl = \"https://o.test\"\nrequestTimeoutSeconds = 9\nverifySsl = false\nmaxRetries = 1\nretryBackoffFactor = 0.5\norganization = \"acme\"\ndefault_region = \"r1\"\naccessToken = \"at\"\n")]
+    [TestCase("Json", "{\"activeProfile\":\"p\",\"profiles\":{\"p\":{\"refreshToken\":\"rt\",\"clientId\":\"cid\",\"baseUrl\":\"https://b.test\",\"organization_id\":\"org-1\",\"auth_url\":\"https://o.test\",\"requestTimeoutSeconds\":9,\"verifySsl\":false,\"maxRetries\":1,\"retryBackoffFactor\":0.5,\"organization\":\"acme\",\"default_region\":\"r1\",\"accessToken\":\"at\"}}}")]
+    public void AliasesAreAcceptedAndSavedAsSnakeCase(string formatName, string text)
     {
+        var format = Enum.Parse<ConfigFormat>(formatName);
         var config = ConfigSerializer.Parse(text, format, "aliases");
         var profile = config.Profiles["p"];
 
@@ -94,11 +95,12 @@ public sealed class ConfigRoundTripTests : TempHomeFixture
         Assert.That(saved, Does.Contain("refresh_token: rt").And.Contain("active_profile: p").And.Not.Contain("refreshToken"));
     }
 
-    [TestCase(ConfigFormat.Yaml, "future_key:\n  a: [1, 2]\nprofiles:\n  p:\n    shiny: true\n")]
-    [TestCase(ConfigFormat.Toml, "[future_key]\na = [1, 2]\n[profiles.p]\nshiny = true\n")]
-    [TestCase(ConfigFormat.Json, "{\"future_key\":{\"a\":[1,2]},\"profiles\":{\"p\":{\"shiny\":true}}}")]
-    public void UnknownKeysArePreservedOnSave(ConfigFormat format, string text)
+    [TestCase("Yaml", "future_key:\n  a: [1, 2]\nprofiles:\n  p:\n    shiny: true\n")]
+    [TestCase("Toml", "[future_key]\na = [1, 2]\n[profiles.p]\nshiny = true\n")]
+    [TestCase("Json", "{\"future_key\":{\"a\":[1,2]},\"profiles\":{\"p\":{\"shiny\":true}}}")]
+    public void UnknownKeysArePreservedOnSave(string formatName, string text)
     {
+        var format = Enum.Parse<ConfigFormat>(formatName);
         var config = ConfigSerializer.Parse(text, format, "unknown");
 
         foreach (var target in Enum.GetValues<ConfigFormat>())

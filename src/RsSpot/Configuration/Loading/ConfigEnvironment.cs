@@ -7,7 +7,7 @@ namespace RsSpot.Configuration;
 /// match first), the home directory and the well-known locations under it. Tests build one from a dictionary and a
 /// temporary directory, so they never touch the real environment or HOME.
 /// </summary>
-public sealed class ConfigEnvironment
+internal sealed class ConfigEnvironment
 {
     private static readonly string[] DefaultExtensions = ["yml", "yaml", "toml", "json"];
     private readonly Dictionary<string, string> _exact = new(StringComparer.Ordinal);

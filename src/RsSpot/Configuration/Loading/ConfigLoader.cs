@@ -7,7 +7,7 @@ namespace RsSpot.Configuration;
 /// empty configuration. A bad location is an error naming the path, never a silent empty configuration: a named file
 /// that does not exist, an empty explicit path, a directory or an unreadable entry where a file is looked for.
 /// </summary>
-public static class ConfigLoader
+internal static class ConfigLoader
 {
     /// <summary>Loads the configuration the request and environment select.</summary>
     /// <param name="request">What the caller supplied; null for pure discovery.</param>
@@ -89,7 +89,7 @@ public static class ConfigLoader
 /// Migrates the legacy <c>~/.spot_config</c> (any format) once to the canonical file, tokens and every key kept (W1,
 /// W12), locked, atomic and 0600. The legacy file is left untouched and, the canonical file existing, never read again.
 /// </summary>
-public static class LegacyMigrator
+internal static class LegacyMigrator
 {
     /// <summary>Reads <paramref name="legacyPath"/>, saves it to <paramref name="targetPath"/> and returns the migrated configuration.</summary>
     /// <exception cref="SpotConfigurationException">The target exists, the legacy file is malformed (nothing is written then), or the target cannot be written.</exception>

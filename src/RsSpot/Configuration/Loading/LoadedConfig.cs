@@ -1,7 +1,7 @@
 namespace RsSpot.Configuration;
 
 /// <summary>What the caller supplied when asking for configuration; everything else is discovered.</summary>
-public sealed class ConfigLoadRequest
+internal sealed class ConfigLoadRequest
 {
     /// <summary>A configuration built in code; when set, no file is read.</summary>
     public SpotConfig? Config { get; init; }
@@ -14,7 +14,7 @@ public sealed class ConfigLoadRequest
 }
 
 /// <summary>Where a loaded configuration came from, in precedence order.</summary>
-public enum ConfigSource
+internal enum ConfigSource
 {
     /// <summary>A <see cref="SpotConfig"/> passed by the caller (<c>runtime</c>).</summary>
     Runtime,
@@ -40,7 +40,7 @@ public enum ConfigSource
 /// <param name="Path">The file it was read from or will be saved to; null for runtime configurations.</param>
 /// <param name="Config">The configuration itself.</param>
 /// <param name="EnvironmentVariable">For <see cref="ConfigSource.Environment"/>, the variable that named the file.</param>
-public sealed partial record LoadedConfig(ConfigSource Source, string? Path, SpotConfig Config, string? EnvironmentVariable = null)
+internal sealed partial record LoadedConfig(ConfigSource Source, string? Path, SpotConfig Config, string? EnvironmentVariable = null)
 {
     /// <summary>The source as shown to users: runtime, explicit-path, env:RSSPOT_CONFIG, default-path, legacy-migrated or default-empty.</summary>
     public string SourceName => Source is ConfigSource.Environment ? $"env:{EnvironmentVariable}" : KebabCase().Replace(Source.ToString(), "-$1").ToLowerInvariant();

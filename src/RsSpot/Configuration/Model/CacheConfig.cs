@@ -7,7 +7,7 @@ namespace RsSpot.Configuration;
 /// optional so blocks layer like <see cref="RetryConfig"/>. Unknown keys are rejected.
 /// </summary>
 [JsonObject(MissingMemberHandling = MissingMemberHandling.Error)]
-public sealed class CacheConfig
+internal sealed class CacheConfig
 {
     /// <summary>Whether GET responses are cached (<c>enabled</c>).</summary>
     public bool? Enabled { get; set; }

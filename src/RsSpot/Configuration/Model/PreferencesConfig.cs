@@ -3,7 +3,7 @@ using Newtonsoft.Json;
 namespace RsSpot.Configuration;
 
 /// <summary>File-level preferences (<c>preferences</c>). Unknown keys are kept in <see cref="ExtraKeys"/>.</summary>
-public sealed class PreferencesConfig
+internal sealed class PreferencesConfig
 {
     /// <summary>Preferred profile (<c>preferences.default_profile</c>).</summary>
     public string? DefaultProfile { get; set; }

@@ -6,7 +6,7 @@ namespace RsSpot.Configuration;
 /// One named profile of a file: its <see cref="ProfileSettings"/> plus retry and cache blocks. Unset values fall back
 /// to the environment, preferences, top-level blocks and built-in defaults when settings are resolved.
 /// </summary>
-public sealed class ProfileConfig : ProfileSettings
+internal sealed class ProfileConfig : ProfileSettings
 {
     /// <summary>Retry settings of this profile, merged field by field over the top-level block.</summary>
     public RetryConfig? Retry { get; set; }
@@ -23,4 +23,4 @@ public sealed class ProfileConfig : ProfileSettings
 /// Changes to one profile for <see cref="ProfileManager.Upsert"/>: only the settings given change, the others keep
 /// their stored values (so re-running <c>configure --region X</c> keeps the token).
 /// </summary>
-public sealed class ProfileUpdate : ProfileSettings;
+internal sealed class ProfileUpdate : ProfileSettings;

@@ -7,7 +7,7 @@ namespace RsSpot.Configuration;
 /// that override it and its built-in default (see docs/configuration.md, "Adding a setting"). Resolution takes each
 /// from an explicit argument, then the environment, then the profile, then the default (<see cref="ConfigResolver"/>).
 /// </summary>
-public class ProfileSettings
+internal class ProfileSettings
 {
     /// <summary>Organization name, id or namespace.</summary>
     [Setting("org", "organization", Env = ["RSSPOT_ORG", "RACKSPACE_ORG", "SPOT_ORG"])]

@@ -8,7 +8,7 @@ namespace RsSpot.Configuration;
 /// defaults. Unknown keys are rejected (they are almost always typos).
 /// </summary>
 [JsonObject(MissingMemberHandling = MissingMemberHandling.Error)]
-public sealed class RetryConfig
+internal sealed class RetryConfig
 {
     /// <summary>Total attempts including the first (<c>max_attempts</c>, at least 1).</summary>
     [Setting("max_attempts", Minimum = 1)]

@@ -7,7 +7,7 @@ namespace RsSpot.Configuration;
 /// The same model is read from and written to YAML, TOML and JSON; keys it does not know are kept in
 /// <see cref="ExtraKeys"/> and written back on save.
 /// </summary>
-public sealed class SpotConfig
+internal sealed class SpotConfig
 {
     /// <summary>The schema version written by this library.</summary>
     public const string CurrentVersion = "2";

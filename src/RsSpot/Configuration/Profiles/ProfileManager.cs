@@ -4,12 +4,12 @@ namespace RsSpot.Configuration;
 /// <param name="ActiveProfile">The file's <c>active_profile</c>.</param>
 /// <param name="DefaultProfile">The file's <c>default_profile</c>.</param>
 /// <param name="Profiles">Profile names, sorted ordinally.</param>
-public sealed record ProfileListing(string? ActiveProfile, string? DefaultProfile, IReadOnlyList<string> Profiles);
+internal sealed record ProfileListing(string? ActiveProfile, string? DefaultProfile, IReadOnlyList<string> Profiles);
 
 /// <summary>A profile and its name.</summary>
 /// <param name="Name">The profile's name.</param>
 /// <param name="Profile">The stored profile.</param>
-public sealed record NamedProfile(string Name, ProfileConfig Profile);
+internal sealed record NamedProfile(string Name, ProfileConfig Profile);
 
 /// <summary>
 /// Reads and edits the profiles of one configuration file. Every change is one <see cref="ConfigWriter.Update"/>
@@ -17,7 +17,7 @@ public sealed record NamedProfile(string Name, ProfileConfig Profile);
 /// that fails to parse is never overwritten. A missing file counts as an empty configuration.
 /// </summary>
 /// <param name="path">The configuration file (typically <see cref="LoadedConfig.Path"/>).</param>
-public sealed class ProfileManager(string path)
+internal sealed class ProfileManager(string path)
 {
     /// <summary>The configuration file managed.</summary>
     public string Path { get; } = System.IO.Path.GetFullPath(string.IsNullOrWhiteSpace(path) ? throw new ArgumentException("a config path is required", nameof(path)) : path);

@@ -8,7 +8,7 @@ namespace RsSpot.Configuration;
 /// (case-insensitive; <c>_</c> and <c>-</c> ignored, so <c>refreshToken</c> and <c>private-key</c> match) is replaced
 /// by <see cref="Placeholder"/>, at any depth.
 /// </summary>
-public static class ConfigRedactor
+internal static class ConfigRedactor
 {
     /// <summary>What a secret value is replaced with.</summary>
     public const string Placeholder = "<redacted>";

@@ -6,7 +6,7 @@ namespace RsSpot.Configuration;
 /// Computes the effective settings from arguments, environment variables, state.db preferences and the file, recording
 /// where each value came from, in the order of docs/configuration.md ("Which value wins"), which the tests read.
 /// </summary>
-public static class ConfigResolver
+internal static class ConfigResolver
 {
     /// <summary>Key of the profile choice in <see cref="ResolvedSettings.Sources"/>.</summary>
     public const string ProfileKey = "profile";

@@ -1,14 +1,14 @@
 namespace RsSpot.Configuration;
 
 /// <summary>Reads the machine-local preferences kept in state.db (see <see cref="PreferenceKeys"/>).</summary>
-public interface IPreferenceReader
+internal interface IPreferenceReader
 {
     /// <summary>The value stored under <paramref name="key"/>, or null when there is none.</summary>
     string? GetPreference(string key);
 }
 
 /// <summary>Reads and changes state.db preferences, so <c>profiles use</c> and <c>delete</c> can clear ones naming another profile.</summary>
-public interface IPreferenceStore : IPreferenceReader
+internal interface IPreferenceStore : IPreferenceReader
 {
     /// <summary>Stores <paramref name="value"/> under <paramref name="key"/>.</summary>
     void SetPreference(string key, string value);
@@ -18,7 +18,7 @@ public interface IPreferenceStore : IPreferenceReader
 }
 
 /// <summary>Keys of the state.db preferences that take part in resolution.</summary>
-public static class PreferenceKeys
+internal static class PreferenceKeys
 {
     /// <summary>Profile chosen by <c>config set-default-profile</c>.</summary>
     public const string DefaultProfile = "default_profile";

@@ -4,7 +4,7 @@ namespace RsSpot.Configuration;
 /// Values given explicitly by the caller (constructor arguments or CLI flags): every <see cref="ProfileSettings"/>
 /// value set here outranks every other source.
 /// </summary>
-public sealed class ResolveRequest : ProfileSettings
+internal sealed class ResolveRequest : ProfileSettings
 {
     /// <summary>Profile name (CLI <c>-p</c>). A named profile that does not exist is an error.</summary>
     public string? Profile { get; init; }

@@ -6,7 +6,7 @@ namespace RsSpot.Configuration;
 /// Every effective setting: each <see cref="ProfileSettings"/> value from its winning source (never null when it has a
 /// default), the merged retry and cache policies, and each value's source. <see cref="Describe"/> is the redacted view.
 /// </summary>
-public sealed class ResolvedSettings : ProfileSettings
+internal sealed class ResolvedSettings : ProfileSettings
 {
     /// <summary>The profile used.</summary>
     public required string ProfileName { get; init; }

@@ -1,7 +1,7 @@
 namespace RsSpot.Configuration;
 
 /// <summary>The on-disk formats a configuration file can use. All three describe the same schema.</summary>
-public enum ConfigFormat
+internal enum ConfigFormat
 {
     /// <summary>YAML (<c>.yml</c>, <c>.yaml</c>, and extension-less files when saving).</summary>
     Yaml,
@@ -14,7 +14,7 @@ public enum ConfigFormat
 }
 
 /// <summary>Maps file names to <see cref="ConfigFormat"/>.</summary>
-public static class ConfigFormats
+internal static class ConfigFormats
 {
     /// <summary>The format a file's extension selects, or null for an extension-less file (detected on load, YAML on save).</summary>
     /// <exception cref="SpotConfigurationException">The extension is not .yml, .yaml, .toml or .json.</exception>

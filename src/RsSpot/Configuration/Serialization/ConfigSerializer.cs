@@ -8,7 +8,7 @@ namespace RsSpot.Configuration;
 /// format is parsed by its own library into one Newtonsoft tree (<see cref="ConfigTree"/>), which is bound once
 /// (<see cref="ConfigBinder"/>), so aliases, defaults and validation are the same whichever format a file uses.
 /// </summary>
-public static class ConfigSerializer
+internal static class ConfigSerializer
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 

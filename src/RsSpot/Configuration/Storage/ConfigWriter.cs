@@ -5,7 +5,7 @@ namespace RsSpot.Configuration;
 /// private (<see cref="Internal.IO.PrivateFile"/>: a 0600 temporary file renamed over the target). A crash leaves the
 /// old file or the new one, and concurrent writers never lose each other's changes.
 /// </summary>
-public static class ConfigWriter
+internal static class ConfigWriter
 {
     /// <summary>Writes <paramref name="config"/> in the format the extension selects (YAML when none), creating directories (0700).</summary>
     /// <exception cref="SpotConfigurationException">The extension is unsupported, the configuration invalid, or the file cannot be locked or written.</exception>
