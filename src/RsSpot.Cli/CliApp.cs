@@ -50,7 +50,11 @@ internal static class CliApp
         using var host = new CoconaHost(context);
         var exitCode = await host.RunAsync(route, CancellationToken.None).ConfigureAwait(false);
         StartupTrace.Mark("command finished");
-        RecordHistory(context, args, exitCode, Stopwatch.GetElapsedTime(started));
+        if (!IsCredentialHelper(route))
+        {
+            RecordHistory(context, args, exitCode, Stopwatch.GetElapsedTime(started));
+        }
+
         StartupTrace.Mark("history recorded");
         return exitCode;
     }
@@ -58,6 +62,9 @@ internal static class CliApp
     /// <summary>A group that is itself a command (<c>configure</c>, <c>raw</c>) runs without a subcommand.</summary>
     private static bool IsCommand(CommandRoute route) =>
         route.GroupType.GetMethods().Any(m => m.GetCustomAttribute<PrimaryCommandAttribute>() is not null);
+
+    /// <summary>kubectl runs <c>auth kube-token</c> on every call: recording each would push real commands out of the history.</summary>
+    private static bool IsCredentialHelper(CommandRoute route) => route.Path == "rsspot auth" && route.Rest is ["kube-token", ..];
 
     /// <summary>History is a convenience: it must never change the outcome of the command that just ran.</summary>
     private static void RecordHistory(CliContext context, string[] args, int exitCode, TimeSpan duration)

@@ -99,6 +99,49 @@ public sealed class SpotEmulator
         return (true, true);
     });
 
+    /// <summary>The pins in force, oldest first.</summary>
+    public IReadOnlyList<ResourcePin> Pins => _store.Transact(state => ((IReadOnlyList<ResourcePin>)[.. state.Pins], false));
+
+    /// <summary>
+    /// Holds the objects <paramref name="pin"/> selects in its state until <see cref="Release"/>; a pin with the same
+    /// target is replaced. Returns the pin as stored (kind canonical, namespace filled in).
+    /// </summary>
+    /// <exception cref="ArgumentException">The pin names no known kind, sets no state, or mixes cloudspace and pool fields.</exception>
+    public ResourcePin Pin(ResourcePin pin)
+    {
+        var stored = Canonical(pin);
+        if (PinProblem(stored) is { } problem)
+        {
+            throw new ArgumentException(problem, nameof(pin));
+        }
+
+        return _store.Transact(state =>
+        {
+            state.Pins.RemoveAll(p => p.SameTarget(stored));
+            state.Pins.Add(stored);
+            return (stored, true);
+        });
+    }
+
+    /// <summary>Releases the pins with the same target as <paramref name="target"/> (its state fields are ignored); returns how many.</summary>
+    public int Release(ResourcePin target)
+    {
+        var canonical = Canonical(target);
+        return _store.Transact(state =>
+        {
+            var removed = state.Pins.RemoveAll(p => p.SameTarget(canonical));
+            return (removed, removed > 0);
+        });
+    }
+
+    /// <summary>Releases every pin; returns how many there were.</summary>
+    public int ReleaseAllPins() => _store.Transact(state =>
+    {
+        var count = state.Pins.Count;
+        state.Pins.Clear();
+        return (count, count > 0);
+    });
+
     /// <summary>Restores the seeded state and clears faults and journal.</summary>
     public void Reset()
     {
@@ -173,6 +216,25 @@ public sealed class SpotEmulator
                 : route.Handler(context);
             return (response, advanced || context.Changed);
         });
+    }
+
+    private ResourcePin Canonical(ResourcePin pin)
+    {
+        ArgumentNullException.ThrowIfNull(pin);
+        return pin with { Kind = ResourcePin.NormalizeKind(pin.Kind) ?? pin.Kind, Namespace = pin.Namespace ?? Options.Organizations[0].Namespace };
+    }
+
+    private static string? PinProblem(ResourcePin pin)
+    {
+        var cloudSpace = pin.Kind == "cloudspaces";
+        var poolFields = pin.BidStatus is not null || pin.WonCount is not null || pin.ServerClass is not null;
+        var cloudSpaceFields = pin.Phase is not null || pin.Reason is not null || pin.Health is not null;
+        return ResourcePin.NormalizeKind(pin.Kind) is null ? $"kind must be one of {string.Join(", ", ResourcePin.Kinds)}, got '{pin.Kind}'"
+            : cloudSpace && poolFields ? "a cloudspace pin sets phase, reason or health (bidStatus, wonCount and serverClass are for pools)"
+            : !cloudSpace && cloudSpaceFields ? "a pool pin sets bidStatus or wonCount (phase, reason and health are for cloudspaces)"
+            : !cloudSpaceFields && pin.BidStatus is null && pin.WonCount is null ? "a pin must set at least one state field"
+            : pin.WonCount < 0 ? "wonCount cannot be negative"
+            : null;
     }
 
     private EmulatorState Seed()

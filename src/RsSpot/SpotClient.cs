@@ -75,6 +75,24 @@ public class SpotClient : SpotClientBase, IDisposable
     [SpotOperation("Auth_GetToken")]
     public virtual void Authenticate(CancellationToken cancellationToken = default) => SyncOverAsync.Run(AuthenticateAsync, cancellationToken);
 
+    /// <summary>
+    /// A valid id_token and its expiry: the cached one while it is valid (shared with other processes through
+    /// state.db), otherwise one exchange of the refresh token. What <c>rsspot auth kube-token</c> hands to kubectl.
+    /// </summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="SpotAuthenticationException">The credentials were rejected or are missing.</exception>
+    [SpotOperation("Auth_GetToken")]
+    public virtual Auth.SpotIdToken GetIdToken(CancellationToken cancellationToken = default) => SyncOverAsync.Run(GetIdTokenAsync, cancellationToken);
+
+    /// <summary>
+    /// Who this client acts as: profile, organization (name, id and namespace), region, API endpoint and token
+    /// expiry, with the source of each choice. Obtains a token and lists the organizations; returns no secret.
+    /// </summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    [SpotOperation("Auth_GetToken")]
+    [SpotOperation("Organizations_List")]
+    public virtual Models.SpotIdentity WhoAmI(CancellationToken cancellationToken = default) => SyncOverAsync.Run(WhoAmIAsync, cancellationToken);
+
     /// <summary>Resolves an organization (name, id or namespace; null for the configured one) to its namespace.</summary>
     /// <param name="org">Organization, or null.</param>
     /// <param name="cancellationToken">Cancels the call.</param>

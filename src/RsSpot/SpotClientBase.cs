@@ -1,5 +1,7 @@
 using Newtonsoft.Json.Linq;
+using RsSpot.Auth;
 using RsSpot.Internal;
+using RsSpot.Models;
 
 namespace RsSpot;
 
@@ -39,6 +41,46 @@ public abstract class SpotClientBase : IAsyncDisposable
     [SpotOperation("Auth_GetToken")]
     public virtual Task AuthenticateAsync(CancellationToken cancellationToken = default) =>
         _core.CallAsync(ct => _core.Tokens.GetTokenAsync(null, ct), cancellationToken);
+
+    /// <summary>
+    /// A valid id_token and its expiry: the cached one while it is valid (shared with other processes through
+    /// state.db), otherwise one exchange of the refresh token. What <c>rsspot auth kube-token</c> hands to kubectl.
+    /// </summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="SpotAuthenticationException">The credentials were rejected or are missing.</exception>
+    [SpotOperation("Auth_GetToken")]
+    public virtual Task<SpotIdToken> GetIdTokenAsync(CancellationToken cancellationToken = default) =>
+        _core.CallAsync(async ct =>
+        {
+            var token = await _core.Tokens.GetCurrentAsync(ct).ConfigureAwait(false);
+            return new SpotIdToken(token.IdToken, token.ExpiresAt);
+        }, cancellationToken);
+
+    /// <summary>
+    /// Who this client acts as: profile, organization (name, id and namespace), region, API endpoint and token
+    /// expiry, with the source of each choice. Obtains a token and lists the organizations; returns no secret.
+    /// </summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    [SpotOperation("Auth_GetToken")]
+    [SpotOperation("Organizations_List")]
+    public virtual Task<SpotIdentity> WhoAmIAsync(CancellationToken cancellationToken = default) =>
+        _core.CallAsync(async ct =>
+        {
+            var token = await _core.Tokens.GetCurrentAsync(ct).ConfigureAwait(false);
+            var (organization, source) = await _core.Orgs.CurrentAsync(null, ct).ConfigureAwait(false);
+            var settings = _core.Settings;
+            return new SpotIdentity
+            {
+                Profile = settings.Profile,
+                ProfileSource = settings.Resolved.ProfileSource,
+                Organization = organization,
+                OrganizationSource = source,
+                Region = settings.Region,
+                ApiEndpoint = settings.BaseUri.ToString(),
+                RefreshTokenSource = settings.IsSandbox ? "sandbox" : settings.Resolved.Sources.GetValueOrDefault("refresh_token", "unset"),
+                TokenExpiresAt = token.ExpiresAt,
+            };
+        }, cancellationToken);
 
     /// <summary>Resolves an organization (name, id or namespace; null for the configured one) to its namespace.</summary>
     /// <param name="org">Organization, or null.</param>

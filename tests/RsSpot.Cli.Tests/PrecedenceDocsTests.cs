@@ -36,7 +36,7 @@ public class PrecedenceDocsTests : CliTestBase
     public void Every_declared_environment_variable_is_documented()
     {
         var documented = Docs;
-        var variables = ProfileSettings.Declared.SelectMany(declared => declared.Setting.Env).Concat(ConfigResolver.ProfileVariables);
+        var variables = ProfileSettings.Declared.SelectMany(declared => declared.Setting.Env.Concat(declared.Setting.FallbackEnv)).Concat(ConfigResolver.ProfileVariables);
 
         Assert.That(variables.Where(variable => !documented.Contains($"`{variable}`", StringComparison.Ordinal)), Is.Empty);
     }

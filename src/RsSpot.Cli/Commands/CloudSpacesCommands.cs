@@ -55,7 +55,7 @@ internal sealed class CloudSpacesCommands(CliContext context)
             Webhook = webhook,
         };
         var created = await context.Client.CloudSpaces.CreateAsync(request, org, context.CancellationToken).ConfigureAwait(false);
-        context.Output.Write(wait ? await WaitAsync(name, limit, org).ConfigureAwait(false) : created);
+        await WriteOrWaitAsync(created, "created", wait ? limit : null, org).ConfigureAwait(false);
     }
 
     [Command("update", Description = "Change a cloudspace; only the options given are sent")]
@@ -68,8 +68,11 @@ internal sealed class CloudSpacesCommands(CliContext context)
         [Option("gpu-enabled", Description = "true or false")] string? gpuEnabled = null,
         [Option("webhook", Description = "New pre-emption webhook URL (\"\" clears it)")] string? webhook = null,
         [Option("if-resource-version", Description = "Only update if the cloudspace is still at this resourceVersion")] string? ifResourceVersion = null,
+        [Option("wait", Description = "Wait until the cloudspace is Ready again")] bool wait = false,
+        [Option("wait-timeout", Description = "Longest wait: seconds or 10m, 1h")] string waitTimeout = "30m",
         [Option("org", Description = OrgHelp)] string? org = null)
     {
+        var limit = OptionValues.Duration(waitTimeout, "wait-timeout");
         var request = new UpdateCloudSpaceRequest
         {
             KubernetesVersion = kubernetesVersion,
@@ -82,7 +85,8 @@ internal sealed class CloudSpacesCommands(CliContext context)
             throw new UsageException("nothing to update: give at least one of --kubernetes-version, --ha-control-plane, --gpu-enabled, --webhook");
         }
 
-        context.Output.Write(await context.Client.CloudSpaces.UpdateAsync(name, request, ifResourceVersion, org, context.CancellationToken).ConfigureAwait(false));
+        var updated = await context.Client.CloudSpaces.UpdateAsync(name, request, ifResourceVersion, org, context.CancellationToken).ConfigureAwait(false);
+        await WriteOrWaitAsync(updated, "updated", wait ? limit : null, org).ConfigureAwait(false);
     }
 
     [Command("delete", Description = "Delete a cloudspace and its node pools")]
@@ -97,15 +101,22 @@ internal sealed class CloudSpacesCommands(CliContext context)
         context.Output.Write(new { Deleted = "cloudspace", Name = name });
     }
 
-    [Command("get-config", Description = "Print a kubeconfig for a cloudspace, or write or merge it into a file")]
+    [Command("get-config", Description = "Print a kubeconfig for a cloudspace, or write or merge it into a file (--exec: one that never expires)")]
     [SpotOperation("Kubeconfig_Generate")]
+    [SpotOperation("CloudSpaces_Get")]
     public async Task GetConfig(
         [Argument(Description = "Cloudspace name")] string name,
         [Option("file", ['f'], Description = "Write the kubeconfig to this file (mode 0600)")] string? file = null,
         [Option("merge", Description = "Merge into the file (default ~/.kube/config) instead of replacing it")] bool merge = false,
+        [Option("exec", Description = "Authenticate with 'rsspot auth kube-token' (a fresh token on every use) instead of a token that expires")] bool exec = false,
         [Option("org", Description = OrgHelp)] string? org = null)
     {
         var kubeconfig = await context.Client.CloudSpaces.GetKubeconfigAsync(name, org, context.CancellationToken).ConfigureAwait(false);
+        if (exec)
+        {
+            kubeconfig = await ExecKubeconfigAsync(name, kubeconfig, org).ConfigureAwait(false);
+        }
+
         var path = file ?? (merge ? Path.Combine(context.Environment.HomeDirectory, ".kube", "config") : null);
         if (path is null)
         {
@@ -123,12 +134,45 @@ internal sealed class CloudSpacesCommands(CliContext context)
         context.Output.Note($"{(merge ? "merged kubeconfig into" : "wrote kubeconfig to")} {path}");
     }
 
-    private async Task<CloudSpace> WaitAsync(string name, TimeSpan timeout, string? org)
+    /// <summary>Prints the cloudspace, or with a timeout waits until it is Ready and prints its final state (exit 5-11 otherwise).</summary>
+    private async Task WriteOrWaitAsync(CloudSpace cloudSpace, string done, TimeSpan? timeout, string? org)
     {
+        if (timeout is not { } limit)
+        {
+            context.Output.Write(cloudSpace);
+            return;
+        }
+
         // Said up front: if the wait times out or is interrupted, the cloudspace still exists.
-        context.Output.Note($"created cloudspace {name}; waiting for it to be Ready (Ctrl+C stops the wait, not the cloudspace)");
-        using var progress = new WaitProgress<CloudSpace>(context.Environment, $"cloudspace {name}", c => new WaitStatus(c.Phase ?? "unknown", c.Reason), context.Output.Palette);
-        return await context.Client.CloudSpaces.WaitUntilReadyAsync(name, timeout, progress, org, context.CancellationToken).ConfigureAwait(false);
+        context.Output.Note($"{done} cloudspace {cloudSpace.Name}; waiting for it to be Ready (Ctrl+C stops the wait, not the cloudspace)");
+        await Waits.CloudSpaceAsync(context, cloudSpace.Name, limit, org).ConfigureAwait(false);
+    }
+
+    /// <summary>The exec-credential kubeconfig: server from the cloudspace's API endpoint, user running this tool's kube-token.</summary>
+    private async Task<string> ExecKubeconfigAsync(string name, string generated, string? org)
+    {
+        var cloudSpace = await context.Client.CloudSpaces.GetAsync(name, org, context.CancellationToken).ConfigureAwait(false);
+        if (string.IsNullOrEmpty(cloudSpace.ApiServerEndpoint))
+        {
+            throw new SpotException($"cloudspace {name} has no API endpoint yet (phase {cloudSpace.Phase ?? "unknown"}): run 'rsspot wait cloudspace {name}' first");
+        }
+
+        var orgName = await context.Client.ResolveOrgNameAsync(org, context.CancellationToken).ConfigureAwait(false);
+        var profile = context.Client.ProfileName;
+        var server = cloudSpace.ApiServerEndpoint.Contains("://", StringComparison.Ordinal) ? cloudSpace.ApiServerEndpoint : $"https://{cloudSpace.ApiServerEndpoint}";
+        List<string> command = [.. context.Environment.ToolCommand, "auth", "kube-token", "--profile", profile];
+        if (context.Options.Sandbox)
+        {
+            command.Add("--sandbox");
+        }
+
+        if (context.Options.ConfigFile is { } configFile)
+        {
+            command.AddRange(["--config-file", Path.GetFullPath(context.ConfigEnvironment.ExpandPath(configFile))]);
+        }
+
+        var user = context.Options.Sandbox ? $"rsspot-sandbox-{profile}" : $"rsspot-{profile}";
+        return ExecKubeconfig.Build(generated, server, new ExecIdentity($"{orgName}-{name}", user, command));
     }
 
     private static object Row(CloudSpace c) => new

@@ -107,6 +107,14 @@ internal sealed class PoolUpdateOptions : ICommandParameterSet
     [HasDefaultValue]
     public string? IfResourceVersion { get; set; }
 
+    [Option("server-class", Description = "Refused: a pool's class cannot change in place (see 'replace')")]
+    [HasDefaultValue]
+    public string? ServerClass { get; set; }
+
+    [Option("cloudspace", Description = "Refused: a pool cannot move to another cloudspace")]
+    [HasDefaultValue]
+    public string? CloudSpace { get; set; }
+
     [Option("org", Description = "Organization name, id or namespace (default: the configured one)")]
     [HasDefaultValue]
     public string? Org { get; set; }
@@ -115,6 +123,8 @@ internal sealed class PoolUpdateOptions : ICommandParameterSet
     public T ApplyTo<T>(T request)
         where T : UpdateNodePoolRequest
     {
+        // Immutable fields are refused here, before any request, with the command that does what was meant.
+        PoolSupport.RefuseImmutable(request is UpdateSpotNodePoolRequest ? "spot" : "ondemand", ServerClass, CloudSpace);
         if (ClearTaints && Taints.Length > 0)
         {
             throw new UsageException("--clear-taints and --taint contradict each other: give one of them");
@@ -130,6 +140,25 @@ internal sealed class PoolUpdateOptions : ICommandParameterSet
             CustomTaints = PoolOptionRules.Taints(Taints, ClearTaints),
         });
         return result.IsEmpty ? throw new UsageException("nothing to update: give at least one option to change (see --help)") : result;
+    }
+}
+
+/// <summary><c>--wait</c> and <c>--wait-timeout</c> of pool create and update, both kinds.</summary>
+internal sealed class PoolWaitOptions : ICommandParameterSet
+{
+    [Option("wait", Description = PoolSupport.WaitHelp)]
+    [HasDefaultValue]
+    public bool Wait { get; set; }
+
+    [Option("wait-timeout", Description = PoolSupport.WaitTimeoutHelp)]
+    [HasDefaultValue]
+    public string WaitTimeout { get; set; } = "30m";
+
+    /// <summary>The longest wait, or null without <c>--wait</c>; parsed before anything is sent, so a bad duration never leaves a pool behind.</summary>
+    public TimeSpan? Limit()
+    {
+        var limit = OptionValues.Duration(WaitTimeout, "wait-timeout");
+        return Wait ? limit : null;
     }
 }
 

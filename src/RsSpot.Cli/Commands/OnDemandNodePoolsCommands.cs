@@ -1,10 +1,11 @@
 using Cocona;
 using RsSpot.Cli.Infrastructure;
+using RsSpot.Cli.Progress;
 using RsSpot.Models;
 
 namespace RsSpot.Cli.Commands;
 
-/// <summary><c>rsspot nodepools ondemand list|get|create|update|delete</c>.</summary>
+/// <summary><c>rsspot nodepools ondemand list|get|create|update|replace|delete</c>.</summary>
 internal sealed class OnDemandNodePoolsCommands(CliContext context)
 {
     private const string OrgHelp = "Organization name, id or namespace (default: the configured one)";
@@ -26,19 +27,39 @@ internal sealed class OnDemandNodePoolsCommands(CliContext context)
 
     [Command("create", Description = "Create a on-demand pool in a cloudspace")]
     [SpotOperation("OnDemandNodePools_Create")]
-    public async Task Create(PoolCreateOptions options)
+    public async Task Create(PoolCreateOptions options, PoolWaitOptions wait)
     {
         var request = options.ApplyTo(new CreateOnDemandNodePoolRequest { CloudSpace = options.CloudSpace, ServerClass = options.ServerClass });
-        context.Output.Write(await context.Client.OnDemandNodePools.CreateAsync(request, options.Org, context.CancellationToken).ConfigureAwait(false));
+        var limit = wait.Limit();
+        var created = await context.Client.OnDemandNodePools.CreateAsync(request, options.Org, context.CancellationToken).ConfigureAwait(false);
+        await PoolSupport.WriteOrWaitAsync(context, created, "created", limit, options.Org).ConfigureAwait(false);
     }
 
     [Command("update", Description = "Change a on-demand pool; only the options given are sent")]
     [SpotOperation("OnDemandNodePools_Patch")]
     [SpotOperation("OnDemandNodePools_Replace")]
-    public async Task Update([Argument(Description = "Pool name")] string name, PoolUpdateOptions options)
+    public async Task Update([Argument(Description = "Pool name")] string name, PoolUpdateOptions options, PoolWaitOptions wait)
     {
         var request = options.ApplyTo(new UpdateOnDemandNodePoolRequest());
-        context.Output.Write(await context.Client.OnDemandNodePools.UpdateAsync(name, request, options.IfResourceVersion, options.Org, context.CancellationToken).ConfigureAwait(false));
+        var limit = wait.Limit();
+        var updated = await context.Client.OnDemandNodePools.UpdateAsync(name, request, options.IfResourceVersion, options.Org, context.CancellationToken).ConfigureAwait(false);
+        await PoolSupport.WriteOrWaitAsync(context, updated, "updated", limit, options.Org).ConfigureAwait(false);
+    }
+
+    [Command("replace", Description = "Replace an on-demand pool safely: create the new one, wait for its servers, then delete the old one (rolled back on failure)")]
+    [SpotOperation("OnDemandNodePools_Get")]
+    [SpotOperation("OnDemandNodePools_Create")]
+    [SpotOperation("OnDemandNodePools_Delete")]
+    public async Task Replace(
+        [Argument(Description = "Pool to replace")] string name,
+        [Option("server-class", Description = "Server class of the new pool")] string serverClass,
+        [Option("desired", Description = "Servers of the new pool (default: the old pool's)")] int? desired = null,
+        [Option("wait-timeout", Description = "Longest wait for the new pool's servers; then it is deleted")] string waitTimeout = "30m",
+        [Option("org", Description = OrgHelp)] string? org = null)
+    {
+        var request = new ReplaceOnDemandNodePoolRequest { ServerClass = serverClass, Desired = desired, WaitTimeout = OptionValues.Duration(waitTimeout, "wait-timeout") };
+        await PoolSupport.ReplaceAsync<OnDemandNodePool>(context, "on-demand pool", name, serverClass, Waits.Status,
+            progress => context.Client.OnDemandNodePools.ReplaceAsync(name, request, progress, org, context.CancellationToken)).ConfigureAwait(false);
     }
 
     [Command("delete", Description = "Delete a on-demand pool (its servers are released)")]

@@ -112,7 +112,8 @@ internal sealed class PricingCommands(CliContext context)
         [Option("cloudspace", Description = "Cloudspace that receives the pools (with --apply)")] string? cloudspace = null,
         [Option("strategy", Description = "Plan to apply: max_performance, max_value or balanced")] string strategy = "balanced",
         [Option("org", Description = "Organization (with --apply; default: the configured one)")] string? org = null,
-        [Option("yes", Description = "Apply without asking")] bool yes = false)
+        [Option("yes", Description = "Apply without asking")] bool yes = false,
+        [Option("force", Description = "With --apply: accept bids above the on-demand price or above 3x the market price")] bool force = false)
     {
         PricingFlags.Range(minHour, maxHour, "--min-hour", "--max-hour");
         PricingFlags.Range(minMonth, maxMonth, "--min-month", "--max-month");
@@ -165,8 +166,14 @@ internal sealed class PricingCommands(CliContext context)
 
         var scenario = plan.Scenarios.FirstOrDefault(s => s.Strategy == chosen)
             ?? throw new UsageException($"there is no {PricingPlanner.NameOf(chosen)} plan to apply: {plan.Warning}");
+        // The bid guard speaks before the question: a refused bid is never put to the user.
+        foreach (var pool in scenario.Pools)
+        {
+            await PoolSupport.GuardBidAsync(context, pool.ServerClassName, pool.SuggestedBidText, force).ConfigureAwait(false);
+        }
+
         context.Confirm(ApplyQuestion(scenario, cloudspace!), yes);
-        var created = await context.Client.Pricing.ApplyPlanAsync(scenario, cloudspace!, org, context.CancellationToken).ConfigureAwait(false);
+        var created = await context.Client.Pricing.ApplyPlanAsync(scenario, cloudspace!, org, force, context.CancellationToken).ConfigureAwait(false);
         if (table)
         {
             context.Output.WriteText(string.Empty);

@@ -1,10 +1,11 @@
 using Cocona;
 using RsSpot.Cli.Infrastructure;
+using RsSpot.Cli.Progress;
 using RsSpot.Models;
 
 namespace RsSpot.Cli.Commands;
 
-/// <summary><c>rsspot nodepools spot list|get|create|update|delete</c>.</summary>
+/// <summary><c>rsspot nodepools spot list|get|create|update|replace|delete</c>; every bid goes through the bid guard.</summary>
 internal sealed class SpotNodePoolsCommands(CliContext context)
 {
     private const string OrgHelp = "Organization name, id or namespace (default: the configured one)";
@@ -26,24 +27,69 @@ internal sealed class SpotNodePoolsCommands(CliContext context)
 
     [Command("create", Description = "Create a spot pool in a cloudspace")]
     [SpotOperation("SpotNodePools_Create")]
+    [SpotOperation("ServerClasses_Get")]
     public async Task Create(
         PoolCreateOptions options,
-        [Option("bid-price", Description = "Maximum USD per hour per server, e.g. 0.012")] string bidPrice)
+        PoolWaitOptions wait,
+        [Option("bid-price", Description = "Maximum USD per hour per server, e.g. 0.012")] string bidPrice,
+        [Option("force", Description = PoolSupport.ForceHelp)] bool force = false)
     {
-        var request = options.ApplyTo(new CreateSpotNodePoolRequest { CloudSpace = options.CloudSpace, ServerClass = options.ServerClass, BidPrice = bidPrice });
-        context.Output.Write(await context.Client.SpotNodePools.CreateAsync(request, options.Org, context.CancellationToken).ConfigureAwait(false));
+        var request = options.ApplyTo(new CreateSpotNodePoolRequest { CloudSpace = options.CloudSpace, ServerClass = options.ServerClass, BidPrice = bidPrice, AllowHighBid = force });
+        var limit = wait.Limit();
+        PoolSupport.Validate(request);
+        await PoolSupport.GuardBidAsync(context, request.ServerClass, request.BidPrice, force).ConfigureAwait(false);
+        var created = await context.Client.SpotNodePools.CreateAsync(request, options.Org, context.CancellationToken).ConfigureAwait(false);
+        await PoolSupport.WriteOrWaitAsync(context, created, "created", limit, options.Org).ConfigureAwait(false);
     }
 
     [Command("update", Description = "Change a spot pool; only the options given are sent")]
     [SpotOperation("SpotNodePools_Patch")]
     [SpotOperation("SpotNodePools_Replace")]
+    [SpotOperation("ServerClasses_Get")]
     public async Task Update(
         [Argument(Description = "Pool name")] string name,
         PoolUpdateOptions options,
-        [Option("bid-price", Description = "New maximum USD per hour per server")] string? bidPrice = null)
+        PoolWaitOptions wait,
+        [Option("bid-price", Description = "New maximum USD per hour per server")] string? bidPrice = null,
+        [Option("force", Description = PoolSupport.ForceHelp)] bool force = false)
     {
-        var request = options.ApplyTo(new UpdateSpotNodePoolRequest { BidPrice = bidPrice });
-        context.Output.Write(await context.Client.SpotNodePools.UpdateAsync(name, request, options.IfResourceVersion, options.Org, context.CancellationToken).ConfigureAwait(false));
+        var request = options.ApplyTo(new UpdateSpotNodePoolRequest { BidPrice = bidPrice, AllowHighBid = force });
+        var limit = wait.Limit();
+        if (request.BidPrice is { } bid && (await context.Client.SpotNodePools.GetAsync(name, options.Org, context.CancellationToken).ConfigureAwait(false)).ServerClass is { } serverClass)
+        {
+            await PoolSupport.GuardBidAsync(context, serverClass, bid, force).ConfigureAwait(false);
+        }
+
+        var updated = await context.Client.SpotNodePools.UpdateAsync(name, request, options.IfResourceVersion, options.Org, context.CancellationToken).ConfigureAwait(false);
+        await PoolSupport.WriteOrWaitAsync(context, updated, "updated", limit, options.Org).ConfigureAwait(false);
+    }
+
+    [Command("replace", Description = "Replace a spot pool safely: create the new one, wait for its servers, then delete the old one (rolled back on failure)")]
+    [SpotOperation("SpotNodePools_Get")]
+    [SpotOperation("SpotNodePools_Create")]
+    [SpotOperation("SpotNodePools_Delete")]
+    [SpotOperation("ServerClasses_Get")]
+    public async Task Replace(
+        [Argument(Description = "Pool to replace")] string name,
+        [Option("server-class", Description = "Server class of the new pool")] string serverClass,
+        [Option("bid-price", Description = "Bid of the new pool (default: the old pool's)")] string? bidPrice = null,
+        [Option("desired", Description = "Servers of the new pool (default: the old pool's)")] int? desired = null,
+        [Option("wait-timeout", Description = "Longest wait for the new pool's servers; then it is deleted")] string waitTimeout = "30m",
+        [Option("force", Description = PoolSupport.ForceHelp)] bool force = false,
+        [Option("org", Description = OrgHelp)] string? org = null)
+    {
+        var request = new ReplaceSpotNodePoolRequest
+        {
+            ServerClass = serverClass,
+            BidPrice = bidPrice,
+            Desired = desired,
+            WaitTimeout = OptionValues.Duration(waitTimeout, "wait-timeout"),
+            AllowHighBid = force,
+        };
+        var old = await context.Client.SpotNodePools.GetAsync(name, org, context.CancellationToken).ConfigureAwait(false);
+        await PoolSupport.GuardBidAsync(context, serverClass, bidPrice ?? old.BidPrice ?? "", force).ConfigureAwait(false);
+        await PoolSupport.ReplaceAsync<SpotNodePool>(context, "spot pool", name, serverClass, Waits.Status,
+            progress => context.Client.SpotNodePools.ReplaceAsync(name, request, progress, org, context.CancellationToken)).ConfigureAwait(false);
     }
 
     [Command("delete", Description = "Delete a spot pool (its servers are released)")]

@@ -37,9 +37,23 @@ internal sealed class CliEnvironment
     /// <summary>Fires when the run is interrupted (Ctrl+C) or terminated (SIGTERM).</summary>
     public CancellationToken Interrupted => Interruption.Token;
 
+    /// <summary>
+    /// The absolute command line that runs this tool again (for the exec credential of a kubeconfig): the tool's own
+    /// executable, or <c>dotnet</c> and the entry assembly when it runs through the dotnet host.
+    /// </summary>
+    public IReadOnlyList<string> ToolCommand { get; init; } = SelfCommand();
+
     public bool UseColor => IsOutputTerminal && !Variables.ContainsKey("NO_COLOR");
 
     public ConfigEnvironment ToConfigEnvironment() => new(Variables, HomeDirectory);
+
+    private static string[] SelfCommand()
+    {
+        var process = Environment.ProcessPath ?? "rsspot";
+        var entry = System.Reflection.Assembly.GetEntryAssembly()?.Location;
+        var viaHost = Path.GetFileNameWithoutExtension(process).Equals("dotnet", StringComparison.OrdinalIgnoreCase);
+        return viaHost && !string.IsNullOrEmpty(entry) ? [process, entry] : [process];
+    }
 
     private static int? WindowWidth()
     {

@@ -20,6 +20,8 @@ internal static class CompletionValues
         ["method"] = ["GET", "POST", "PUT", "PATCH", "DELETE"],
         ["strategy"] = ["max_performance", "max_value", "balanced"],
         ["gen"] = ["1", "2"],
+        ["for"] = ["ready", "fulfilled"],
+        ["kind"] = ["auto", "spot", "ondemand"],
     };
 
     public static IReadOnlyList<string> ChoicesOf(string option) => Choices.GetValueOrDefault(option) ?? [];

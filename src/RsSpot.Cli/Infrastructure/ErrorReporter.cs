@@ -30,7 +30,10 @@ internal static class ErrorReporter
 
     public static (int Code, string Message) Classify(Exception exception, Interruption interruption) => exception switch
     {
+        // A cancelled replacement says what it did to both pools.
+        SpotReplaceCancelledException replace when interruption.Token.IsCancellationRequested => (interruption.ExitCode, $"{interruption.Description}: {replace.Message}"),
         OperationCanceledException when interruption.Token.IsCancellationRequested => (interruption.ExitCode, interruption.Description),
+        OutcomeException outcome => (outcome.ExitCode, outcome.Message),
         ParameterBinderException bind => (ExitCodes.Usage, Describe(bind)),
         ProfileNotFoundException => (ExitCodes.NotFound, exception.Message),
         SpotConfigurationException { InnerException: FileNotFoundException } => (ExitCodes.NotFound, exception.Message),

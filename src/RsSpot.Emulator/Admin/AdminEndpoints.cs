@@ -5,8 +5,8 @@ using RsSpot.Emulator.Validation;
 namespace RsSpot.Emulator.Admin;
 
 /// <summary>
-/// The test-control surface under <c>/_emulator/</c> (not part of the Spot API): faults, journal, reset and
-/// token expiry, the seed of probabilistic faults. It bypasses faults, authentication and the journal.
+/// The test-control surface under <c>/_emulator/</c> (not part of the Spot API): faults, journal, reset,
+/// token expiry, the seed of probabilistic faults and the pins that hold objects in a chosen state. It bypasses faults, authentication and the journal.
 /// </summary>
 internal static class AdminEndpoints
 {
@@ -42,6 +42,15 @@ internal static class AdminEndpoints
             case ("POST", "expire-tokens"):
                 emulator.ExpireAllTokens();
                 return new EmulatorResponse(204);
+            case ("GET", "pins"):
+                return Respond.Json(200, new JArray(emulator.Pins.Select(PinJson.Write)));
+            case ("POST", "pins"):
+                return ChangePin(request, pin => Respond.Json(201, PinJson.Write(emulator.Pin(pin))));
+            case ("POST", "pins/release"):
+                return ChangePin(request, pin => Respond.Json(200, new JObject { ["released"] = emulator.Release(pin) }));
+            case ("DELETE", "pins"):
+                emulator.ReleaseAllPins();
+                return new EmulatorResponse(204);
             default:
                 return Respond.Status(404, "NotFound", $"no emulator admin endpoint {request.Method} {request.Path}");
         }
@@ -57,6 +66,24 @@ internal static class AdminEndpoints
 
         emulator.Faults.Add(rule!);
         return Respond.Json(201, FaultRuleJson.Write(rule!));
+    }
+
+    private static EmulatorResponse ChangePin(EmulatorRequest request, Func<ResourcePin, EmulatorResponse> change)
+    {
+        var (pin, problem) = PinJson.Read(request.BodyBytes);
+        if (problem is not null)
+        {
+            return Respond.BadRequest("invalid pin: " + problem);
+        }
+
+        try
+        {
+            return change(pin!);
+        }
+        catch (ArgumentException e)
+        {
+            return Respond.BadRequest("invalid pin: " + e.Message.Split(" (Parameter", 2)[0]);
+        }
     }
 
     private static EmulatorResponse Reseed(SpotEmulator emulator, EmulatorRequest request)

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Newtonsoft.Json.Linq;
 using RsSpot.Emulator.Catalog;
+using RsSpot.Emulator.Pins;
 using RsSpot.Emulator.Routing;
 using RsSpot.Emulator.State;
 using RsSpot.Emulator.Validation;
@@ -126,6 +127,7 @@ internal sealed partial class CloudSpaceRules : IResourceRules
         status["bids"] = bids;
         status["assignedServers"] = servers;
         status["pendingAllocations"] = new JObject();
+        PinOverlay.Apply(context.State, stored, status);
         return body;
     }
 

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Newtonsoft.Json.Linq;
 using RsSpot.Emulator.Catalog;
+using RsSpot.Emulator.Pins;
 using RsSpot.Emulator.Routing;
 using RsSpot.Emulator.State;
 using RsSpot.Emulator.Validation;
@@ -112,6 +113,7 @@ internal sealed partial class NodePoolRules(bool spot) : IResourceRules
             ["annotations"] = new JArray((spec["customAnnotations"] as JObject)?.Properties().Select(p => p.Name) ?? []),
             ["taints"] = new JArray((spec["customTaints"] as JArray)?.Select(t => t.Value<string>("key")) ?? []),
         };
+        PinOverlay.Apply(context.State, stored, status);
         body["status"] = status;
         return body;
     }

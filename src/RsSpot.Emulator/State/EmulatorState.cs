@@ -21,6 +21,9 @@ internal sealed class EmulatorState
     /// <summary>Organization events, oldest first.</summary>
     public List<EventRecord> Events { get; set; } = [];
 
+    /// <summary>Objects held in a chosen state until released (tests), oldest first.</summary>
+    public List<ResourcePin> Pins { get; set; } = [];
+
     public string NextResourceVersion() => (++ResourceVersion).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     public static string NewSigningKey() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));

@@ -115,6 +115,15 @@ internal sealed class TokenProvider : IDisposable
         }
     }
 
+    /// <summary>A valid id_token with its expiry (see <see cref="GetTokenAsync"/>).</summary>
+    public async Task<CachedToken> GetCurrentAsync(CancellationToken cancellationToken)
+    {
+        var token = await GetTokenAsync(null, cancellationToken).ConfigureAwait(false);
+        return _current is { } current && current.IdToken == token
+            ? current
+            : Describe(token, _time.GetUtcNow()) ?? throw new SpotAuthenticationException("the id_token has no readable expiry");
+    }
+
     public void Dispose() => _refreshLock.Dispose();
 
     private bool IsUsable(CachedToken? token) =>

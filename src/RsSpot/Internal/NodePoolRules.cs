@@ -24,6 +24,28 @@ internal static partial class NodePoolRules
     public static string? SelectorFor(string? cloudSpace) =>
         string.IsNullOrEmpty(cloudSpace) ? null : $"{ResourceMapping.CloudSpaceLabel}={cloudSpace}";
 
+    /// <summary>
+    /// The create request of a pool that replaces <paramref name="old"/>: its cloudspace, node labels, annotations,
+    /// taints and autoscaling, with the class (and size, when given) of <paramref name="request"/>, over <paramref name="fresh"/>.
+    /// </summary>
+    public static T Successor<T>(NodePool old, ReplaceNodePoolRequest request, T fresh)
+        where T : CreateNodePoolRequest
+    {
+        Require(!string.IsNullOrWhiteSpace(request.ServerClass), "a server class is required");
+        Require(!string.IsNullOrEmpty(old.CloudSpace), $"pool {old.Name} names no cloudspace, so it cannot be replaced");
+        CreateNodePoolRequest shared = fresh;
+        return (T)(shared with
+        {
+            CloudSpace = old.CloudSpace!,
+            ServerClass = request.ServerClass,
+            Desired = request.Desired ?? old.Desired,
+            Autoscaling = old.Autoscaling is { Enabled: true } ? old.Autoscaling : null,
+            CustomLabels = old.CustomLabels,
+            CustomAnnotations = old.CustomAnnotations,
+            CustomTaints = old.CustomTaints,
+        });
+    }
+
     public static void Validate(CreateNodePoolRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);

@@ -114,6 +114,14 @@ internal sealed class NodePoolService<TWire, TPatch, TModel>(SpotClientCore core
         }, cancellationToken, callerFile: operationsType);
     }
 
+    /// <summary>Polls one pool until <paramref name="read"/> says the wait is over, or the timeout passes.</summary>
+    public Task<Models.WaitResult<TModel>> WaitAsync(string name, Func<TModel, Waiting.WaitState> read, TimeSpan? timeout, IProgress<TModel>? progress, string? org, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        var target = new Waiting.WaitTarget<TModel>(kind, name, "fulfilled", ct => GetAsync(name, org, ct), read);
+        return Waiting.ResourceWaiter.WaitAsync(core, target, timeout, progress, cancellationToken);
+    }
+
     public Task DeleteAsync(string name, string? org, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);

@@ -30,6 +30,16 @@ internal sealed class OrgResolver(SpotSettings settings, Func<CancellationToken,
         return IsIdOrNamespace(candidate) ? (await FindAsync(candidate, cancellationToken).ConfigureAwait(false)).Name : candidate;
     }
 
+    /// <summary>The organization in effect (<paramref name="org"/>, the configured one, or the id_token's) and what named it.</summary>
+    public async Task<(Organization Organization, string Source)> CurrentAsync(string? org, CancellationToken cancellationToken)
+    {
+        var (candidate, source) = org is not null ? (org, "argument")
+            : settings.OrgId is { } id ? (id, settings.Resolved.Sources.GetValueOrDefault("org_id", "unset"))
+            : settings.Org is { } name ? (name, settings.Resolved.Sources.GetValueOrDefault("org", "unset"))
+            : (await TokenOrgAsync(cancellationToken).ConfigureAwait(false), "token");
+        return (await FindAsync(candidate, cancellationToken).ConfigureAwait(false), source);
+    }
+
     /// <summary>Finds an organization by name, id or namespace.</summary>
     public async Task<Organization> FindAsync(string nameOrId, CancellationToken cancellationToken)
     {

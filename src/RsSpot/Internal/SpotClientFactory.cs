@@ -95,6 +95,7 @@ internal static class SpotClientFactory
         OAuthUri = SpotSettings.BaseUriOf(sandbox ? SandboxUrl : resolved.OAuthUrl!, "OAuth URL"),
         PriceFeedUri = SpotSettings.BaseUriOf(sandbox ? SandboxUrl : options.PriceFeedUrl ?? environment.Get(PriceFeedVariable) ?? SpotDefaults.PriceFeedUrl, "price feed URL"),
         TokenStore = tokenStore,
+        IsSandbox = sandbox,
     };
 
     private static RetryOptions WithDeadline(RetryOptions retry, TimeSpan deadline)

@@ -43,6 +43,9 @@ internal sealed record SpotSettings
 
     public ISpotTokenStore? TokenStore { get; init; }
 
+    /// <summary>True when requests go to the built-in emulator (with its own credentials).</summary>
+    public bool IsSandbox { get; init; }
+
     /// <summary>Makes a base URI end with '/' so relative operation paths append instead of replacing the last segment.</summary>
     public static Uri BaseUriOf(string url, string what)
     {

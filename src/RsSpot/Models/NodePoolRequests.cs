@@ -33,6 +33,9 @@ public sealed record CreateSpotNodePoolRequest : CreateNodePoolRequest
 {
     /// <summary>Maximum USD per hour per server: a bare decimal with at most 3 places (a leading $ is accepted and removed), not below the class's minimum bid.</summary>
     public required string BidPrice { get; init; }
+
+    /// <summary>Accept a bid above the on-demand price or the market limit of <see cref="Pricing.BidGuard"/> (refused otherwise).</summary>
+    public bool AllowHighBid { get; init; }
 }
 
 /// <summary>A new on-demand pool.</summary>
@@ -65,6 +68,9 @@ public sealed record UpdateSpotNodePoolRequest : UpdateNodePoolRequest
 {
     /// <summary>New bid (same rules as on create).</summary>
     public string? BidPrice { get; init; }
+
+    /// <summary>Accept a new bid above the on-demand price or the market limit of <see cref="Pricing.BidGuard"/> (refused otherwise).</summary>
+    public bool AllowHighBid { get; init; }
 
     /// <inheritdoc />
     public override bool IsEmpty => base.IsEmpty && BidPrice is null;

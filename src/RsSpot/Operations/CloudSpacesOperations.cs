@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
-using RsSpot.Http;
 using RsSpot.Internal;
 using RsSpot.Internal.Mapping;
+using RsSpot.Internal.Waiting;
 using RsSpot.Models;
 using Wire = RsSpot.Api;
 
@@ -60,12 +60,23 @@ public interface IAsyncCloudSpacesOperations
     /// <param name="org">Organization; null for the configured one.</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     Task<CloudSpace> WaitUntilReadyAsync(string name, TimeSpan? timeout = null, IProgress<CloudSpace>? progress = null, string? org = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Polls a cloudspace until it is Ready or in a state that will not resolve by waiting (Error, NoWinningBids,
+    /// SpeedBump Hit, SubscriptionSuspended, Deleting), or the timeout passes. Every ending is a result, not an
+    /// exception; only failures to ask (network, authentication, no such cloudspace) and cancellation throw.
+    /// </summary>
+    /// <param name="name">Cloudspace name.</param>
+    /// <param name="timeout">Longest wait (default 30 minutes).</param>
+    /// <param name="progress">Receives every observed state.</param>
+    /// <param name="org">Organization; null for the configured one.</param>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    Task<WaitResult<CloudSpace>> WaitAsync(string name, TimeSpan? timeout = null, IProgress<CloudSpace>? progress = null, string? org = null, CancellationToken cancellationToken = default);
 }
 
 /// <summary>Cloudspaces: managed Kubernetes clusters.</summary>
 public partial class CloudSpacesOperations : IAsyncCloudSpacesOperations
 {
-    private static readonly TimeSpan DefaultWaitTimeout = TimeSpan.FromMinutes(30);
     private readonly SpotClientCore _core = null!;
 
     /// <summary>For mocking only.</summary>
@@ -259,12 +270,13 @@ public partial class CloudSpacesOperations : IAsyncCloudSpacesOperations
         }, cancellationToken);
     }
 
-    /// <summary>Polls a cloudspace until it is Ready, reporting each observation; fails on phase Error or after the timeout.</summary>
+    /// <summary>Polls a cloudspace until it is Ready, reporting each observation; fails on any other ending of <see cref="Wait"/>.</summary>
     /// <param name="name">Cloudspace name.</param>
     /// <param name="timeout">Longest wait (default 30 minutes).</param>
     /// <param name="progress">Receives every observed state.</param>
     /// <param name="org">Organization; null for the configured one.</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
+    /// <exception cref="SpotException">The wait ended another way (its message says how and what to do).</exception>
     [SpotOperation("CloudSpaces_Get")]
     public virtual CloudSpace WaitUntilReady(string name, TimeSpan? timeout = null, IProgress<CloudSpace>? progress = null, string? org = null, CancellationToken cancellationToken = default) =>
         SyncOverAsync.Run(ct => WaitUntilReadyAsync(name, timeout, progress, org, ct), cancellationToken);
@@ -273,35 +285,32 @@ public partial class CloudSpacesOperations : IAsyncCloudSpacesOperations
     [SpotOperation("CloudSpaces_Get")]
     public virtual async Task<CloudSpace> WaitUntilReadyAsync(string name, TimeSpan? timeout = null, IProgress<CloudSpace>? progress = null, string? org = null, CancellationToken cancellationToken = default)
     {
-        var limit = timeout ?? DefaultWaitTimeout;
-        var deadline = _core.Time.GetUtcNow() + limit;
-        using var fresh = DiagnosticsHandler.BeginCacheBypass(); // polling must see the server, not the cache
-        while (true)
-        {
-            var cloudSpace = await GetAsync(name, org, cancellationToken).ConfigureAwait(false);
-            progress?.Report(cloudSpace);
-            if (cloudSpace.IsReady)
-            {
-                return cloudSpace;
-            }
-
-            if (cloudSpace.Phase is "Error" or "Failed")
-            {
-                throw new SpotException($"cloudspace '{name}' failed to become ready: phase {cloudSpace.Phase}{(cloudSpace.Reason is { Length: > 0 } r ? $" ({r})" : "")}");
-            }
-
-            var remaining = deadline - _core.Time.GetUtcNow();
-            if (remaining <= TimeSpan.Zero)
-            {
-                throw new SpotException($"cloudspace '{name}' was not ready after {Describe(limit)} (phase {cloudSpace.Phase ?? "unknown"})");
-            }
-
-            await Task.Delay(remaining < _core.PollInterval ? remaining : _core.PollInterval, _core.Time, cancellationToken).ConfigureAwait(false);
-        }
+        var result = await WaitAsync(name, timeout, progress, org, cancellationToken).ConfigureAwait(false);
+        return result.Succeeded ? result.Resource! : throw new SpotException($"{result.Message}: {result.Advice}");
     }
 
-    private static string Describe(TimeSpan limit) =>
-        limit < TimeSpan.FromMinutes(1) ? $"{limit.TotalSeconds:0.#} seconds" : $"{limit.TotalMinutes:0.#} minutes";
+    /// <summary>
+    /// Polls a cloudspace until it is Ready or in a state that will not resolve by waiting (Error, NoWinningBids,
+    /// SpeedBump Hit, SubscriptionSuspended, Deleting), or the timeout passes. Every ending is a result, not an
+    /// exception; only failures to ask (network, authentication, no such cloudspace) and cancellation throw.
+    /// </summary>
+    /// <param name="name">Cloudspace name.</param>
+    /// <param name="timeout">Longest wait (default 30 minutes).</param>
+    /// <param name="progress">Receives every observed state.</param>
+    /// <param name="org">Organization; null for the configured one.</param>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    [SpotOperation("CloudSpaces_Get")]
+    public virtual WaitResult<CloudSpace> Wait(string name, TimeSpan? timeout = null, IProgress<CloudSpace>? progress = null, string? org = null, CancellationToken cancellationToken = default) =>
+        SyncOverAsync.Run(ct => WaitAsync(name, timeout, progress, org, ct), cancellationToken);
+
+    /// <inheritdoc />
+    [SpotOperation("CloudSpaces_Get")]
+    public virtual Task<WaitResult<CloudSpace>> WaitAsync(string name, TimeSpan? timeout = null, IProgress<CloudSpace>? progress = null, string? org = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        var target = new WaitTarget<CloudSpace>("cloudspace", name, "ready", ct => GetAsync(name, org, ct), WaitRules.Read);
+        return ResourceWaiter.WaitAsync(_core, target, timeout, progress, cancellationToken);
+    }
 
     [GeneratedRegex("^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$")]
     private static partial Regex DnsLabel();

@@ -1,5 +1,6 @@
 using RsSpot.Internal;
 using RsSpot.Internal.Mapping;
+using RsSpot.Internal.Waiting;
 using RsSpot.Models;
 using Wire = RsSpot.Api;
 
@@ -46,11 +47,38 @@ public interface IAsyncOnDemandNodePoolsOperations
     /// <param name="org">Organization; null for the configured one.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     Task DeleteAllAsync(string cloudSpace, string? org = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Polls an on-demand pool until it has reserved <paramref name="minWon"/> servers (default: its desired count),
+    /// its status blocks it (SpeedBump Hit, SubscriptionSuspended, Error), it is deleted, or the timeout passes.
+    /// Every ending is a result; only failures to ask and cancellation throw.
+    /// </summary>
+    /// <param name="name">Pool name.</param>
+    /// <param name="minWon">Servers that count as fulfilled; null for the pool's desired count.</param>
+    /// <param name="timeout">Longest wait (default 30 minutes).</param>
+    /// <param name="progress">Receives every observed state.</param>
+    /// <param name="org">Organization; null for the configured one.</param>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    Task<WaitResult<OnDemandNodePool>> WaitAsync(string name, int? minWon = null, TimeSpan? timeout = null, IProgress<OnDemandNodePool>? progress = null, string? org = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Replaces an on-demand pool safely: creates a new pool with the old one's settings and the new class (and
+    /// size, when given), waits until it holds its servers, then deletes the old pool. When the wait does not succeed
+    /// the new pool is deleted and the old one left untouched (the result says so); on cancellation the same happens
+    /// and <see cref="SpotReplaceCancelledException"/> is thrown.
+    /// </summary>
+    /// <param name="name">The pool to replace.</param>
+    /// <param name="request">The new class and size, and how long to wait.</param>
+    /// <param name="progress">Receives every observed state of the new pool.</param>
+    /// <param name="org">Organization; null for the configured one.</param>
+    /// <param name="cancellationToken">Cancels the replacement (the new pool is then deleted).</param>
+    Task<PoolReplacement<OnDemandNodePool>> ReplaceAsync(string name, ReplaceOnDemandNodePoolRequest request, IProgress<OnDemandNodePool>? progress = null, string? org = null, CancellationToken cancellationToken = default);
 }
 
 /// <summary>On-demand node pools: fixed-price servers of a cloudspace.</summary>
 public class OnDemandNodePoolsOperations : IAsyncOnDemandNodePoolsOperations
 {
+    private readonly SpotClientCore _core = null!;
     private readonly NodePoolService<Wire.OnDemandNodePool, Wire.OnDemandNodePoolPatch, OnDemandNodePool> _pools = null!;
 
     /// <summary>For mocking only.</summary>
@@ -60,6 +88,7 @@ public class OnDemandNodePoolsOperations : IAsyncOnDemandNodePoolsOperations
 
     internal OnDemandNodePoolsOperations(SpotClientCore core)
     {
+        _core = core;
         _pools = new(core, new OnDemandPoolWire(core.OnDemandNodePools), p => p.ToModel(), "on-demand pool", nameof(OnDemandNodePoolsOperations));
     }
 
@@ -175,4 +204,59 @@ public class OnDemandNodePoolsOperations : IAsyncOnDemandNodePoolsOperations
     [SpotOperation("OnDemandNodePools_DeleteCollection")]
     public virtual Task DeleteAllAsync(string cloudSpace, string? org = null, CancellationToken cancellationToken = default) =>
         _pools.DeleteAllAsync(cloudSpace, org, cancellationToken);
+
+    /// <summary>
+    /// Polls an on-demand pool until it has reserved <paramref name="minWon"/> servers (default: its desired count),
+    /// its status blocks it (SpeedBump Hit, SubscriptionSuspended, Error), it is deleted, or the timeout passes.
+    /// Every ending is a result; only failures to ask and cancellation throw.
+    /// </summary>
+    /// <param name="name">Pool name.</param>
+    /// <param name="minWon">Servers that count as fulfilled; null for the pool's desired count.</param>
+    /// <param name="timeout">Longest wait (default 30 minutes).</param>
+    /// <param name="progress">Receives every observed state.</param>
+    /// <param name="org">Organization; null for the configured one.</param>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    [SpotOperation("OnDemandNodePools_Get")]
+    public virtual WaitResult<OnDemandNodePool> Wait(string name, int? minWon = null, TimeSpan? timeout = null, IProgress<OnDemandNodePool>? progress = null, string? org = null, CancellationToken cancellationToken = default) =>
+        SyncOverAsync.Run(ct => WaitAsync(name, minWon, timeout, progress, org, ct), cancellationToken);
+
+    /// <inheritdoc />
+    [SpotOperation("OnDemandNodePools_Get")]
+    public virtual Task<WaitResult<OnDemandNodePool>> WaitAsync(string name, int? minWon = null, TimeSpan? timeout = null, IProgress<OnDemandNodePool>? progress = null, string? org = null, CancellationToken cancellationToken = default) =>
+        _pools.WaitAsync(name, pool => WaitRules.Read(pool, minWon), timeout, progress, org, cancellationToken);
+
+    /// <summary>
+    /// Replaces an on-demand pool safely: creates a new pool with the old one's settings and the new class (and
+    /// size, when given), waits until it holds its servers, then deletes the old pool. When the wait does not succeed
+    /// the new pool is deleted and the old one left untouched (the result says so); on cancellation the same happens
+    /// and <see cref="SpotReplaceCancelledException"/> is thrown.
+    /// </summary>
+    /// <param name="name">The pool to replace.</param>
+    /// <param name="request">The new class and size, and how long to wait.</param>
+    /// <param name="progress">Receives every observed state of the new pool.</param>
+    /// <param name="org">Organization; null for the configured one.</param>
+    /// <param name="cancellationToken">Cancels the replacement (the new pool is then deleted).</param>
+    [SpotOperation("OnDemandNodePools_Get")]
+    [SpotOperation("OnDemandNodePools_Create")]
+    [SpotOperation("OnDemandNodePools_Delete")]
+    public virtual PoolReplacement<OnDemandNodePool> Replace(string name, ReplaceOnDemandNodePoolRequest request, IProgress<OnDemandNodePool>? progress = null, string? org = null, CancellationToken cancellationToken = default) =>
+        SyncOverAsync.Run(ct => ReplaceAsync(name, request, progress, org, ct), cancellationToken);
+
+    /// <inheritdoc />
+    [SpotOperation("OnDemandNodePools_Get")]
+    [SpotOperation("OnDemandNodePools_Create")]
+    [SpotOperation("OnDemandNodePools_Delete")]
+    public virtual async Task<PoolReplacement<OnDemandNodePool>> ReplaceAsync(string name, ReplaceOnDemandNodePoolRequest request, IProgress<OnDemandNodePool>? progress = null, string? org = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var old = await GetAsync(name, org, cancellationToken).ConfigureAwait(false);
+        var create = NodePoolRules.Successor(old, request, new CreateOnDemandNodePoolRequest { CloudSpace = "", ServerClass = request.ServerClass });
+        return await PoolReplacer.ReplaceAsync(_core, new ReplacementPlan<OnDemandNodePool>(
+            "on-demand pool",
+            old,
+            create.Desired,
+            (newName, ct) => CreateAsync(create with { Name = newName }, org, ct),
+            (newName, desired, ct) => WaitAsync(newName, desired, request.WaitTimeout, progress, org, ct),
+            (poolName, ct) => DeleteAsync(poolName, org, ct)), cancellationToken).ConfigureAwait(false);
+    }
 }

@@ -52,17 +52,19 @@ public interface IAsyncPricingOperations
 
     /// <summary>
     /// Creates one spot pool per pool of <paramref name="scenario"/> in <paramref name="cloudSpace"/>: desired = the
-    /// pool's nodes, bid = its suggested bid, labelled with <see cref="PricingOperations.PlanStrategyLabel"/>. Pools are
-    /// created in order; if one fails, those created before it remain.
+    /// pool's nodes, bid = its suggested bid, labelled with <see cref="PricingOperations.PlanStrategyLabel"/>. Every bid
+    /// is checked by <see cref="BidGuard"/> before the first pool is created. Pools are created in order; if one fails,
+    /// those created before it remain.
     /// </summary>
     /// <param name="scenario">The plan to deploy (one region).</param>
     /// <param name="cloudSpace">Cloudspace that receives the pools; it must be in the plan's region.</param>
     /// <param name="org">Organization; null for the configured one.</param>
+    /// <param name="allowHighBids">Accept bids above the on-demand price or the market limit of <see cref="BidGuard"/>.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The created pools, in plan order.</returns>
-    /// <exception cref="SpotValidationException">The plan has no pools, spans several regions, or the cloudspace is in another region.</exception>
+    /// <exception cref="SpotValidationException">The plan has no pools, spans several regions, a bid is refused, or the cloudspace is in another region.</exception>
     /// <exception cref="SpotNotFoundException">The cloudspace does not exist.</exception>
-    Task<IReadOnlyList<SpotNodePool>> ApplyPlanAsync(PlanScenario scenario, string cloudSpace, string? org = null, CancellationToken cancellationToken = default);
+    Task<IReadOnlyList<SpotNodePool>> ApplyPlanAsync(PlanScenario scenario, string cloudSpace, string? org = null, bool allowHighBids = false, CancellationToken cancellationToken = default);
 }
 
 /// <summary>Current prices and the public price feeds.</summary>
@@ -217,12 +219,14 @@ public class PricingOperations : IAsyncPricingOperations
 
     /// <summary>
     /// Creates one spot pool per pool of <paramref name="scenario"/> in <paramref name="cloudSpace"/>: desired = the
-    /// pool's nodes, bid = its suggested bid, labelled with <see cref="PlanStrategyLabel"/>. Pools are created in
-    /// order; if one fails, those created before it remain.
+    /// pool's nodes, bid = its suggested bid, labelled with <see cref="PlanStrategyLabel"/>. Every bid is checked by
+    /// <see cref="BidGuard"/> before the first pool is created. Pools are created in order; if one fails, those
+    /// created before it remain.
     /// </summary>
     /// <param name="scenario">The plan to deploy (one region).</param>
     /// <param name="cloudSpace">Cloudspace that receives the pools; it must be in the plan's region.</param>
     /// <param name="org">Organization; null for the configured one.</param>
+    /// <param name="allowHighBids">Accept bids above the on-demand price or the market limit of <see cref="BidGuard"/>.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The created pools, in plan order.</returns>
     /// <exception cref="SpotValidationException">The plan has no pools, spans several regions, or the cloudspace is in another region.</exception>
@@ -230,14 +234,14 @@ public class PricingOperations : IAsyncPricingOperations
     [SpotOperation("CloudSpaces_Get")]
     [SpotOperation("ServerClasses_Get")]
     [SpotOperation("SpotNodePools_Create")]
-    public virtual IReadOnlyList<SpotNodePool> ApplyPlan(PlanScenario scenario, string cloudSpace, string? org = null, CancellationToken cancellationToken = default) =>
-        SyncOverAsync.Run(ct => ApplyPlanAsync(scenario, cloudSpace, org, ct), cancellationToken);
+    public virtual IReadOnlyList<SpotNodePool> ApplyPlan(PlanScenario scenario, string cloudSpace, string? org = null, bool allowHighBids = false, CancellationToken cancellationToken = default) =>
+        SyncOverAsync.Run(ct => ApplyPlanAsync(scenario, cloudSpace, org, allowHighBids, ct), cancellationToken);
 
     /// <inheritdoc />
     [SpotOperation("CloudSpaces_Get")]
     [SpotOperation("ServerClasses_Get")]
     [SpotOperation("SpotNodePools_Create")]
-    public virtual async Task<IReadOnlyList<SpotNodePool>> ApplyPlanAsync(PlanScenario scenario, string cloudSpace, string? org = null, CancellationToken cancellationToken = default)
+    public virtual async Task<IReadOnlyList<SpotNodePool>> ApplyPlanAsync(PlanScenario scenario, string cloudSpace, string? org = null, bool allowHighBids = false, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentException.ThrowIfNullOrWhiteSpace(cloudSpace);
@@ -246,6 +250,16 @@ public class PricingOperations : IAsyncPricingOperations
         if (!string.Equals(target.Region, region, StringComparison.OrdinalIgnoreCase))
         {
             throw new SpotValidationException($"cloudspace {cloudSpace} is in region {target.Region ?? "(unknown)"} but the {scenario.Name} plan's pools are in {region}");
+        }
+
+        // Every bid passes the guard before the first pool exists, so a refused plan creates nothing.
+        foreach (var pool in scenario.Pools)
+        {
+            var check = await _spotNodePools.CheckBidAsync(pool.ServerClassName, pool.SuggestedBidText, allowHighBids, cancellationToken).ConfigureAwait(false);
+            if (check.IsRefused)
+            {
+                throw new SpotValidationException($"the {scenario.Name} plan cannot be applied: {check.Message}");
+            }
         }
 
         var created = new List<SpotNodePool>(scenario.Pools.Count);
@@ -258,6 +272,7 @@ public class PricingOperations : IAsyncPricingOperations
                     ServerClass = pool.ServerClassName,
                     Desired = pool.Nodes,
                     BidPrice = pool.SuggestedBidText,
+                    AllowHighBid = allowHighBids,
                     CustomLabels = new Dictionary<string, string>(StringComparer.Ordinal) { [PlanStrategyLabel] = scenario.Name },
                 },
                 org,

@@ -1,6 +1,9 @@
+using Microsoft.Extensions.Logging;
 using RsSpot.Internal;
 using RsSpot.Internal.Mapping;
+using RsSpot.Internal.Waiting;
 using RsSpot.Models;
+using RsSpot.Pricing;
 using Wire = RsSpot.Api;
 
 namespace RsSpot.Operations;
@@ -20,11 +23,11 @@ public interface IAsyncSpotNodePoolsOperations
     /// <param name="cancellationToken">Cancels the call.</param>
     Task<SpotNodePool> GetAsync(string name, string? org = null, CancellationToken cancellationToken = default);
 
-    /// <summary>Creates a spot pool after checking the bid (format, and not below the class's minimum bid).</summary>
+    /// <summary>Creates a spot pool after checking the bid with <see cref="BidGuard"/> (a bid below the market price is logged as a warning).</summary>
     /// <param name="request">What to create; the name is generated when absent.</param>
     /// <param name="org">Organization; null for the configured one.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <exception cref="SpotValidationException">The bid or another field is invalid.</exception>
+    /// <exception cref="SpotValidationException">The bid is refused, or another field is invalid.</exception>
     Task<SpotNodePool> CreateAsync(CreateSpotNodePoolRequest request, string? org = null, CancellationToken cancellationToken = default);
 
     /// <summary>Changes only the fields set in <paramref name="request"/>; with <paramref name="ifResourceVersion"/> the update is conditional.</summary>
@@ -46,6 +49,44 @@ public interface IAsyncSpotNodePoolsOperations
     /// <param name="org">Organization; null for the configured one.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     Task DeleteAllAsync(string cloudSpace, string? org = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Checks a bid against the class's prices with the rules of <see cref="BidGuard"/> (minimum bid, market price,
+    /// on-demand price); sends nothing else. The verdict is an answer, not an exception.
+    /// </summary>
+    /// <param name="serverClass">Server class the bid is for.</param>
+    /// <param name="bid">The bid.</param>
+    /// <param name="allowHighBid">Accept a bid above the on-demand price or the market limit (it is then only a warning).</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="SpotValidationException">The bid is not a valid bid at all.</exception>
+    Task<BidAssessment> CheckBidAsync(string serverClass, string bid, bool allowHighBid = false, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Polls a spot pool until it has won <paramref name="minWon"/> servers (default: its desired count), its bid
+    /// status blocks it (Lost, SpeedBump Hit, SubscriptionSuspended, Error), it is deleted, or the timeout passes.
+    /// Every ending is a result; only failures to ask and cancellation throw.
+    /// </summary>
+    /// <param name="name">Pool name.</param>
+    /// <param name="minWon">Servers that count as fulfilled; null for the pool's desired count.</param>
+    /// <param name="timeout">Longest wait (default 30 minutes).</param>
+    /// <param name="progress">Receives every observed state.</param>
+    /// <param name="org">Organization; null for the configured one.</param>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    Task<WaitResult<SpotNodePool>> WaitAsync(string name, int? minWon = null, TimeSpan? timeout = null, IProgress<SpotNodePool>? progress = null, string? org = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Replaces a spot pool safely: creates a new pool with the old one's settings and the new class (and bid and
+    /// size, when given), waits until it has won its servers, then deletes the old pool. When the wait does not
+    /// succeed the new pool is deleted and the old one left untouched (the result says so); on cancellation the same
+    /// happens and <see cref="SpotReplaceCancelledException"/> is thrown.
+    /// </summary>
+    /// <param name="name">The pool to replace.</param>
+    /// <param name="request">The new class, bid and size, and how long to wait.</param>
+    /// <param name="progress">Receives every observed state of the new pool.</param>
+    /// <param name="org">Organization; null for the configured one.</param>
+    /// <param name="cancellationToken">Cancels the replacement (the new pool is then deleted).</param>
+    /// <exception cref="SpotValidationException">The bid is refused by <see cref="BidGuard"/>; nothing was created.</exception>
+    Task<PoolReplacement<SpotNodePool>> ReplaceAsync(string name, ReplaceSpotNodePoolRequest request, IProgress<SpotNodePool>? progress = null, string? org = null, CancellationToken cancellationToken = default);
 }
 
 /// <summary>Spot node pools: auction-priced servers of a cloudspace.</summary>
@@ -90,11 +131,11 @@ public class SpotNodePoolsOperations : IAsyncSpotNodePoolsOperations
     [SpotOperation("SpotNodePools_Get")]
     public virtual Task<SpotNodePool> GetAsync(string name, string? org = null, CancellationToken cancellationToken = default) => _pools.GetAsync(name, org, cancellationToken);
 
-    /// <summary>Creates a spot pool after checking the bid (format, and not below the class's minimum bid).</summary>
+    /// <summary>Creates a spot pool after checking the bid with <see cref="BidGuard"/> (a bid below the market price is logged as a warning).</summary>
     /// <param name="request">What to create; the name is generated when absent.</param>
     /// <param name="org">Organization; null for the configured one.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <exception cref="SpotValidationException">The bid or another field is invalid.</exception>
+    /// <exception cref="SpotValidationException">The bid is refused, or another field is invalid.</exception>
     [SpotOperation("SpotNodePools_Create")]
     public virtual SpotNodePool Create(CreateSpotNodePoolRequest request, string? org = null, CancellationToken cancellationToken = default) =>
         SyncOverAsync.Run(ct => CreateAsync(request, org, ct), cancellationToken);
@@ -105,7 +146,7 @@ public class SpotNodePoolsOperations : IAsyncSpotNodePoolsOperations
     {
         NodePoolRules.Validate(request);
         var name = NodePoolRules.ValidateName(request.Name);
-        var bid = await CheckBidAsync(request.BidPrice, request.ServerClass, cancellationToken).ConfigureAwait(false);
+        var bid = await EnforceBidAsync(request.ServerClass, request.BidPrice, request.AllowHighBid, cancellationToken).ConfigureAwait(false);
         return await _pools.CreateAsync(name, (poolName, ns) => new Wire.SpotNodePool
         {
             ApiVersion = ResourceMapping.ApiVersion,
@@ -147,7 +188,9 @@ public class SpotNodePoolsOperations : IAsyncSpotNodePoolsOperations
         {
             // The class is only known from the pool itself, so a bid change costs one extra read.
             var pool = await GetAsync(name, org, cancellationToken).ConfigureAwait(false);
-            bid = await CheckBidAsync(request.BidPrice, pool.ServerClass, cancellationToken).ConfigureAwait(false);
+            bid = pool.ServerClass is null
+                ? BidPrice.Normalize(request.BidPrice)
+                : await EnforceBidAsync(pool.ServerClass, request.BidPrice, request.AllowHighBid, cancellationToken).ConfigureAwait(false);
         }
 
         var patch = new Wire.SpotNodePoolPatch
@@ -189,23 +232,123 @@ public class SpotNodePoolsOperations : IAsyncSpotNodePoolsOperations
     public virtual Task DeleteAllAsync(string cloudSpace, string? org = null, CancellationToken cancellationToken = default) =>
         _pools.DeleteAllAsync(cloudSpace, org, cancellationToken);
 
-    /// <summary>Checks the bid's format and that it is not below the class's reserve price; returns it in wire form.</summary>
-    private async Task<string> CheckBidAsync(string bid, string? serverClass, CancellationToken cancellationToken)
+    /// <summary>
+    /// Checks a bid against the class's prices with the rules of <see cref="BidGuard"/> (minimum bid, market price,
+    /// on-demand price); sends nothing else. The verdict is an answer, not an exception.
+    /// </summary>
+    /// <param name="serverClass">Server class the bid is for.</param>
+    /// <param name="bid">The bid.</param>
+    /// <param name="allowHighBid">Accept a bid above the on-demand price or the market limit (it is then only a warning).</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="SpotValidationException">The bid is not a valid bid at all.</exception>
+    [SpotOperation("ServerClasses_Get")]
+    public virtual BidAssessment CheckBid(string serverClass, string bid, bool allowHighBid = false, CancellationToken cancellationToken = default) =>
+        SyncOverAsync.Run(ct => CheckBidAsync(serverClass, bid, allowHighBid, ct), cancellationToken);
+
+    /// <inheritdoc />
+    [SpotOperation("ServerClasses_Get")]
+    public virtual async Task<BidAssessment> CheckBidAsync(string serverClass, string bid, bool allowHighBid = false, CancellationToken cancellationToken = default)
     {
-        var normalized = BidPrice.Normalize(bid);
-        if (serverClass is null)
+        ArgumentException.ThrowIfNullOrWhiteSpace(serverClass);
+        BidPrice.Normalize(bid); // a malformed bid fails before any request
+        var prices = await _core.CallAsync(async ct => (await _core.ServerClasses.GetAsync(serverClass, ct).ConfigureAwait(false)).ToModel(), cancellationToken).ConfigureAwait(false);
+        var market = prices.MarketPricePerHour ?? await FeedMarketPriceAsync(serverClass, cancellationToken).ConfigureAwait(false);
+        return BidGuard.Assess(bid, prices, market, allowHighBid);
+    }
+
+    /// <summary>
+    /// Polls a spot pool until it has won <paramref name="minWon"/> servers (default: its desired count), its bid
+    /// status blocks it (Lost, SpeedBump Hit, SubscriptionSuspended, Error), it is deleted, or the timeout passes.
+    /// Every ending is a result; only failures to ask and cancellation throw.
+    /// </summary>
+    /// <param name="name">Pool name.</param>
+    /// <param name="minWon">Servers that count as fulfilled; null for the pool's desired count.</param>
+    /// <param name="timeout">Longest wait (default 30 minutes).</param>
+    /// <param name="progress">Receives every observed state.</param>
+    /// <param name="org">Organization; null for the configured one.</param>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    [SpotOperation("SpotNodePools_Get")]
+    public virtual WaitResult<SpotNodePool> Wait(string name, int? minWon = null, TimeSpan? timeout = null, IProgress<SpotNodePool>? progress = null, string? org = null, CancellationToken cancellationToken = default) =>
+        SyncOverAsync.Run(ct => WaitAsync(name, minWon, timeout, progress, org, ct), cancellationToken);
+
+    /// <inheritdoc />
+    [SpotOperation("SpotNodePools_Get")]
+    public virtual Task<WaitResult<SpotNodePool>> WaitAsync(string name, int? minWon = null, TimeSpan? timeout = null, IProgress<SpotNodePool>? progress = null, string? org = null, CancellationToken cancellationToken = default) =>
+        _pools.WaitAsync(name, pool => WaitRules.Read(pool, minWon), timeout, progress, org, cancellationToken);
+
+    /// <summary>
+    /// Replaces a spot pool safely: creates a new pool with the old one's settings and the new class (and bid and
+    /// size, when given), waits until it has won its servers, then deletes the old pool. When the wait does not
+    /// succeed the new pool is deleted and the old one left untouched (the result says so); on cancellation the same
+    /// happens and <see cref="SpotReplaceCancelledException"/> is thrown.
+    /// </summary>
+    /// <param name="name">The pool to replace.</param>
+    /// <param name="request">The new class, bid and size, and how long to wait.</param>
+    /// <param name="progress">Receives every observed state of the new pool.</param>
+    /// <param name="org">Organization; null for the configured one.</param>
+    /// <param name="cancellationToken">Cancels the replacement (the new pool is then deleted).</param>
+    /// <exception cref="SpotValidationException">The bid is refused by <see cref="BidGuard"/>; nothing was created.</exception>
+    [SpotOperation("SpotNodePools_Get")]
+    [SpotOperation("SpotNodePools_Create")]
+    [SpotOperation("SpotNodePools_Delete")]
+    public virtual PoolReplacement<SpotNodePool> Replace(string name, ReplaceSpotNodePoolRequest request, IProgress<SpotNodePool>? progress = null, string? org = null, CancellationToken cancellationToken = default) =>
+        SyncOverAsync.Run(ct => ReplaceAsync(name, request, progress, org, ct), cancellationToken);
+
+    /// <inheritdoc />
+    [SpotOperation("SpotNodePools_Get")]
+    [SpotOperation("SpotNodePools_Create")]
+    [SpotOperation("SpotNodePools_Delete")]
+    public virtual async Task<PoolReplacement<SpotNodePool>> ReplaceAsync(string name, ReplaceSpotNodePoolRequest request, IProgress<SpotNodePool>? progress = null, string? org = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var old = await GetAsync(name, org, cancellationToken).ConfigureAwait(false);
+        var create = NodePoolRules.Successor(old, request, new CreateSpotNodePoolRequest
         {
-            return normalized;
+            CloudSpace = old.CloudSpace ?? "",
+            ServerClass = request.ServerClass,
+            BidPrice = request.BidPrice ?? old.BidPrice ?? throw new SpotValidationException($"spot pool {name} has no bid to keep: give the new pool's bid"),
+            AllowHighBid = request.AllowHighBid,
+        });
+        // Checked before anything is created, so a refused bid leaves both pools as they were.
+        await EnforceBidAsync(create.ServerClass, create.BidPrice, create.AllowHighBid, cancellationToken).ConfigureAwait(false);
+        return await PoolReplacer.ReplaceAsync(_core, new ReplacementPlan<SpotNodePool>(
+            "spot pool",
+            old,
+            create.Desired,
+            (newName, ct) => CreateAsync(create with { Name = newName }, org, ct),
+            (newName, desired, ct) => WaitAsync(newName, desired, request.WaitTimeout, progress, org, ct),
+            (poolName, ct) => DeleteAsync(poolName, org, ct)), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Runs the bid guard: a refusal throws, a warning is logged; returns the bid in wire form.</summary>
+    private async Task<string> EnforceBidAsync(string serverClass, string bid, bool allowHighBid, CancellationToken cancellationToken)
+    {
+        var assessment = await CheckBidAsync(serverClass, bid, allowHighBid, cancellationToken).ConfigureAwait(false);
+        if (assessment.IsRefused)
+        {
+            throw new SpotValidationException(assessment.Message!);
         }
 
-        var minimum = await _core.CallAsync(async ct => Mapping(await _core.ServerClasses.GetAsync(serverClass, ct).ConfigureAwait(false)), cancellationToken).ConfigureAwait(false);
-        if (minimum is { } floor && BidPrice.Parse(normalized) < floor)
+        if (assessment.IsWarning)
         {
-            throw new SpotValidationException($"bid {normalized} is below the minimum bid {floor.ToString(System.Globalization.CultureInfo.InvariantCulture)} of server class {serverClass}");
+            _core.Logger.LogWarning("{Warning}", assessment.Message);
         }
 
-        return normalized;
+        return assessment.Bid;
+    }
 
-        static decimal? Mapping(Wire.ServerClass c) => c.ToModel().MinBidPricePerHour;
+    /// <summary>The class's market price from the public percentiles feed, for servers that leave it out of the class; null when unknown.</summary>
+    private async Task<decimal?> FeedMarketPriceAsync(string serverClass, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var feed = await _core.CallAsync(async ct => (await _core.PriceFeeds.GetPercentilesAsync(ct).ConfigureAwait(false)).ToModel(), cancellationToken).ConfigureAwait(false);
+            return feed.FirstOrDefault(c => c.ServerClass == serverClass)?.MarketPrice;
+        }
+        catch (SpotException e)
+        {
+            _core.Logger.LogDebug("No market price for {ServerClass} from the percentiles feed: {Error}", serverClass, e.Message);
+            return null;
+        }
     }
 }

@@ -44,7 +44,7 @@ public class CloudSpacesCommandTests : ResourceCommandTestBase
     }
 
     [Test]
-    public async Task Wait_that_times_out_exits_1_naming_the_phase()
+    public async Task Wait_that_times_out_exits_5_naming_the_phase_and_prints_the_last_state()
     {
         Variables[CliContext.SandboxProvisioningDelayVariable] = "600";
 
@@ -52,11 +52,11 @@ public class CloudSpacesCommandTests : ResourceCommandTestBase
 
         Assert.Multiple(() =>
         {
-            Assert.That(run.ExitCode, Is.EqualTo(1), run.ToString());
+            Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.WaitTimedOut), run.ToString());
             Assert.That(run.Error, Does.Contain("created cloudspace slow; waiting"), "the user learns the cloudspace exists");
             Assert.That(run.Error, Does.Contain("cloudspace slow: Provisioning"));
-            Assert.That(run.Error, Does.Contain("error: cloudspace 'slow' was not ready").And.Contain("phase Provisioning"));
-            Assert.That(run.Out, Is.Empty);
+            Assert.That(run.Error, Does.Contain("error: cloudspace slow is not ready after 1 second (phase Provisioning): the cloudspace keeps going"));
+            Assert.That(run.Json["phase"]!.ToString(), Is.EqualTo("Provisioning"), "stdout has the last state seen");
         });
     }
 

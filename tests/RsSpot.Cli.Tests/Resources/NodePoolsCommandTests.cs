@@ -41,7 +41,7 @@ public class NodePoolsCommandTests(string kind) : ResourceCommandTestBase
             Assert.That(fetched.Json["autoscaling"]!["enabled"]!.ToObject<bool>(), Is.False);
             if (IsSpot)
             {
-                Assert.That(fetched.Json["bid_price"]!.ToString(), Is.EqualTo("0.05"), "the bid is kept when not given");
+                Assert.That(fetched.Json["bid_price"]!.ToString(), Is.EqualTo("0.02"), "the bid is kept when not given");
             }
 
             Assert.That(deleted.ExitCode, Is.Zero, deleted.ToString());
@@ -94,7 +94,7 @@ public class NodePoolsCommandTests(string kind) : ResourceCommandTestBase
     /// <summary>Runs <c>nodepools KIND ...</c>; a spot create gets a bid, since that is the one option on-demand pools lack.</summary>
     private Task<CliRun> Pools(params string[] args)
     {
-        string[] bid = IsSpot && args[0] == "create" ? ["--bid-price", "0.05"] : [];
+        string[] bid = IsSpot && args[0] == "create" ? ["--bid-price", "0.02"] : [];
         return Sandbox(["nodepools", kind, .. args, .. bid]);
     }
 }

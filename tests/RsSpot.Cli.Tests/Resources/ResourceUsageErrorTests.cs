@@ -3,7 +3,7 @@ namespace RsSpot.Cli.Tests.Resources;
 /// <summary>Bad flags and values: each is refused with one line and the documented exit code, before anything is created.</summary>
 public class ResourceUsageErrorTests : ResourceCommandTestBase
 {
-    private static readonly string[] SpotCreate = ["nodepools", "spot", "create", "--cloudspace", "cs", "--server-class", ServerClass, "--bid-price", "0.05"];
+    private static readonly string[] SpotCreate = ["nodepools", "spot", "create", "--cloudspace", "cs", "--server-class", ServerClass, "--bid-price", "0.02"];
 
     private static IEnumerable<TestCaseData> Cases()
     {
@@ -36,7 +36,7 @@ public class ResourceUsageErrorTests : ResourceCommandTestBase
         yield return Case("raw unknown method", "invalid --method 'FETCH'", "raw", "--method", "FETCH", "--path", "/apis");
         yield return Case("raw relative path", "it must start with '/'", "raw", "--path", "apis/ngpc.rxt.io/v1/regions");
         yield return Case("events limit zero", "invalid --limit 0", "inventory", "events", "--limit", "0");
-        yield return new TestCaseData(new[] { "nodepools", "spot", "create", "--cloudspace", "cs", "--server-class", "nope.vs1.tiny-dfw", "--bid-price", "0.05" }, 4, "nope.vs1.tiny-dfw")
+        yield return new TestCaseData(new[] { "nodepools", "spot", "create", "--cloudspace", "cs", "--server-class", "nope.vs1.tiny-dfw", "--bid-price", "0.02" }, 4, "nope.vs1.tiny-dfw")
             .SetName("unknown server class");
         yield return new TestCaseData(new[] { "cloudspaces", "get", "nowhere" }, 4, "nowhere").SetName("unknown cloudspace");
         yield return new TestCaseData(new[] { "nodepools", "ondemand", "get", "nothing" }, 4, "nothing").SetName("unknown pool");

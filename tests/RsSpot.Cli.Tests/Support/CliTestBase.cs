@@ -28,10 +28,10 @@ public abstract class CliTestBase
     public void DeleteHome() => Directory.Delete(Home, recursive: true);
 
     /// <summary>Runs <c>rsspot</c> with <paramref name="args"/>; <paramref name="input"/> feeds prompts (and makes the run interactive).</summary>
-    private protected async Task<CliRun> Run(string[] args, string? input = null, Interruption? interruption = null)
+    private protected async Task<CliRun> Run(string[] args, string? input = null, Interruption? interruption = null, StringWriter? errorWriter = null)
     {
         using var output = new StringWriter();
-        using var error = new StringWriter();
+        using var error = errorWriter ?? new StringWriter();
         var environment = new CliEnvironment
         {
             Out = output,

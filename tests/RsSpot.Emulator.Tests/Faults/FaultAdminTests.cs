@@ -1,4 +1,3 @@
-using System.Text;
 using Newtonsoft.Json.Linq;
 using RsSpot.Emulator.Tests.Support;
 
@@ -12,13 +11,13 @@ public sealed class FaultAdminTests(Transport transport) : TransportFixture(tran
     [Test]
     public async Task An_applied_then_failed_fault_set_over_http_is_listed_and_journaled_with_the_processed_status()
     {
-        var set = await AdminAsync(HttpMethod.Post, "faults",
+        var set = await Client.AdminAsync(HttpMethod.Post, "faults",
             """{"name": "lost-reply", "route": "POST /apis/ngpc.rxt.io/v1/namespaces/*/cloudspaces", "status": 503, "applyThenFail": true, "count": 1}""");
         Assert.That(set.Status, Is.EqualTo(201), set.Text);
 
         Assert.That((await Client.CreateCloudspaceAsync("demo")).Status, Is.EqualTo(503));
 
-        var journal = (JArray)(await AdminAsync(HttpMethod.Get, "journal")).Json;
+        var journal = (JArray)(await Client.AdminAsync(HttpMethod.Get, "journal")).Json;
         var entry = journal.Single(e => e.Value<string>("method") == "POST" && e.Value<string>("path")!.EndsWith("/cloudspaces", StringComparison.Ordinal));
         Assert.That(entry.Value<int>("status"), Is.EqualTo(503));
         Assert.That(entry.Value<int>("processedStatus"), Is.EqualTo(201));
@@ -31,10 +30,10 @@ public sealed class FaultAdminTests(Transport transport) : TransportFixture(tran
     {
         byte[] garbage = [0x00, 0x07, 0x1B, 0xFF];
         var base64 = Convert.ToBase64String(garbage);
-        Assert.That((await AdminAsync(HttpMethod.Post, "faults", $$"""{"route": "/percentiles.json", "status": 200, "replyBodyBase64": "{{base64}}", "replyContentType": "application/json", "count": 1}""")).Status, Is.EqualTo(201));
-        Assert.That((await AdminAsync(HttpMethod.Post, "faults", """{"route": "/nowhere", "stallMs": -1, "partialBodyBytes": 4, "reset": true}""")).Status, Is.EqualTo(201));
+        Assert.That((await Client.AdminAsync(HttpMethod.Post, "faults", $$"""{"route": "/percentiles.json", "status": 200, "replyBodyBase64": "{{base64}}", "replyContentType": "application/json", "count": 1}""")).Status, Is.EqualTo(201));
+        Assert.That((await Client.AdminAsync(HttpMethod.Post, "faults", """{"route": "/nowhere", "stallMs": -1, "partialBodyBytes": 4, "reset": true}""")).Status, Is.EqualTo(201));
 
-        var listed = (JArray)(await AdminAsync(HttpMethod.Get, "faults")).Json;
+        var listed = (JArray)(await Client.AdminAsync(HttpMethod.Get, "faults")).Json;
         using var reply = await Client.OpenAsync(HttpMethod.Get, "percentiles.json", completion: HttpCompletionOption.ResponseContentRead);
 
         Assert.That(listed[0].Value<string>("replyBodyBase64"), Is.EqualTo(base64));
@@ -45,9 +44,9 @@ public sealed class FaultAdminTests(Transport transport) : TransportFixture(tran
     [Test]
     public async Task The_seed_of_probabilistic_faults_is_set_and_read_over_http()
     {
-        Assert.That((await AdminAsync(HttpMethod.Post, "faults/seed", """{"seed": 42}""")).Status, Is.EqualTo(204));
+        Assert.That((await Client.AdminAsync(HttpMethod.Post, "faults/seed", """{"seed": 42}""")).Status, Is.EqualTo(204));
 
-        Assert.That((await AdminAsync(HttpMethod.Get, "faults/seed")).Json.Value<int>("seed"), Is.EqualTo(42));
+        Assert.That((await Client.AdminAsync(HttpMethod.Get, "faults/seed")).Json.Value<int>("seed"), Is.EqualTo(42));
         Assert.That(Host.Emulator.Faults.Seed, Is.EqualTo(42));
     }
 
@@ -63,14 +62,10 @@ public sealed class FaultAdminTests(Transport transport) : TransportFixture(tran
     [TestCase("faults/seed", "{}", "invalid seed: seed: Required value")]
     public async Task An_invalid_admin_body_is_a_400_saying_why(string endpoint, string body, string message)
     {
-        var result = await AdminAsync(HttpMethod.Post, endpoint, body);
+        var result = await Client.AdminAsync(HttpMethod.Post, endpoint, body);
 
         Assert.That(result.Status, Is.EqualTo(400), result.Text);
         Assert.That(result.Message, Does.Contain(message));
         Assert.That(Host.Emulator.Faults.Active, Is.Empty);
     }
-
-    private async Task<ApiResult> AdminAsync(HttpMethod method, string endpoint, string? body = null) =>
-        await Client.SendRawAsync(method, "_emulator/" + endpoint,
-            body is null ? null : new StringContent(body, Encoding.UTF8, "application/json"), authenticate: false);
 }

@@ -58,6 +58,10 @@ internal sealed class SpotTestClient(HttpClient http) : IDisposable
         return SendRawAsync(method, path, content, authenticate: true);
     }
 
+    /// <summary>A request to the admin surface (<c>/_emulator/ENDPOINT</c>), with a JSON body when given.</summary>
+    public Task<ApiResult> AdminAsync(HttpMethod method, string endpoint, string? body = null) =>
+        SendRawAsync(method, "_emulator/" + endpoint, body is null ? null : new StringContent(body, System.Text.Encoding.UTF8, "application/json"), authenticate: false);
+
     public async Task<ApiResult> SendRawAsync(HttpMethod method, string path, HttpContent? content, bool authenticate)
     {
         using var response = await OpenAsync(method, path, content, authenticate, HttpCompletionOption.ResponseContentRead);

@@ -122,5 +122,5 @@ public class CreateReconciliationTests(bool isAsync) : ClientTestBase(isAsync)
 
     private static Func<HttpResponseMessage> Ok(string sample) => () => FakeSpotApi.Respond(HttpStatusCode.OK, SampleData.Read(sample));
 
-    private static CreateSpotNodePoolRequest NewPool() => new() { CloudSpace = "demo-dfw", ServerClass = "gp.vs1.medium-dfw", BidPrice = "0.005" };
+    private static CreateSpotNodePoolRequest NewPool() => new() { CloudSpace = "demo-dfw", ServerClass = "gp.vs1.medium-dfw", BidPrice = "0.003" }; // within 3x the sample market price (0.001)
 }

@@ -29,10 +29,10 @@ public class RequestShapeTests(bool isAsync) : ClientTestBase(isAsync)
         Api.Sample(HttpMethod.Get, "/apis/ngpc.rxt.io/v1/serverclasses/gp.vs1.medium-dfw", "serverclass.json");
         Api.Sample(HttpMethod.Patch, $"{Ns}/spotnodepools/{Pool}", "spotnodepool.json");
 
-        await Call(() => Client.SpotNodePools.UpdateAsync(Pool, new UpdateSpotNodePoolRequest { BidPrice = "$0.012" }, null, null, default));
+        await Call(() => Client.SpotNodePools.UpdateAsync(Pool, new UpdateSpotNodePoolRequest { BidPrice = "$0.003" }, null, null, default));
 
         var patch = Api.ApiRequests.Single(r => r.Method == HttpMethod.Patch);
-        Assert.That(JToken.DeepEquals(JToken.Parse(patch.Body!), JToken.Parse("""{"spec":{"bidPrice":"0.012"}}""")), Is.True, patch.Body);
+        Assert.That(JToken.DeepEquals(JToken.Parse(patch.Body!), JToken.Parse("""{"spec":{"bidPrice":"0.003"}}""")), Is.True, patch.Body);
     }
 
     [TestCase("0.0055")]
@@ -55,7 +55,7 @@ public class RequestShapeTests(bool isAsync) : ClientTestBase(isAsync)
         Api.Sample(HttpMethod.Get, "/apis/ngpc.rxt.io/v1/serverclasses/gp.vs1.medium-dfw", "serverclass.json");
         Api.Sample(HttpMethod.Post, $"{Ns}/spotnodepools", "spotnodepool.json");
 
-        await Call(() => Client.SpotNodePools.CreateAsync(new CreateSpotNodePoolRequest { CloudSpace = "demo-dfw", ServerClass = "gp.vs1.medium-dfw", BidPrice = "0.005" }, null, default));
+        await Call(() => Client.SpotNodePools.CreateAsync(new CreateSpotNodePoolRequest { CloudSpace = "demo-dfw", ServerClass = "gp.vs1.medium-dfw", BidPrice = "0.003" }, null, default));
 
         var body = JObject.Parse(Api.ApiRequests.Single(r => r.Method == HttpMethod.Post).Body!);
         Assert.Multiple(() =>
@@ -63,7 +63,7 @@ public class RequestShapeTests(bool isAsync) : ClientTestBase(isAsync)
             Assert.That((string?)body["metadata"]!["name"], Does.Match("^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$"));
             Assert.That((string?)body["metadata"]!["namespace"], Is.EqualTo("org-xy3kq9lmn2pr7stu"));
             Assert.That((string?)body["metadata"]!["labels"]!["ngpc.rxt.io/cloudspace"], Is.EqualTo("demo-dfw"));
-            Assert.That((string?)body["spec"]!["bidPrice"], Is.EqualTo("0.005"));
+            Assert.That((string?)body["spec"]!["bidPrice"], Is.EqualTo("0.003"));
             Assert.That((int?)body["spec"]!["desired"], Is.EqualTo(1));
             Assert.That((bool?)body["spec"]!["autoscaling"]!["enabled"], Is.False);
             Assert.That((string?)body["kind"], Is.EqualTo("SpotNodePool"));

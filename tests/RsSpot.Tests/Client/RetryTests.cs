@@ -201,7 +201,7 @@ public class RetryTests(bool isAsync) : ClientTestBase(isAsync)
         });
     }
 
-    private static CreateSpotNodePoolRequest NewPool() => new() { CloudSpace = "demo-dfw", ServerClass = "gp.vs1.medium-dfw", BidPrice = "0.005" };
+    private static CreateSpotNodePoolRequest NewPool() => new() { CloudSpace = "demo-dfw", ServerClass = "gp.vs1.medium-dfw", BidPrice = "0.003" }; // within 3x the sample market price (0.001)
 
     private static HttpResponseMessage WithRetryAfter(HttpResponseMessage response, string value)
     {

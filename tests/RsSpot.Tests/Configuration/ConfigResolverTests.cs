@@ -127,7 +127,7 @@ public sealed class ConfigResolverTests
     {
         WriteConfig(Config);
         _home.Variables["RXTSPOT_CLIENT_ID"] = "env-client";
-        _home.Variables["RACKSPACE_REFRESH_TOKEN"] = "env-rt";
+        _home.Variables["RSSPOT_REFRESH_TOKEN"] = "env-rt";
         _home.Variables["SPOT_AUTH_URL"] = "https://login.env.test";
         _home.Variables["SPOT_REQUEST_TIMEOUT"] = "42.5";
         _home.Variables["RSSPOT_VERIFY_SSL"] = "yes";

@@ -111,7 +111,7 @@ public class PricingOperationsTests(bool isAsync) : ClientTestBase(isAsync)
         var plan = await Call(() => Client.Pricing.PlanAsync(spread, false, default));
         var balanced = plan.Scenarios.Single(s => s.Strategy == PlanStrategy.Balanced);
 
-        var created = await Call(() => Client.Pricing.ApplyPlanAsync(balanced, "demo-dfw", null, default));
+        var created = await Call(() => Client.Pricing.ApplyPlanAsync(balanced, "demo-dfw", null, false, default));
 
         var bodies = Api.ApiRequests.Where(r => r.Method == HttpMethod.Post).Select(r => JObject.Parse(r.Body!)["spec"]!).ToList();
         Assert.Multiple(() =>
@@ -132,7 +132,7 @@ public class PricingOperationsTests(bool isAsync) : ClientTestBase(isAsync)
     {
         var scenario = Scenario(Pool("gp.vs1.medium-dfw", "us-central-dfw-1"), Pool("gp.vs2.medium-sjc", "us-west-sjc-1"));
 
-        var error = Assert.ThrowsAsync<SpotValidationException>(() => Call(() => Client.Pricing.ApplyPlanAsync(scenario, "demo-dfw", null, default)));
+        var error = Assert.ThrowsAsync<SpotValidationException>(() => Call(() => Client.Pricing.ApplyPlanAsync(scenario, "demo-dfw", null, false, default)));
 
         Assert.That(error!.Message, Does.Contain("spans regions us-central-dfw-1, us-west-sjc-1"));
         Assert.That(Api.ApiRequests, Is.Empty);
@@ -144,7 +144,7 @@ public class PricingOperationsTests(bool isAsync) : ClientTestBase(isAsync)
         Api.Sample(HttpMethod.Get, $"{Ns}/cloudspaces/demo-dfw", "cloudspace.json");
         var scenario = Scenario(Pool("gp.vs2.medium-sjc", "us-west-sjc-1"));
 
-        var error = Assert.ThrowsAsync<SpotValidationException>(() => Call(() => Client.Pricing.ApplyPlanAsync(scenario, "demo-dfw", null, default)));
+        var error = Assert.ThrowsAsync<SpotValidationException>(() => Call(() => Client.Pricing.ApplyPlanAsync(scenario, "demo-dfw", null, false, default)));
 
         Assert.That(error!.Message, Does.Contain("demo-dfw is in region us-central-dfw-1").And.Contain("us-west-sjc-1"));
         Assert.That(Api.ApiRequests.Where(r => r.Method == HttpMethod.Post), Is.Empty);
@@ -153,7 +153,7 @@ public class PricingOperationsTests(bool isAsync) : ClientTestBase(isAsync)
     [Test]
     public void Apply_refuses_an_empty_plan()
     {
-        var error = Assert.ThrowsAsync<SpotValidationException>(() => Call(() => Client.Pricing.ApplyPlanAsync(Scenario(), "demo-dfw", null, default)));
+        var error = Assert.ThrowsAsync<SpotValidationException>(() => Call(() => Client.Pricing.ApplyPlanAsync(Scenario(), "demo-dfw", null, false, default)));
 
         Assert.That(error!.Message, Does.Contain("no pools"));
     }

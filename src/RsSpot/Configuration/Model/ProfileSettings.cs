@@ -4,8 +4,9 @@ namespace RsSpot.Configuration;
 
 /// <summary>
 /// The settings a profile holds. Each is declared once, here: its key and legacy aliases, the environment variables
-/// that override it and its built-in default (see docs/configuration.md, "Adding a setting"). Resolution takes each
-/// from an explicit argument, then the environment, then the profile, then the default (<see cref="ConfigResolver"/>).
+/// that override it, the other tools' variables read below everything else, and its built-in default (see
+/// docs/configuration.md, "Adding a setting"). Resolution takes each from an explicit argument, then the environment,
+/// then the profile, then those fallback variables, then the default (<see cref="ConfigResolver"/>).
 /// </summary>
 internal class ProfileSettings
 {
@@ -26,7 +27,8 @@ internal class ProfileSettings
     public string? ClientId { get; set; }
 
     /// <summary>Refresh token. A secret: stored for real, never printed.</summary>
-    [Setting("refresh_token", "refreshToken", Env = ["RSSPOT_REFRESH_TOKEN", "RACKSPACE_REFRESH_TOKEN", "SPOT_REFRESH_TOKEN"])]
+    [Setting("refresh_token", "refreshToken", Env = ["RSSPOT_REFRESH_TOKEN"],
+        FallbackEnv = ["SPOT_REFRESH_TOKEN", "RACKSPACE_SPOT_REFRESH_TOKEN", "RACKSPACE_REFRESH_TOKEN", "RACKSPACE_SPOT_TOKEN"])]
     public string? RefreshToken { get; set; }
 
     /// <summary>Seed id token. A secret: stored for real, never printed.</summary>

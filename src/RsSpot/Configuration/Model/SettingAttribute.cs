@@ -17,6 +17,13 @@ internal sealed class SettingAttribute(string key, params string[] aliases) : At
 
     public string[] Env { get; set; } = [];
 
+    /// <summary>
+    /// Variables other Spot tools use for the same value, read at the lowest precedence (below the profile and
+    /// every preference, above the built-in default), so a shell set up for another tool works without overriding
+    /// what the configuration says. First set wins.
+    /// </summary>
+    public string[] FallbackEnv { get; set; } = [];
+
     public object? Default { get; set; }
 
     public double Minimum { get; set; } = double.NaN;

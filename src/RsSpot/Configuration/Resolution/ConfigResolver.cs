@@ -135,6 +135,12 @@ internal static class ConfigResolver
             yield return (fileWide, $"config:preferences.{machineWide}");
         }
 
+        // Other Spot tools' names for the value: honoured, but never over anything RsSpot was told.
+        if (context.FromEnvironment(property, setting, setting.FallbackEnv) is { } fromOtherTools)
+        {
+            yield return fromOtherTools;
+        }
+
         yield return (setting.Default, BuiltIn);
     }
 
@@ -214,7 +220,7 @@ internal static class ConfigResolver
         public (object? Value, string Source) State(string key) => (StatePreferences?.GetPreference(key) is { Length: > 0 } value ? value : null, $"state:{key}");
 
         /// <summary>The first set variable of a setting, converted and checked; an invalid value is an error naming the variable.</summary>
-        public (object? Value, string Source)? FromEnvironment(PropertyInfo property, SettingAttribute setting) =>
-            Environment.FirstOf(setting.Env) is var (variable, text) ? (ConfigBinder.FromVariable(text, property, setting, variable), $"env:{variable}") : null;
+        public (object? Value, string Source)? FromEnvironment(PropertyInfo property, SettingAttribute setting, string[]? variables = null) =>
+            Environment.FirstOf(variables ?? setting.Env) is var (variable, text) ? (ConfigBinder.FromVariable(text, property, setting, variable), $"env:{variable}") : null;
     }
 }
