@@ -52,7 +52,6 @@ internal static class PoolReplacer
             var error = await RollBackAsync(core, plan, newName).ConfigureAwait(false);
             return new PoolReplacement<T>
             {
-                Outcome = ReplaceOutcome.RolledBack,
                 OldPool = plan.OldPool,
                 NewPoolName = newName,
                 Wait = wait,
@@ -73,7 +72,6 @@ internal static class PoolReplacer
 
         return new PoolReplacement<T>
         {
-            Outcome = ReplaceOutcome.Replaced,
             OldPool = plan.OldPool,
             NewPoolName = newName,
             Wait = wait,

@@ -7,7 +7,7 @@ namespace RsSpot.Models;
 /// The Spot bid format: a positive bare decimal with at most three decimal places (e.g. <c>0.005</c>), checked
 /// here before sending so users get the error without a round trip.
 /// </summary>
-public static partial class BidPrice
+internal static partial class BidPrice
 {
     /// <summary>Validates a bid and returns it in wire form; a leading <c>$</c> and surrounding spaces are removed.</summary>
     /// <exception cref="SpotValidationException">The bid is not a positive decimal with at most three places.</exception>

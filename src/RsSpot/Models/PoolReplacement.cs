@@ -26,24 +26,11 @@ public sealed record ReplaceSpotNodePoolRequest : ReplaceNodePoolRequest
 /// <summary>An on-demand pool replacement.</summary>
 public sealed record ReplaceOnDemandNodePoolRequest : ReplaceNodePoolRequest;
 
-/// <summary>How a replacement ended.</summary>
-public enum ReplaceOutcome
-{
-    /// <summary>The new pool won its servers and the old pool was deleted.</summary>
-    Replaced,
-
-    /// <summary>The new pool did not get there (see <see cref="PoolReplacement{T}.Wait"/>): it was deleted and the old pool left untouched.</summary>
-    RolledBack,
-}
-
 /// <summary>The result of replacing a pool: create the new one, wait until it holds its servers, then delete the old one.</summary>
 /// <typeparam name="T">Pool kind.</typeparam>
 public sealed record PoolReplacement<T>
     where T : NodePool
 {
-    /// <summary>How the replacement ended.</summary>
-    public required ReplaceOutcome Outcome { get; init; }
-
     /// <summary>The old pool as it was read before the replacement.</summary>
     public required T OldPool { get; init; }
 
@@ -59,6 +46,6 @@ public sealed record PoolReplacement<T>
     /// <summary>One line saying what happened to both pools.</summary>
     public required string Message { get; init; }
 
-    /// <summary>True when the old pool was replaced.</summary>
-    public bool Succeeded => Outcome == ReplaceOutcome.Replaced;
+    /// <summary>True when the old pool was replaced; otherwise the new pool was rolled back (see <see cref="Wait"/> for why).</summary>
+    public bool Succeeded => Wait.Succeeded;
 }

@@ -59,7 +59,7 @@ public sealed record BidAssessment
 /// refused unless forced, because on-demand servers would be cheaper and are never pre-empted; below the market price
 /// is a warning that the bid will not win capacity at today's price. Unknown prices skip their rule.
 /// </summary>
-public static class BidGuard
+internal static class BidGuard
 {
     /// <summary>How many times the market price a bid may be before it counts as a mistake.</summary>
     public const decimal MarketMultipleLimit = 3m;

