@@ -70,7 +70,8 @@ internal static class PoolSupport
     public static void Report<T>(CliContext context, PoolReplacement<T> replacement)
         where T : NodePool
     {
-        context.Output.Write(replacement);
+        context.Output.Write(new ReplacementReport<T>(
+            replacement.Succeeded ? "replaced" : "rolled_back", replacement.OldPool, replacement.NewPoolName, replacement.Wait, replacement.RollbackError, replacement.Message, replacement.Succeeded));
         if (!replacement.Succeeded)
         {
             throw new OutcomeException(ExitCodes.Of(replacement.Wait.Outcome), $"{replacement.Message}: {replacement.Wait.Advice}");
@@ -93,3 +94,7 @@ internal static class PoolSupport
         }
     }
 }
+
+/// <summary>What <c>replace</c> prints: the SDK's result with its outcome as a word scripts can match (replaced, rolled_back).</summary>
+internal sealed record ReplacementReport<T>(string Outcome, T OldPool, string NewPoolName, WaitResult<T> Wait, string? RollbackError, string Message, bool Succeeded)
+    where T : NodePool;

@@ -3,52 +3,15 @@ using Newtonsoft.Json;
 namespace RsSpot.Pricing;
 
 /// <summary>The result of <see cref="PricingPlanner.Build"/>: one scenario per strategy that found a plan.</summary>
-/// <param name="Requested">The request as interpreted (tokens lowercased and de-duplicated).</param>
+/// <param name="Requested">The request as interpreted: its regions and classes lowercased, de-duplicated and defaulted.</param>
 /// <param name="Assumptions">Constants the scores and bids were computed with.</param>
 /// <param name="Scenarios">Plans in strategy order (max_performance, max_value, balanced).</param>
 /// <param name="Warning">Why no plan was produced; <see langword="null"/> when there are scenarios.</param>
 public sealed record PlanRecommendation(
-    PlanRequestEcho Requested,
+    PlanRequest Requested,
     PlanAssumptions Assumptions,
     IReadOnlyList<PlanScenario> Scenarios,
     string? Warning);
-
-/// <summary>The effective request, echoed in the output.</summary>
-public sealed record PlanRequestEcho
-{
-    /// <summary>Total nodes.</summary>
-    [JsonProperty("nodes")] public required int Nodes { get; init; }
-
-    /// <summary>Generation filter.</summary>
-    [JsonProperty("gen")] public int? Gen { get; init; }
-
-    /// <summary>Risk name (low, med, high).</summary>
-    [JsonProperty("risk")] public required string Risk { get; init; }
-
-    /// <summary>Whether balanced may spread over several pools.</summary>
-    [JsonProperty("balanced")] public bool Balanced { get; init; }
-
-    /// <summary>Whether a balanced plan may mix regions.</summary>
-    [JsonProperty("multi_region")] public bool MultiRegion { get; init; }
-
-    /// <summary>Lowercased region filter.</summary>
-    [JsonProperty("regions")] public required IReadOnlyList<string> Regions { get; init; }
-
-    /// <summary>Effective class prefixes.</summary>
-    [JsonProperty("classes")] public required IReadOnlyList<string> Classes { get; init; }
-
-    /// <summary>Lowest cluster cost per hour.</summary>
-    [JsonProperty("min_hour")] public decimal? MinHour { get; init; }
-
-    /// <summary>Highest cluster cost per hour.</summary>
-    [JsonProperty("max_hour")] public decimal? MaxHour { get; init; }
-
-    /// <summary>Lowest cluster cost per month.</summary>
-    [JsonProperty("min_month")] public decimal? MinMonth { get; init; }
-
-    /// <summary>Highest cluster cost per month.</summary>
-    [JsonProperty("max_month")] public decimal? MaxMonth { get; init; }
-}
 
 /// <summary>Constants behind the scores and bids.</summary>
 public sealed record PlanAssumptions

@@ -115,18 +115,6 @@ internal static class PricingPlanner
             + $"{PricingFormat.Hourly(cheapest)}/hr ({PricingFormat.Monthly(cheapest * request.MonthHours)}/mo).";
     }
 
-    private static PlanRequestEcho Echo(PlanRequest request, IReadOnlyList<string> classes, IReadOnlyList<string> regions) => new()
-    {
-        Nodes = request.Nodes,
-        Gen = request.Generation,
-        Risk = request.Risk.ToString().ToLowerInvariant(),
-        Balanced = request.Balanced,
-        MultiRegion = request.MultiRegion,
-        Regions = regions,
-        Classes = classes,
-        MinHour = request.MinHourly,
-        MaxHour = request.MaxHourly,
-        MinMonth = request.MinMonthly,
-        MaxMonth = request.MaxMonthly,
-    };
+    private static PlanRequest Echo(PlanRequest request, IReadOnlyList<string> classes, IReadOnlyList<string> regions) =>
+        request with { Classes = classes, Regions = regions };
 }

@@ -25,7 +25,7 @@ internal static class PricingPayloads
     public static PlanPayload ToPayload(this PlanRecommendation plan)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        return new PlanPayload(plan.Requested, plan.Assumptions, [.. plan.Scenarios.Select(Scenario)], plan.Warning);
+        return new PlanPayload(PlanRequestPayload.From(plan.Requested), plan.Assumptions, [.. plan.Scenarios.Select(Scenario)], plan.Warning);
     }
 
     /// <summary>The <c>pricing history</c> payload: the raw points, oldest first.</summary>
@@ -170,7 +170,7 @@ internal sealed record PricingListItemPayload
 /// <param name="Scenarios">Scenarios in strategy order.</param>
 /// <param name="Warning">Warning when there are no scenarios.</param>
 internal sealed record PlanPayload(
-    [property: JsonProperty("requested")] PlanRequestEcho Requested,
+    [property: JsonProperty("requested")] PlanRequestPayload Requested,
     [property: JsonProperty("assumptions")] PlanAssumptions Assumptions,
     [property: JsonProperty("scenarios")] IReadOnlyList<PlanScenarioPayload> Scenarios,
     [property: JsonProperty("warning")] string? Warning);
@@ -231,3 +231,58 @@ internal sealed record PriceHistoryPayload(
 internal sealed record PricePointPayload(
     [property: JsonProperty("run_at")] long RunAt,
     [property: JsonProperty("hammer_price")] decimal HammerPrice);
+
+/// <summary>The effective request as the reference echoed it (its keys, the risk as a lowercase word).</summary>
+internal sealed record PlanRequestPayload
+{
+    /// <summary>The payload of the request as the planner interpreted it.</summary>
+    /// <param name="request">The interpreted request (<see cref="PlanRecommendation.Requested"/>).</param>
+    /// <returns>The payload.</returns>
+    public static PlanRequestPayload From(PlanRequest request) => new()
+    {
+        Nodes = request.Nodes,
+        Gen = request.Generation,
+        Risk = request.Risk.ToString().ToLowerInvariant(),
+        Balanced = request.Balanced,
+        MultiRegion = request.MultiRegion,
+        Regions = [.. request.Regions],
+        Classes = [.. request.Classes],
+        MinHour = request.MinHourly,
+        MaxHour = request.MaxHourly,
+        MinMonth = request.MinMonthly,
+        MaxMonth = request.MaxMonthly,
+    };
+
+    /// <summary>Total nodes.</summary>
+    [JsonProperty("nodes")] public required int Nodes { get; init; }
+
+    /// <summary>Generation filter.</summary>
+    [JsonProperty("gen")] public int? Gen { get; init; }
+
+    /// <summary>Risk name (low, med, high).</summary>
+    [JsonProperty("risk")] public required string Risk { get; init; }
+
+    /// <summary>Whether balanced may spread over several pools.</summary>
+    [JsonProperty("balanced")] public bool Balanced { get; init; }
+
+    /// <summary>Whether a balanced plan may mix regions.</summary>
+    [JsonProperty("multi_region")] public bool MultiRegion { get; init; }
+
+    /// <summary>Lowercased region filter.</summary>
+    [JsonProperty("regions")] public required IReadOnlyList<string> Regions { get; init; }
+
+    /// <summary>Effective class prefixes.</summary>
+    [JsonProperty("classes")] public required IReadOnlyList<string> Classes { get; init; }
+
+    /// <summary>Lowest cluster cost per hour.</summary>
+    [JsonProperty("min_hour")] public decimal? MinHour { get; init; }
+
+    /// <summary>Highest cluster cost per hour.</summary>
+    [JsonProperty("max_hour")] public decimal? MaxHour { get; init; }
+
+    /// <summary>Lowest cluster cost per month.</summary>
+    [JsonProperty("min_month")] public decimal? MinMonth { get; init; }
+
+    /// <summary>Highest cluster cost per month.</summary>
+    [JsonProperty("max_month")] public decimal? MaxMonth { get; init; }
+}

@@ -81,7 +81,7 @@ internal static class PricingTables
             PricingFormat.Hourly(scenario.OnDemandHourly), PricingFormat.Percent(scenario.SavingsPercent),
         ]).ToList();
         return new TableView(
-            $"Pricing build ({plan.Requested.Nodes.ToString(CultureInfo.InvariantCulture)} nodes, risk {plan.Requested.Risk})",
+            $"Pricing build ({plan.Requested.Nodes.ToString(CultureInfo.InvariantCulture)} nodes, risk {plan.Requested.Risk.ToString().ToLowerInvariant()})",
             ["Strategy", "Score", "Pools", "Total $/hr", "Total $/mo", "Total vCPU", "Total RAM (GB)", "On-Demand $/hr", "Savings"],
             rows);
     }
