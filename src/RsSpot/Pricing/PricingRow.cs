@@ -40,13 +40,19 @@ public sealed partial class PricingRow
     }
 
     /// <summary>The raw offer this row was normalised from.</summary>
-    public ServerClassOffer Offer { get; }
+    internal ServerClassOffer Offer { get; }
 
     /// <summary>Server class name.</summary>
     public string Name => Offer.Name;
 
     /// <summary>Region name as reported.</summary>
     public string Region => Offer.Region;
+
+    /// <summary>Category as reported, e.g. <c>General Purpose</c>; empty when unknown.</summary>
+    public string Category => Offer.Category;
+
+    /// <summary>Human-readable name as reported; empty when unknown.</summary>
+    public string DisplayName => Offer.DisplayName;
 
     /// <summary>Trimmed, lowercased region: what region filters and the one-region rule compare.</summary>
     internal string RegionKey { get; }
@@ -93,7 +99,7 @@ public sealed partial class PricingRow
     /// <summary>Normalises one offer.</summary>
     /// <param name="offer">The raw offer.</param>
     /// <returns>The parsed row.</returns>
-    public static PricingRow FromOffer(ServerClassOffer offer)
+    internal static PricingRow FromOffer(ServerClassOffer offer)
     {
         ArgumentNullException.ThrowIfNull(offer);
         return new PricingRow(offer);
@@ -102,7 +108,7 @@ public sealed partial class PricingRow
     /// <summary>Normalises a catalogue, keeping its order.</summary>
     /// <param name="offers">The raw offers.</param>
     /// <returns>One row per offer.</returns>
-    public static IReadOnlyList<PricingRow> FromOffers(IEnumerable<ServerClassOffer> offers)
+    internal static IReadOnlyList<PricingRow> FromOffers(IEnumerable<ServerClassOffer> offers)
     {
         ArgumentNullException.ThrowIfNull(offers);
         return [.. offers.Select(FromOffer)];

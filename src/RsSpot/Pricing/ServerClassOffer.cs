@@ -17,7 +17,7 @@ namespace RsSpot.Pricing;
 /// <param name="MarketPrice">Current market price per hour, e.g. <c>0.001000</c> or <c>$0.001000</c>.</param>
 /// <param name="MinBidPrice">Minimum accepted bid per hour; empty when unknown.</param>
 /// <param name="OnDemandPrice">On-demand price per hour; empty when unknown.</param>
-public sealed record ServerClassOffer(
+internal sealed record ServerClassOffer(
     string Name,
     string Region,
     string Category,
