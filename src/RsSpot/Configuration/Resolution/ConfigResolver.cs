@@ -116,15 +116,15 @@ internal static class ConfigResolver
         }
 
         var file = context.Loaded.Config.Preferences;
-        var (perProfile, perProfileKey, machineWide, fileWide) = setting.Key switch
+        var (perProfile, perProfileKey, perProfileState, machineWide, fileWide) = setting.Key switch
         {
-            "org" => (file.ProfileOrgs, "profile_orgs", PreferenceKeys.DefaultOrg, file.DefaultOrg),
-            "region" => (file.ProfileRegions, "profile_regions", PreferenceKeys.DefaultRegion, file.DefaultRegion),
-            _ => (null, null, null, null),
+            "org" => (file.ProfileOrgs, "profile_orgs", PreferenceKeys.ProfileOrg(name), PreferenceKeys.DefaultOrg, file.DefaultOrg),
+            "region" => (file.ProfileRegions, "profile_regions", PreferenceKeys.ProfileRegion(name), PreferenceKeys.DefaultRegion, file.DefaultRegion),
+            _ => (null, null, null, null, null),
         };
         if (perProfile is not null)
         {
-            yield return context.State($"profile_{setting.Key}:{name}");
+            yield return context.State(perProfileState!);
             yield return (perProfile.TryGetValue(name, out var preferred) ? preferred : null, $"config:preferences.{perProfileKey}.{name}");
         }
 
