@@ -42,8 +42,7 @@ internal static partial class YamlText
 
     public static string Write(JObject tree) => Serializer.Serialize(ConfigTree.ToPlain(tree));
 
-    private static JToken ToToken(YamlNode node, int depth) => ConfigTree.WithLine(depth > ConfigTree.MaxDepth
-        ? throw ConfigDocumentException.Syntax($"the document nests deeper than {ConfigTree.MaxDepth} levels") : node switch
+    private static JToken ToToken(YamlNode node, int depth) => ConfigTree.WithLine(depth > ConfigTree.MaxDepth ? throw TooDeep() : node switch
     {
         // Quoted scalars and !!str are strings; plain ones follow the core schema.
         YamlScalarNode scalar => scalar.Style is ScalarStyle.Plain && (scalar.Tag.IsEmpty || scalar.Tag.Value != "tag:yaml.org,2002:str") ? Resolve(scalar.Value ?? string.Empty) : new JValue(scalar.Value),
@@ -53,6 +52,9 @@ internal static partial class YamlText
             ToToken(entry.Value, depth + 1)))),
         _ => throw ConfigDocumentException.Syntax("unsupported YAML node", (int)node.Start.Line),
     }, (int)node.Start.Line);
+
+    // YamlDotNet sets no nesting limit of its own (Tomlyn and Newtonsoft enforce ConfigTree.MaxDepth for TOML and JSON).
+    private static ConfigDocumentException TooDeep() => ConfigDocumentException.Syntax($"the document nests deeper than {ConfigTree.MaxDepth} levels");
 
     private static JValue Resolve(string plain) => plain switch
     {
