@@ -77,7 +77,7 @@ internal static class SpotClientFactory
         AccessToken = options.AccessToken,
         BaseUrl = options.BaseUrl,
         OAuthUrl = options.OAuthUrl,
-        RequestTimeout = options.RequestTimeout,
+        RequestTimeoutSeconds = options.RequestTimeout?.TotalSeconds,
         VerifySsl = options.VerifySsl,
         Retry = options.Retry,
         Cache = options.Cache,

@@ -31,9 +31,6 @@ internal sealed class StatePreferences : IPreferenceStore
     public string? GetPreference(string key) => Get(key);
 
     /// <inheritdoc />
-    public void SetPreference(string key, string value) => Set(key, value);
-
-    /// <inheritdoc />
     public void RemovePreference(string key) => Unset(key);
 
     /// <summary>Sets a preference (insert or replace).</summary>

@@ -97,8 +97,9 @@ internal static class LegacyMigrator
         ?? throw new SpotConfigurationException($"cannot migrate '{legacyPath}': '{targetPath}' already exists and would be overwritten", targetPath);
 
     /// <summary>Migrates under the target's lock; null when the target exists (another process migrated first).</summary>
-    internal static SpotConfig? MigrateUnlessDone(string legacyPath, string targetPath) => ConfigWriter.Locked(targetPath, () =>
+    internal static SpotConfig? MigrateUnlessDone(string legacyPath, string targetPath)
     {
+        using var held = ConfigWriter.Lock(targetPath);
         if (File.Exists(targetPath))
         {
             return null;
@@ -106,7 +107,7 @@ internal static class LegacyMigrator
 
         var config = ConfigSerializer.ReadFile(legacyPath);
         config.Version = SpotConfig.CurrentVersion;
-        ConfigWriter.WriteLocked(config, targetPath, beforeReplace: null);
+        ConfigWriter.WriteLocked(config, targetPath);
         return config;
-    });
+    }
 }

@@ -1,15 +1,7 @@
 namespace RsSpot.Configuration;
 
-/// <summary>The profiles of a file (sorted) and its <c>active_profile</c>/<c>default_profile</c>, as <c>profiles list</c> shows them.</summary>
-/// <param name="ActiveProfile">The file's <c>active_profile</c>.</param>
-/// <param name="DefaultProfile">The file's <c>default_profile</c>.</param>
-/// <param name="Profiles">Profile names, sorted ordinally.</param>
+/// <summary>The profile names of a file (sorted ordinally) and its <c>active_profile</c>/<c>default_profile</c>, as <c>profiles list</c> shows them.</summary>
 internal sealed record ProfileListing(string? ActiveProfile, string? DefaultProfile, IReadOnlyList<string> Profiles);
-
-/// <summary>A profile and its name.</summary>
-/// <param name="Name">The profile's name.</param>
-/// <param name="Profile">The stored profile.</param>
-internal sealed record NamedProfile(string Name, ProfileConfig Profile);
 
 /// <summary>
 /// Reads and edits the profiles of one configuration file. Every change is one <see cref="ConfigWriter.Update"/>
@@ -19,7 +11,6 @@ internal sealed record NamedProfile(string Name, ProfileConfig Profile);
 /// <param name="path">The configuration file (typically <see cref="LoadedConfig.Path"/>).</param>
 internal sealed class ProfileManager(string path)
 {
-    /// <summary>The configuration file managed.</summary>
     public string Path { get; } = System.IO.Path.GetFullPath(string.IsNullOrWhiteSpace(path) ? throw new ArgumentException("a config path is required", nameof(path)) : path);
 
     /// <summary>Reads the file (an empty configuration when it does not exist yet).</summary>
@@ -35,11 +26,11 @@ internal sealed class ProfileManager(string path)
 
     /// <summary>The profile named <paramref name="name"/>, or when null the file's <c>default_profile</c>, <c>active_profile</c>, then <c>"default"</c>.</summary>
     /// <exception cref="ProfileNotFoundException">The profile does not exist.</exception>
-    public NamedProfile Get(string? name = null)
+    public (string Name, ProfileConfig Profile) Get(string? name = null)
     {
         var config = Load();
         var selected = name ?? config.DefaultProfile ?? config.ActiveProfile ?? SpotDefaults.ProfileName;
-        return new NamedProfile(selected, Require(config, selected));
+        return (selected, Require(config, selected));
     }
 
     /// <summary>

@@ -27,7 +27,7 @@ internal static class ConfigResolver
     /// <param name="environment">Environment and home directory; null for the current process.</param>
     /// <exception cref="ProfileNotFoundException">The profile named does not exist.</exception>
     /// <exception cref="SpotConfigurationException">An environment variable or value is invalid.</exception>
-    public static ResolvedSettings Resolve(LoadedConfig loaded, ResolveRequest? arguments = null, IPreferenceReader? statePreferences = null, ConfigEnvironment? environment = null)
+    public static ResolvedSettings Resolve(LoadedConfig loaded, ResolveRequest? arguments = null, IPreferenceStore? statePreferences = null, ConfigEnvironment? environment = null)
     {
         ArgumentNullException.ThrowIfNull(loaded);
         var context = new Context(loaded, arguments ?? new ResolveRequest(), statePreferences, environment ?? ConfigEnvironment.FromProcess());
@@ -60,7 +60,7 @@ internal static class ConfigResolver
     }
 
     /// <summary>The profile a run uses and what chose it (a <see cref="ResolvedSettings.Sources"/> label), whether or not the file holds it.</summary>
-    public static (string Name, string Source) SelectProfile(LoadedConfig loaded, string? argument, IPreferenceReader? statePreferences, ConfigEnvironment environment)
+    public static (string Name, string Source) SelectProfile(LoadedConfig loaded, string? argument, IPreferenceStore? statePreferences, ConfigEnvironment environment)
     {
         var context = new Context(loaded, new ResolveRequest { Profile = argument }, statePreferences, environment);
         return (SelectProfile(context), context.Sources[ProfileKey]);
@@ -116,15 +116,15 @@ internal static class ConfigResolver
         }
 
         var file = context.Loaded.Config.Preferences;
-        var (perProfile, perProfileKey, machineWide, fileWide) = setting.Key switch
+        var (perProfile, perProfileKey, perProfileState, machineWide, fileWide) = setting.Key switch
         {
-            "org" => (file.ProfileOrgs, "profile_orgs", PreferenceKeys.DefaultOrg, file.DefaultOrg),
-            "region" => (file.ProfileRegions, "profile_regions", PreferenceKeys.DefaultRegion, file.DefaultRegion),
-            _ => (null, null, null, null),
+            "org" => (file.ProfileOrgs, "profile_orgs", PreferenceKeys.ProfileOrg(name), PreferenceKeys.DefaultOrg, file.DefaultOrg),
+            "region" => (file.ProfileRegions, "profile_regions", PreferenceKeys.ProfileRegion(name), PreferenceKeys.DefaultRegion, file.DefaultRegion),
+            _ => (null, null, null, null, null),
         };
         if (perProfile is not null)
         {
-            yield return context.State($"profile_{setting.Key}:{name}");
+            yield return context.State(perProfileState!);
             yield return (perProfile.TryGetValue(name, out var preferred) ? preferred : null, $"config:preferences.{perProfileKey}.{name}");
         }
 
@@ -156,21 +156,20 @@ internal static class ConfigResolver
             (RetryConfig.FromLegacy(profile.MaxRetries, profile.RetryBackoffFactor), profileSource),
             (profile.Retry, profileSource),
             .. environmentKnobs,
-            .. FromEnvironment<RetryConfig>(context),
+            .. RetryFieldsFromEnvironment(context),
         ];
         return Layered(context, explicitRetry?.Clone() ?? new RetryOptions(), explicitRetry is null ? BuiltIn : Argument,
             [.. explicitRetry is null ? configured : [], (RetryConfig.FromLegacy(arguments.MaxRetries, arguments.RetryBackoffFactor), Argument)]);
     }
 
-    /// <summary>One block per field of <typeparamref name="TBlock"/> whose declared environment variable is set, holding just that field.</summary>
-    private static IEnumerable<(object? Block, string Source)> FromEnvironment<TBlock>(Context context)
-        where TBlock : new()
+    /// <summary>One block per <see cref="RetryConfig"/> field whose declared environment variable is set, holding just that field.</summary>
+    private static IEnumerable<(object? Block, string Source)> RetryFieldsFromEnvironment(Context context)
     {
-        foreach (var property in typeof(TBlock).GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        foreach (var property in typeof(RetryConfig).GetProperties())
         {
             if (property.GetCustomAttribute<SettingAttribute>() is { Env.Length: > 0 } setting && context.FromEnvironment(property, setting) is var (value, source))
             {
-                var block = new TBlock();
+                var block = new RetryConfig();
                 property.SetValue(block, value);
                 yield return (block, source);
             }
@@ -186,15 +185,14 @@ internal static class ConfigResolver
     private static T Layered<T>(Context context, T options, string baseSource, IEnumerable<(object? Block, string Source)> layers)
         where T : class
     {
-        var (prefix, blockType) = options is RetryOptions ? ("retry", typeof(RetryConfig)) : ("cache", typeof(CacheConfig));
-        foreach (var (key, _) in OptionsMapping.Describe(blockType, options))
+        foreach (var (key, _) in OptionsMapping.Describe(options))
         {
-            context.Sources[$"{prefix}.{key}"] = baseSource;
+            context.Sources[key] = baseSource;
         }
 
         foreach (var (block, source) in layers)
         {
-            OptionsMapping.Apply(block, options, key => context.Sources[$"{prefix}.{key}"] = source);
+            OptionsMapping.Apply(block, options, key => context.Sources[key] = source);
         }
 
         return options;
@@ -203,7 +201,7 @@ internal static class ConfigResolver
     private static bool IsHttpUrl(string url) => Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
 
     /// <summary>The inputs of one resolution and the sources recorded so far.</summary>
-    private sealed record Context(LoadedConfig Loaded, ResolveRequest Arguments, IPreferenceReader? StatePreferences, ConfigEnvironment Environment)
+    private sealed record Context(LoadedConfig Loaded, ResolveRequest Arguments, IPreferenceStore? StatePreferences, ConfigEnvironment Environment)
     {
         public Dictionary<string, string> Sources { get; } = new(StringComparer.Ordinal);
 

@@ -10,10 +10,10 @@ namespace RsSpot.Configuration;
 /// </summary>
 internal static class OptionsMapping
 {
-    /// <summary>Sets the fields <paramref name="block"/> sets, reporting each key to <paramref name="applied"/>.</summary>
+    /// <summary>Sets the fields <paramref name="block"/> sets, reporting each key (<c>retry.max_attempts</c>) to <paramref name="applied"/>.</summary>
     public static void Apply(object? block, object options, Action<string> applied)
     {
-        foreach (var (key, field, option) in block is null ? [] : Fields(block.GetType(), options.GetType()))
+        foreach (var (key, field, option) in block is null ? [] : Fields(options))
         {
             if (field.GetValue(block) is { } value)
             {
@@ -23,17 +23,20 @@ internal static class OptionsMapping
         }
     }
 
-    /// <summary>The keys of <paramref name="blockType"/> with <paramref name="options"/>' values as plain values (seconds, sorted lists).</summary>
-    public static IEnumerable<(string Key, object? Value)> Describe(Type blockType, object options) =>
-        Fields(blockType, options.GetType()).Select(field => (field.Key, FromOption(field.Option.GetValue(options))));
+    /// <summary>The keys of <paramref name="options"/>' block (<c>retry.max_attempts</c>) with its values as plain values (seconds, sorted lists).</summary>
+    public static IEnumerable<(string Key, object? Value)> Describe(object options) =>
+        Fields(options).Select(field => (field.Key, FromOption(field.Option.GetValue(options))));
 
-    private static IEnumerable<(string Key, PropertyInfo Field, PropertyInfo Option)> Fields(Type blockType, Type optionsType) =>
-        from property in ((JsonObjectContract)ConfigContractResolver.Instance.ResolveContract(blockType)).Properties
-        where property.Readable
-        let field = blockType.GetProperty(property.UnderlyingName!)!
-        let option = optionsType.GetProperty(field.GetCustomAttribute<SettingAttribute>()?.Option ?? field.Name)
-        where option is not null
-        select (property.PropertyName!, field, option);
+    private static IEnumerable<(string Key, PropertyInfo Field, PropertyInfo Option)> Fields(object options)
+    {
+        var (prefix, blockType) = options is RetryOptions ? ("retry", typeof(RetryConfig)) : ("cache", typeof(CacheConfig));
+        return from property in ((JsonObjectContract)ConfigContractResolver.Instance.ResolveContract(blockType)).Properties
+               where property.Readable
+               let field = blockType.GetProperty(property.UnderlyingName!)!
+               let option = options.GetType().GetProperty(field.GetCustomAttribute<SettingAttribute>()?.Option ?? field.Name)
+               where option is not null
+               select ($"{prefix}.{property.PropertyName}", field, option);
+    }
 
     private static object ToOption(object value, Type target) => value switch
     {

@@ -9,13 +9,6 @@ internal sealed class ResolveRequest : ProfileSettings
     /// <summary>Profile name (CLI <c>-p</c>). A named profile that does not exist is an error.</summary>
     public string? Profile { get; init; }
 
-    /// <summary>Per-request timeout, as a duration (sets <see cref="ProfileSettings.RequestTimeoutSeconds"/>).</summary>
-    public TimeSpan? RequestTimeout
-    {
-        get => RequestTimeoutSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : null;
-        init => RequestTimeoutSeconds = value?.TotalSeconds;
-    }
-
     /// <summary>Complete retry options, replacing every configured retry setting (legacy knobs set here still apply over them).</summary>
     public RetryOptions? Retry { get; init; }
 

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace RsSpot.Configuration;
 
 /// <summary>
@@ -43,8 +41,8 @@ internal sealed class ResolvedSettings : ProfileSettings
     {
         var values = Declared.Where(d => !d.Setting.FeedsRetry).Select(d => (d.Setting.Key, Value: d.Property.GetValue(this)))
             .Prepend((ConfigResolver.ProfileKey, ProfileName))
-            .Concat(OptionsMapping.Describe(typeof(RetryConfig), Retry).Select(field => ($"retry.{field.Key}", field.Value)))
-            .Concat(OptionsMapping.Describe(typeof(CacheConfig), Cache).Select(field => ($"cache.{field.Key}", field.Value)))
+            .Concat(OptionsMapping.Describe(Retry))
+            .Concat(OptionsMapping.Describe(Cache))
             .Append((ConfigResolver.StatePathKey, StatePath));
         var described = new OrderedDictionary<string, object?>(StringComparer.Ordinal);
         foreach (var (key, value) in values)
@@ -64,8 +62,4 @@ internal sealed class ResolvedSettings : ProfileSettings
 
         return described;
     }
-
-    /// <inheritdoc/>
-    public override string ToString() =>
-        string.Create(CultureInfo.InvariantCulture, $"profile={ProfileName} org={Org} region={Region} base_url={BaseUrl} (config {ConfigSource})");
 }

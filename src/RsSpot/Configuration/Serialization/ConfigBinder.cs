@@ -43,7 +43,7 @@ internal static partial class ConfigBinder
         {
             var token = tree.SelectToken(reader.Path);
             var badValue = ex as ConfigDocumentException;
-            throw ConfigDocumentException.Structure(BracketedKey().Replace(reader.Path, ".$1") + badValue?.Suffix, badValue?.Message ?? Mismatch(token), ConfigTree.LineOf(token));
+            throw new ConfigDocumentException($"{BracketedKey().Replace(reader.Path, ".$1")}{badValue?.Suffix}: {badValue?.Message ?? Mismatch(token)}", ConfigTree.LineOf(token));
         }
     }
 

@@ -15,7 +15,5 @@ internal sealed class ConfigDocumentException(string message, int? line = null, 
 
     public static ConfigDocumentException Syntax(string message, int? line = null, Exception? inner = null) => new(message, line, inner) { IsSyntaxError = true };
 
-    public static ConfigDocumentException Structure(string path, string message, int? line = null) => new($"{path}: {message}", line);
-
     public static ConfigDocumentException BadValue(string suffix, string problem) => new(problem) { Suffix = suffix };
 }

@@ -27,14 +27,11 @@ internal static class ConfigSerializer
     /// <exception cref="SpotConfigurationException">The data does not match the schema.</exception>
     public static SpotConfig FromDictionary(IDictionary<string, object?> data) => Guard(null, () => ConfigBinder.Bind(JObject.FromObject(data)));
 
-    /// <summary>The plain tree of <paramref name="config"/> as written to files, secrets included (see <see cref="ConfigRedactor"/>).</summary>
-    public static IDictionary<string, object?> ToDictionary(SpotConfig config) => (IDictionary<string, object?>)ConfigTree.ToPlain(ConfigBinder.ToTree(config))!;
-
     /// <summary>Reads and parses a file; the extension selects the format and an extension-less file is auto-detected.</summary>
     /// <exception cref="SpotConfigurationException">The file cannot be read, is not UTF-8 text, is malformed or invalid.</exception>
     public static SpotConfig ReadFile(string path)
     {
-        var format = ConfigFormats.FromPath(path);
+        var format = FormatOf(path);
         string text;
         try
         {
@@ -48,6 +45,22 @@ internal static class ConfigSerializer
         return text.Contains('\0', StringComparison.Ordinal)
             ? throw new SpotConfigurationException($"failed to parse config file '{path}': the file is binary, not text", path)
             : Parse(text.TrimStart('\uFEFF'), format, path); // a byte order mark is legal in all three formats but confuses the TOML lexer
+    }
+
+    /// <summary>The format a file's extension selects, or null for an extension-less file (detected on load, YAML on save).</summary>
+    /// <exception cref="SpotConfigurationException">The extension is not .yml, .yaml, .toml or .json.</exception>
+    public static ConfigFormat? FormatOf(string path)
+    {
+        // A dot file such as ~/.spot_config has no extension; its leading dot only hides it.
+        var extension = Path.GetExtension(path) is var found && found == Path.GetFileName(path) ? string.Empty : found;
+        return extension.ToLowerInvariant() switch
+        {
+            "" => null,
+            ".yml" or ".yaml" => ConfigFormat.Yaml,
+            ".toml" => ConfigFormat.Toml,
+            ".json" => ConfigFormat.Json,
+            _ => throw new SpotConfigurationException($"config file '{path}' has the unsupported extension '{extension}'; use .yml, .yaml, .toml or .json", path),
+        };
     }
 
     /// <summary>Refuses a configuration that could not be read back (e.g. a negative timeout set through the API).</summary>

@@ -61,8 +61,6 @@ internal static class ConfigTree
     public static int? LineOf(JToken? token) =>
         token?.AncestorsAndSelf().Select(t => t.Annotation<SourceLine>()?.Number ?? (t is IJsonLineInfo info && info.HasLineInfo() ? info.LineNumber : null)).FirstOrDefault(line => line is not null);
 
-    public static ConfigDocumentException TooDeep() => ConfigDocumentException.Syntax($"the document nests deeper than {MaxDepth} levels");
-
     /// <summary>A token's kind for messages, never its value (which may be a secret).</summary>
     public static string Kind(JToken? token) => token?.Type switch
     {

@@ -12,13 +12,14 @@ internal static class TomlText
 {
     public static JObject Read(string text)
     {
-        // Duplicate keys are errors (Tomlyn would keep the last silently); the metadata store records each key's line.
+        // Duplicate keys are errors (Tomlyn would keep the last silently); Tomlyn refuses nesting deeper than MaxDepth
+        // itself; the metadata store records each key's line.
         var options = new TomlSerializerOptions { DuplicateKeyHandling = TomlDuplicateKeyHandling.Error, MaxDepth = ConfigTree.MaxDepth, MetadataStore = new TomlMetadataStore() };
         try
         {
             // Semantic validation (redefined keys and tables) runs on the syntax tree only.
             SyntaxParser.ParseStrict(text, options, sourceName: null, validate: true);
-            return (JObject)ToToken(TomlSerializer.Deserialize<TomlTable>(text, options) ?? new TomlTable(), options.MetadataStore, 0);
+            return (JObject)ToToken(TomlSerializer.Deserialize<TomlTable>(text, options) ?? new TomlTable(), options.MetadataStore);
         }
         catch (TomlException ex)
         {
@@ -28,10 +29,10 @@ internal static class TomlText
 
     public static string Write(JObject tree) => TomlSerializer.Serialize(ToToml(tree)!);
 
-    private static JToken ToToken(object? value, ITomlMetadataStore store, int depth) => depth > ConfigTree.MaxDepth ? throw ConfigTree.TooDeep() : value switch
+    private static JToken ToToken(object? value, ITomlMetadataStore store) => value switch
     {
-        TomlTable table => new JObject(table.Select(entry => new JProperty(entry.Key, ConfigTree.WithLine(ToToken(entry.Value, store, depth + 1), LineOf(store, table, entry.Key))))),
-        IEnumerable<object> items => new JArray(items.Select(item => ToToken(item, store, depth + 1))),
+        TomlTable table => new JObject(table.Select(entry => new JProperty(entry.Key, ConfigTree.WithLine(ToToken(entry.Value, store), LineOf(store, table, entry.Key))))),
+        IEnumerable<object> items => new JArray(items.Select(item => ToToken(item, store))),
         int or long => new JValue(Convert.ToInt64(value, CultureInfo.InvariantCulture)),
         float or double => new JValue(Convert.ToDouble(value, CultureInfo.InvariantCulture)),
         bool or string => new JValue(value),

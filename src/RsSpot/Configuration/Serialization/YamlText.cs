@@ -42,7 +42,7 @@ internal static partial class YamlText
 
     public static string Write(JObject tree) => Serializer.Serialize(ConfigTree.ToPlain(tree));
 
-    private static JToken ToToken(YamlNode node, int depth) => ConfigTree.WithLine(depth > ConfigTree.MaxDepth ? throw ConfigTree.TooDeep() : node switch
+    private static JToken ToToken(YamlNode node, int depth) => ConfigTree.WithLine(depth > ConfigTree.MaxDepth ? throw TooDeep() : node switch
     {
         // Quoted scalars and !!str are strings; plain ones follow the core schema.
         YamlScalarNode scalar => scalar.Style is ScalarStyle.Plain && (scalar.Tag.IsEmpty || scalar.Tag.Value != "tag:yaml.org,2002:str") ? Resolve(scalar.Value ?? string.Empty) : new JValue(scalar.Value),
@@ -53,6 +53,9 @@ internal static partial class YamlText
         _ => throw ConfigDocumentException.Syntax("unsupported YAML node", (int)node.Start.Line),
     }, (int)node.Start.Line);
 
+    // YamlDotNet sets no nesting limit of its own (Tomlyn and Newtonsoft enforce ConfigTree.MaxDepth for TOML and JSON).
+    private static ConfigDocumentException TooDeep() => ConfigDocumentException.Syntax($"the document nests deeper than {ConfigTree.MaxDepth} levels");
+
     private static JValue Resolve(string plain) => plain switch
     {
         "" or "~" or "null" or "Null" or "NULL" => JValue.CreateNull(),
@@ -61,13 +64,10 @@ internal static partial class YamlText
         ".inf" or ".Inf" or ".INF" or "+.inf" or "+.Inf" or "+.INF" => new JValue(double.PositiveInfinity),
         "-.inf" or "-.Inf" or "-.INF" => new JValue(double.NegativeInfinity),
         ".nan" or ".NaN" or ".NAN" => new JValue(double.NaN),
-        _ when IntegerPattern().IsMatch(plain) && long.TryParse(plain, CultureInfo.InvariantCulture, out var integer) => new JValue(integer),
+        _ when long.TryParse(plain, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var integer) => new JValue(integer), // [-+]?[0-9]+
         _ when FloatPattern().IsMatch(plain) => new JValue(double.Parse(plain, CultureInfo.InvariantCulture)),
         _ => new JValue(plain),
     };
-
-    [GeneratedRegex(@"^[-+]?[0-9]+$")]
-    private static partial Regex IntegerPattern();
 
     [GeneratedRegex(@"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$")]
     private static partial Regex FloatPattern();

@@ -7,9 +7,16 @@ namespace RsSpot.Configuration;
 /// </summary>
 internal static class ConfigWriter
 {
-    /// <summary>Writes <paramref name="config"/> in the format the extension selects (YAML when none), creating directories (0700).</summary>
+    /// <summary>
+    /// Writes <paramref name="config"/> in the format the extension selects (YAML when none), creating directories (0700).
+    /// Test seam: <paramref name="beforeReplace"/> runs with the temporary file's path just before the rename.
+    /// </summary>
     /// <exception cref="SpotConfigurationException">The extension is unsupported, the configuration invalid, or the file cannot be locked or written.</exception>
-    public static void Save(SpotConfig config, string path) => Save(config, path, beforeReplace: null);
+    public static void Save(SpotConfig config, string path, Action<string>? beforeReplace = null)
+    {
+        using var held = Lock(path);
+        WriteLocked(config, path, beforeReplace);
+    }
 
     /// <summary>
     /// Reads <paramref name="path"/> (empty when missing), applies <paramref name="change"/> and saves, all under the
@@ -17,47 +24,33 @@ internal static class ConfigWriter
     /// </summary>
     /// <returns>What <paramref name="change"/> returned.</returns>
     /// <exception cref="SpotConfigurationException">The file is malformed, the change invalid, or the file cannot be locked or written.</exception>
-    public static T Update<T>(string path, Func<SpotConfig, T> change) => Locked(path, () =>
+    public static T Update<T>(string path, Func<SpotConfig, T> change)
     {
+        using var held = Lock(path);
         var config = ConfigLoader.ReadFile(path, allowMissing: true);
         var result = change(config);
-        WriteLocked(config, path, beforeReplace: null);
+        WriteLocked(config, path);
         return result;
-    });
+    }
 
-    /// <summary>Test seam: <paramref name="beforeReplace"/> runs with the temporary file's path just before the rename.</summary>
-    internal static void Save(SpotConfig config, string path, Action<string>? beforeReplace) => Locked(path, () => WriteLocked(config, path, beforeReplace));
-
-    /// <summary>Runs <paramref name="action"/> holding the lock of <paramref name="path"/>; a lock that cannot be taken is a configuration error naming the file.</summary>
-    internal static T Locked<T>(string path, Func<T> action)
+    /// <summary>Takes the lock of <paramref name="path"/> until disposed; a lock that cannot be taken is a configuration error naming the file.</summary>
+    internal static IDisposable Lock(string path)
     {
-        Internal.IO.FileLock held;
         try
         {
-            held = Internal.IO.FileLock.Acquire(path + ".lock", Internal.IO.FileLock.DefaultTimeout);
+            return Internal.IO.FileLock.Acquire(path + ".lock", Internal.IO.FileLock.DefaultTimeout);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             throw new SpotConfigurationException($"cannot lock config file '{path}' for writing: {ex.Message}", path, ex);
         }
-
-        using (held)
-        {
-            return action();
-        }
     }
 
-    private static void Locked(string path, Action action) => Locked(path, () =>
-    {
-        action();
-        return true;
-    });
-
     /// <summary>Writes while the caller holds the lock; refuses what could not be read back.</summary>
-    internal static void WriteLocked(SpotConfig config, string path, Action<string>? beforeReplace)
+    internal static void WriteLocked(SpotConfig config, string path, Action<string>? beforeReplace = null)
     {
         var fullPath = Path.GetFullPath(path);
-        var text = ConfigSerializer.Serialize(config, ConfigFormats.ForSaving(fullPath));
+        var text = ConfigSerializer.Serialize(config, ConfigSerializer.FormatOf(fullPath) ?? ConfigFormat.Yaml);
         ConfigSerializer.Validate(config, fullPath);
         try
         {

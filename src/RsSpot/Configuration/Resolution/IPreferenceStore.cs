@@ -1,17 +1,13 @@
 namespace RsSpot.Configuration;
 
-/// <summary>Reads the machine-local preferences kept in state.db (see <see cref="PreferenceKeys"/>).</summary>
-internal interface IPreferenceReader
+/// <summary>
+/// The machine-local preferences kept in state.db (see <see cref="PreferenceKeys"/>): read by resolution, removed by
+/// <c>profiles use</c> and <c>delete</c> when they name another profile.
+/// </summary>
+internal interface IPreferenceStore
 {
     /// <summary>The value stored under <paramref name="key"/>, or null when there is none.</summary>
     string? GetPreference(string key);
-}
-
-/// <summary>Reads and changes state.db preferences, so <c>profiles use</c> and <c>delete</c> can clear ones naming another profile.</summary>
-internal interface IPreferenceStore : IPreferenceReader
-{
-    /// <summary>Stores <paramref name="value"/> under <paramref name="key"/>.</summary>
-    void SetPreference(string key, string value);
 
     /// <summary>Removes <paramref name="key"/>; does nothing when it is absent.</summary>
     void RemovePreference(string key);
