@@ -11,7 +11,8 @@ namespace RsSpot.State;
 /// </summary>
 internal static class StateSchema
 {
-    private static readonly StateMigration[] Migrations =
+    /// <summary>Every migration of state.db.</summary>
+    internal static readonly IReadOnlyList<StateMigration> Migrations =
     [
         // v1: every store the CLI and SDK use.
         new(1, """
