@@ -57,6 +57,8 @@ internal sealed class PostgresSharedDatabase : SharedDatabase
 
     public override int SchemaVersion() => Read(c => StateMigration.CurrentVersion(c, transaction: null));
 
+    public override int LatestSchemaVersion => PostgresSchema.LatestVersion;
+
     public override T Read<T>(Func<DbConnection, T> query) => Guard(() =>
     {
         using var connection = _source.OpenConnection();

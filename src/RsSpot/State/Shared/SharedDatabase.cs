@@ -31,6 +31,9 @@ internal abstract class SharedDatabase : IDisposable
     /// <summary>The newest schema version applied to this database.</summary>
     public abstract int SchemaVersion();
 
+    /// <summary>The newest schema version this build knows for this backend.</summary>
+    public abstract int LatestSchemaVersion { get; }
+
     /// <summary>Runs a read on its own connection.</summary>
     public abstract T Read<T>(Func<DbConnection, T> query);
 

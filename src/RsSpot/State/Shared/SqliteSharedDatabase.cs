@@ -17,6 +17,8 @@ internal sealed class SqliteSharedDatabase(StateStore store) : SharedDatabase
 
     public override int SchemaVersion() => store.Read(StateSchema.CurrentVersion);
 
+    public override int LatestSchemaVersion => StateSchema.LatestVersion;
+
     public override T Read<T>(Func<DbConnection, T> query) => store.Read(query);
 
     public override T Write<T>(Func<DbConnection, DbTransaction, T> work) => store.Write(work);
