@@ -70,8 +70,9 @@ public class CrashTests
         try
         {
             var state = Path.Combine(directory, "state.db");
-            // 50 ms a submission: a full run takes about 2 s, so kills at random moments land mid-run.
-            string[] args = [state, directory, Vms.ToString(System.Globalization.CultureInfo.InvariantCulture), "0", "50"];
+            // 50 ms a submission: a full run takes about 2 s, so kills at random moments land mid-run. A short lease: each
+            // run takes the killed one's VM over once it has run out.
+            string[] args = [state, directory, Vms.ToString(System.Globalization.CultureInfo.InvariantCulture), "0", "50", "--lease-ms", "300"];
             var random = new Random(3);
             var kills = 0;
             for (var attempt = 0; kills < RegistrationKills && attempt < RegistrationKills * 4; attempt++)
@@ -92,7 +93,7 @@ public class CrashTests
             var final = await CliProcess.RunAsync(CliProcess.RegistrationWorkerDll, directory, args);
             using var done = StateStore.Open(state);
             var records = new RegistrationWorkflow(done).List();
-            var submitted = File.ReadAllLines(Path.Combine(directory, "submits.log"));
+            var submitted = Directory.GetFiles(directory, "submits.*.log").SelectMany(File.ReadAllLines).ToList();
             var lost = records.Where(r => r.Status == RegistrationStatus.Failed).ToList();
 
             // Submission is at most once (docs/registration.md): a kill between the ledger's "submitted" and the

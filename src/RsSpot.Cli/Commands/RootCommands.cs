@@ -10,6 +10,7 @@ namespace RsSpot.Cli.Commands;
 [HasSubCommands(typeof(AuthCommands), "auth", Description = "Credentials for other tools (kubectl)")]
 [HasSubCommands(typeof(HistoryCommands), "history", Description = "Commands run on this machine (redacted)")]
 [HasSubCommands(typeof(CacheCommands), "cache", Description = "The HTTP response cache")]
+[HasSubCommands(typeof(StateCommands), "state", Description = "Where the state lives (state.db, PostgreSQL), its schema versions, and moving the shared parts")]
 [HasSubCommands(typeof(OrganizationsCommands), "organizations", Description = "Organizations you belong to")]
 [HasSubCommands(typeof(RegionsCommands), "regions", Description = "Spot regions")]
 [HasSubCommands(typeof(PricingCommands), "pricing", Description = "Explore prices and plan clusters")]

@@ -167,8 +167,9 @@ internal sealed class CliContext : IDisposable
 
     private StateStore OpenState()
     {
-        var (path, _) = ConfigResolver.StatePathFor(LoadConfig(allowMissingFile: true), null, ConfigEnvironment);
-        var store = StateStore.Open(path);
+        var loaded = LoadConfig(allowMissingFile: true);
+        var (path, _) = ConfigResolver.StatePathFor(loaded, null, ConfigEnvironment);
+        var store = StateStore.Open(path, ConfigResolver.SharedStateFor(loaded, ConfigEnvironment));
         StartupTrace.Mark("state.db opened");
         if (store.RecoveryNotice is { } notice)
         {

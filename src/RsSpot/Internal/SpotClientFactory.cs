@@ -28,7 +28,7 @@ internal static class SpotClientFactory
             : new LoadedConfig(ConfigSource.Runtime, null, new SpotConfig());
 
         var (statePath, _) = ConfigResolver.StatePathFor(loaded, options.StatePath, environment);
-        var state = options.UseStateStore ? StateStore.Open(statePath, options.TimeProvider) : null;
+        var state = options.UseStateStore ? StateStore.Open(statePath, ConfigResolver.SharedStateFor(loaded, environment), options.TimeProvider) : null;
         try
         {
             var resolved = ConfigResolver.Resolve(loaded, RequestOf(options), state?.Preferences, environment);

@@ -6,13 +6,16 @@ namespace RsSpot.State;
 /// <summary>
 /// The versioned schema of state.db. Migrations only move forward and only add; each runs once, inside the same
 /// IMMEDIATE transaction that records it, so several processes opening a fresh file at once apply it exactly once.
+/// Each carries its own number and a database gets every migration it has not recorded, so migrations written on two
+/// branches (v3 and v4) merge without renumbering, whichever of them a database already has.
 /// </summary>
 internal static class StateSchema
 {
-    private static readonly string[] Migrations =
+    /// <summary>Every migration of state.db.</summary>
+    internal static readonly IReadOnlyList<StateMigration> Migrations =
     [
         // v1: every store the CLI and SDK use.
-        """
+        new(1, """
         CREATE TABLE preferences (
             key TEXT PRIMARY KEY,
             value TEXT NOT NULL,
@@ -79,10 +82,10 @@ internal static class StateSchema
             updated_at INTEGER NOT NULL);
         CREATE INDEX ix_registration_status ON registration_ledger(status, updated_at);
         CREATE INDEX ix_registration_vm ON registration_ledger(vm_uid);
-        """,
+        """),
 
         // v2: creates whose outcome is unknown (so a re-run reuses their generated name), and rotated refresh tokens.
-        """
+        new(2, """
         CREATE TABLE pending_creates (
             kind TEXT NOT NULL,
             scope TEXT NOT NULL,
@@ -92,17 +95,30 @@ internal static class StateSchema
             PRIMARY KEY (kind, scope, fingerprint));
 
         ALTER TABLE token_cache ADD COLUMN rotated_refresh_token TEXT;
-        """,
+        """),
+
+        // v4: leases on ledger rows, so runners on several machines (or processes) never work on one VM at once.
+        new(4, """
+        ALTER TABLE registration_ledger ADD COLUMN claimed_by TEXT;
+        ALTER TABLE registration_ledger ADD COLUMN lease_until INTEGER;
+        CREATE INDEX ix_registration_claim ON registration_ledger(claimed_by);
+        """),
     ];
 
     /// <summary>Newest schema version this build knows.</summary>
-    public static int LatestVersion => Migrations.Length;
+    public static int LatestVersion => Migrations.Max(m => m.Version);
 
     /// <summary>
     /// Brings the database up to <see cref="LatestVersion"/>. A database newer than this build is used as is
     /// (migrations are additive). Throws <see cref="StateFileUnreadableException"/> for a foreign database.
     /// </summary>
-    public static void Migrate(SqliteConnection connection, DateTimeOffset now)
+    public static void Migrate(SqliteConnection connection, DateTimeOffset now) => Migrate(connection, now, Migrations);
+
+    /// <summary>The newest version recorded in the database (0 before the first migration).</summary>
+    public static int CurrentVersion(SqliteConnection connection) => StateMigration.CurrentVersion(connection, transaction: null);
+
+    /// <summary><see cref="Migrate(SqliteConnection, DateTimeOffset)"/> with another list (tests of the merge rule).</summary>
+    internal static void Migrate(SqliteConnection connection, DateTimeOffset now, IReadOnlyList<StateMigration> migrations)
     {
         using var tx = connection.BeginTransaction(deferred: false);
         var tables = connection.Query<string>(
@@ -118,16 +134,7 @@ internal static class StateSchema
             connection.Execute("CREATE TABLE schema_version (version INTEGER PRIMARY KEY, applied_at INTEGER NOT NULL)", transaction: tx);
         }
 
-        var current = connection.ExecuteScalar<long?>("SELECT MAX(version) FROM schema_version", transaction: tx) ?? 0;
-        for (var version = (int)current + 1; version <= LatestVersion; version++)
-        {
-            connection.Execute(Migrations[version - 1], transaction: tx);
-            connection.Execute(
-                "INSERT INTO schema_version (version, applied_at) VALUES (@version, @now)",
-                new { version, now = UnixTime.ToMs(now) },
-                tx);
-        }
-
+        StateMigration.ApplyMissing(connection, tx, migrations, now);
         tx.Commit();
     }
 }

@@ -8,26 +8,36 @@ namespace RsSpot.State;
 /// The local state database (state.db): preferences, the HTTP and token caches, command history and the VM
 /// registration ledger. Thread-safe and safe for several processes: every operation opens its own pooled
 /// connection, writes use IMMEDIATE transactions, and the file runs in WAL mode with a busy timeout.
+/// The shared parts (the registration ledger) can live on a PostgreSQL server instead (<see cref="OpenWithPostgres"/>,
+/// <c>state.backend: postgres</c>), so runners on several machines share them; the per-user parts stay in state.db.
 /// </summary>
 public sealed class StateStore : IDisposable
 {
     private const int BusyTimeoutMs = 15_000;
     private readonly string _connectionString;
     private readonly SqliteConnection? _memoryAnchor;
+    private readonly Lazy<SharedDatabase> _shared;
+    private readonly Lazy<RegistrationLedger> _ledger;
 
-    private StateStore(string connectionString, string? path, TimeProvider clock, SqliteConnection? memoryAnchor, string? recoveryNotice)
+    private StateStore(string connectionString, string? path, TimeProvider clock, SqliteConnection? memoryAnchor, string? recoveryNotice, SharedStateSettings shared)
     {
         _connectionString = connectionString;
         _memoryAnchor = memoryAnchor;
         Path = path;
         Clock = clock;
         RecoveryNotice = recoveryNotice;
+        SharedSettings = shared;
         Preferences = new StatePreferences(this);
         HttpCache = new HttpResponseCache(this);
         Tokens = new TokenCache(this);
         History = new CommandHistory(this);
-        Ledger = new RegistrationLedger(this);
         PendingCreates = new PendingCreates(this);
+
+        // The server is contacted (and migrated) by the first command that needs the ledger, not by every run.
+        _shared = new Lazy<SharedDatabase>(() => shared.ConnectionString is { } server
+            ? new PostgresSharedDatabase(server, clock)
+            : new SqliteSharedDatabase(this));
+        _ledger = new Lazy<RegistrationLedger>(() => new RegistrationLedger(_shared.Value, clock));
     }
 
     /// <summary>File name used when only a directory is known.</summary>
@@ -57,8 +67,14 @@ public sealed class StateStore : IDisposable
     /// <summary>Redacted command history.</summary>
     internal CommandHistory History { get; }
 
-    /// <summary>VM registration ledger.</summary>
-    internal RegistrationLedger Ledger { get; }
+    /// <summary>VM registration ledger (on the shared database).</summary>
+    internal RegistrationLedger Ledger => _ledger.Value;
+
+    /// <summary>Where the shared parts live, as configured.</summary>
+    internal SharedStateSettings SharedSettings { get; }
+
+    /// <summary>The database of the shared parts: state.db itself, or the PostgreSQL server (connected on first use).</summary>
+    internal SharedDatabase Shared => _shared.Value;
 
     /// <summary>Creates whose outcome is not known yet (their generated names are reused by a re-run).</summary>
     internal PendingCreates PendingCreates { get; }
@@ -68,7 +84,21 @@ public sealed class StateStore : IDisposable
     /// foreign file is moved aside, never deleted, and <see cref="RecoveryNotice"/> says so.
     /// </summary>
     /// <exception cref="SpotConfigurationException">The file cannot be created or opened at all (permissions, disk).</exception>
-    public static StateStore Open(string path, TimeProvider? clock = null)
+    public static StateStore Open(string path, TimeProvider? clock = null) => Open(path, SharedStateSettings.Local, clock);
+
+    /// <summary>
+    /// Opens the store at <paramref name="path"/> like <see cref="Open(string, TimeProvider?)"/>, with the shared parts (the
+    /// registration ledger) in the PostgreSQL database of <paramref name="connectionString"/>, so runners on several
+    /// machines share one ledger. The server is contacted, and its schema migrated, when the ledger is first used.
+    /// </summary>
+    /// <param name="path">The local state.db (preferences, caches, command history).</param>
+    /// <param name="connectionString">Npgsql connection string (<c>Host=...;Database=...;Username=...;Password=...</c>).</param>
+    /// <param name="clock">Clock for timestamps, expiry and leases.</param>
+    public static StateStore OpenWithPostgres(string path, string connectionString, TimeProvider? clock = null) =>
+        Open(path, SharedStateSettings.OnPostgres(connectionString, "argument"), clock);
+
+    /// <summary>Opens state.db with its shared parts where <paramref name="shared"/> says.</summary>
+    internal static StateStore Open(string path, SharedStateSettings shared, TimeProvider? clock = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         clock ??= TimeProvider.System;
@@ -109,11 +139,14 @@ public sealed class StateStore : IDisposable
             throw new SpotConfigurationException($"cannot open state database: {ex.Message}", fullPath, ex);
         }
 
-        return new StateStore(connectionString, fullPath, clock, memoryAnchor: null, notice);
+        return new StateStore(connectionString, fullPath, clock, memoryAnchor: null, notice, shared);
     }
 
     /// <summary>Opens a private in-memory store (tests, runtime configs without a file); it lives until disposed.</summary>
-    public static StateStore OpenInMemory(TimeProvider? clock = null)
+    public static StateStore OpenInMemory(TimeProvider? clock = null) => OpenInMemory(SharedStateSettings.Local, clock);
+
+    /// <summary>An in-memory store with its shared parts where <paramref name="shared"/> says (tests).</summary>
+    internal static StateStore OpenInMemory(SharedStateSettings shared, TimeProvider? clock = null)
     {
         clock ??= TimeProvider.System;
         var connectionString = new SqliteConnectionStringBuilder
@@ -128,12 +161,17 @@ public sealed class StateStore : IDisposable
         var anchor = new SqliteConnection(connectionString);
         anchor.Open();
         StateSchema.Migrate(anchor, clock.GetUtcNow());
-        return new StateStore(connectionString, path: null, clock, anchor, recoveryNotice: null);
+        return new StateStore(connectionString, path: null, clock, anchor, recoveryNotice: null, shared);
     }
 
     /// <summary>Releases pooled connections (and the in-memory database).</summary>
     public void Dispose()
     {
+        if (_shared.IsValueCreated)
+        {
+            _shared.Value.Dispose();
+        }
+
         using var connection = new SqliteConnection(_connectionString);
         SqliteConnection.ClearPool(connection);
         _memoryAnchor?.Dispose();

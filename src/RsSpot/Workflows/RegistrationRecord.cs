@@ -53,6 +53,12 @@ public sealed record RegistrationRecord
     /// <summary>When the entry last changed.</summary>
     public DateTimeOffset UpdatedAt { get; init; }
 
+    /// <summary>The runner working on the VM (see <see cref="RegistrationRunner.RunnerId"/>); null when none holds it.</summary>
+    public string? ClaimedBy { get; init; }
+
+    /// <summary>When that runner's lease runs out unless renewed; another runner may take the VM over after it.</summary>
+    public DateTimeOffset? LeaseUntil { get; init; }
+
     /// <summary>Whether the token has expired at <paramref name="now"/>.</summary>
     public bool IsTokenExpired(DateTimeOffset now) => TokenExpiresAt is { } expiry && expiry <= now;
 
@@ -76,5 +82,7 @@ public sealed record RegistrationRecord
         PayloadJson = row.PayloadJson,
         CreatedAt = row.CreatedAt,
         UpdatedAt = row.UpdatedAt,
+        ClaimedBy = row.ClaimedBy,
+        LeaseUntil = row.LeaseUntil,
     };
 }

@@ -35,6 +35,9 @@ public sealed class RegistrationWorkflow
     /// <summary>Backoff applied by <see cref="MarkFailed"/>.</summary>
     public RegistrationRetryPolicy Retry { get; }
 
+    /// <summary>The ledger's storage (claims and leases for the runner).</summary>
+    internal RegistrationLedger Ledger => _ledger;
+
     /// <summary>
     /// <c>vmreg-</c> + the first 32 hex digits of SHA-256 over <c>vm_uid|org_id|vmcloudspace|vmpool|cluster</c>
     /// (null as empty) — the reference's key, so ledgers written by either tool stay comparable.
@@ -205,8 +208,9 @@ public sealed class RegistrationWorkflow
     /// Moves the VM to <paramref name="to"/> only if it is still in <paramref name="expected"/> (and the move is legal);
     /// false when another writer got there first. The runner's claim on a VM.
     /// </summary>
+    /// <remarks>With <paramref name="owner"/>, only while that runner holds the VM's lease (a mark passes null: it needs none).</remarks>
     /// <exception cref="RegistrationTransitionException">The move is not legal from <paramref name="expected"/>.</exception>
-    internal bool TryAdvance(string key, RegistrationStatus expected, RegistrationStatus to, Func<RegistrationRecord, RegistrationLedgerUpdate> change)
+    internal bool TryAdvance(string key, RegistrationStatus expected, RegistrationStatus to, Func<RegistrationRecord, RegistrationLedgerUpdate> change, string? owner = null)
     {
         var current = Get(key);
         if (current is null || current.Status != expected)
@@ -215,8 +219,15 @@ public sealed class RegistrationWorkflow
         }
 
         RegistrationTransitions.Check(current, to, Clock.GetUtcNow());
-        return _ledger.TryTransition(key, expected.ToText(), change(current) with { Status = to.ToText() });
+        return _ledger.TryTransition(key, expected.ToText(), change(current) with { Status = to.ToText() }, owner);
     }
+
+    /// <summary>The VMs of <paramref name="keys"/> a runner still has work on: unfinished, and failed ones only while retries remain.</summary>
+    internal LedgerWork WorkOf(IReadOnlyCollection<string> keys) => new(
+        keys,
+        [.. Enum.GetValues<RegistrationStatus>().Where(status => !RegistrationTransitions.IsTerminal(status)).Select(status => status.ToText())],
+        RegistrationStatus.Failed.ToText(),
+        Retry.MaxAttempts);
 
     /// <summary>The change of a failure: one more attempt, the error, and the backoff after it.</summary>
     internal RegistrationLedgerUpdate FailureChange(RegistrationRecord current, string error, string? payloadJson) => Change(current.Key, payloadJson) with

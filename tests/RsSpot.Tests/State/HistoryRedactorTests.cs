@@ -38,6 +38,11 @@ public sealed class HistoryRedactorTests
             ["--body-json", """{"name":"web","refreshToken":"<redacted>","spec":{"password":"<redacted>","desired":2},"tags":["a"]}"""]);
         yield return Case(["--params-json={\"note\":\"" + LongToken + "\"}"], ["--params-json={\"note\":\"<redacted>\"}"]);
 
+        // Connection strings: the flag is secret, and a stray one loses its password.
+        yield return Case(["state", "migrate", "--connection", "Host=db;Password=pw"], ["state", "migrate", "--connection", R]);
+        yield return Case(["--connection=Host=db;Password=pw"], ["--connection=" + R]);
+        yield return Case(["--note", "Host=db;Username=u;Password=pw"], ["--note", "Host=db;Username=u;Password=" + R]);
+
         // Addresses: --oauth-url contains "auth" but its value is a URL, kept minus credentials.
         yield return Case(["--oauth-url", "https://login.spot.rackspace.com"], ["--oauth-url", "https://login.spot.rackspace.com"]);
         yield return Case(["--oauth-url=https://login.example.com/x?token=abc"], ["--oauth-url=https://login.example.com/x?" + R]);

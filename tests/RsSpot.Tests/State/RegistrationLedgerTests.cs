@@ -1,28 +1,18 @@
 using RsSpot.State;
+using RsSpot.Testing;
+using RsSpot.Tests.Workflows;
 
 namespace RsSpot.Tests.State;
 
-public sealed class RegistrationLedgerTests
+/// <summary>The ledger's storage on both backends (see <see cref="LedgerTestBase"/>).</summary>
+public sealed class RegistrationLedgerTests(SharedBackend backend) : LedgerTestBase(backend)
 {
-    private ManualTimeProvider _clock = null!;
-    private StateStore _store = null!;
-
-    [SetUp]
-    public void SetUp()
-    {
-        _clock = new ManualTimeProvider();
-        _store = StateStore.OpenInMemory(_clock);
-    }
-
-    [TearDown]
-    public void TearDown() => _store.Dispose();
-
     // Reference test 18.
     [Test]
     public void Upsert_AllFields_ReadsBack_ThenStatusUpdates()
     {
-        var tokenExpiry = _clock.GetUtcNow().AddHours(1);
-        _store.Ledger.Upsert(new RegistrationLedgerUpdate
+        var tokenExpiry = Clock.GetUtcNow().AddHours(1);
+        Store.Ledger.Upsert(new RegistrationLedgerUpdate
         {
             Key = "vmreg-1",
             VmUid = "vm-uid-a",
@@ -39,11 +29,11 @@ public sealed class RegistrationLedgerTests
             NextAttemptAt = tokenExpiry,
             PayloadJson = """{"foo":"bar"}""",
         });
-        _clock.Advance(TimeSpan.FromMinutes(1));
+        Clock.Advance(TimeSpan.FromMinutes(1));
 
-        _store.Ledger.Upsert(new RegistrationLedgerUpdate { Key = "vmreg-1", Status = "registered" });
+        Store.Ledger.Upsert(new RegistrationLedgerUpdate { Key = "vmreg-1", Status = "registered" });
 
-        var record = _store.Ledger.Get("vmreg-1")!;
+        var record = Store.Ledger.Get("vmreg-1")!;
         Assert.Multiple(() =>
         {
             Assert.That(record.Status, Is.EqualTo("registered"));
@@ -59,9 +49,9 @@ public sealed class RegistrationLedgerTests
     [Test]
     public void Upsert_ClearFields_ErasesOnlyThoseFields_AndIncrementsAttempts()
     {
-        _store.Ledger.Upsert(new RegistrationLedgerUpdate { Key = "k", VmUid = "vm", Status = "failed", LastError = "boom", TokenId = "t", Attempts = 1 });
+        Store.Ledger.Upsert(new RegistrationLedgerUpdate { Key = "k", VmUid = "vm", Status = "failed", LastError = "boom", TokenId = "t", Attempts = 1 });
 
-        var after = _store.Ledger.Upsert(new RegistrationLedgerUpdate
+        var after = Store.Ledger.Upsert(new RegistrationLedgerUpdate
         {
             Key = "k",
             Status = "discovered",
@@ -74,19 +64,19 @@ public sealed class RegistrationLedgerTests
             Assert.That(after.LastError, Is.Null);
             Assert.That(after.TokenId, Is.EqualTo("t"));
             Assert.That(after.Attempts, Is.EqualTo(2));
-            Assert.That(_store.Ledger.Get("k"), Is.EqualTo(after));
+            Assert.That(Store.Ledger.Get("k"), Is.EqualTo(after));
         });
     }
 
     [Test]
     public void Upsert_NewRowWithoutVmUidOrStatus_IsRejected()
     {
-        var error = Assert.Throws<ArgumentException>(() => _store.Ledger.Upsert(new RegistrationLedgerUpdate { Key = "k", Status = "discovered" }));
+        var error = Assert.Throws<ArgumentException>(() => Store.Ledger.Upsert(new RegistrationLedgerUpdate { Key = "k", Status = "discovered" }));
 
         Assert.Multiple(() =>
         {
             Assert.That(error!.Message, Does.Contain("needs VmUid and Status"));
-            Assert.That(_store.Ledger.Get("k"), Is.Null);
+            Assert.That(Store.Ledger.Get("k"), Is.Null);
         });
     }
 
@@ -97,22 +87,22 @@ public sealed class RegistrationLedgerTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(_store.Ledger.TryTransition("k", null, create), Is.True, "null expects no row yet");
-            Assert.That(_store.Ledger.TryTransition("k", null, create), Is.False);
-            Assert.That(_store.Ledger.TryTransition("k", "submitted", new RegistrationLedgerUpdate { Key = "k", Status = "registered" }), Is.False);
-            Assert.That(_store.Ledger.Get("k")!.Status, Is.EqualTo("discovered"));
-            Assert.That(_store.Ledger.TryTransition("k", "discovered", new RegistrationLedgerUpdate { Key = "k", Status = "token_issued", TokenId = "t1" }), Is.True);
-            Assert.That(_store.Ledger.Get("k")!.TokenId, Is.EqualTo("t1"));
+            Assert.That(Store.Ledger.TryTransition("k", null, create), Is.True, "null expects no row yet");
+            Assert.That(Store.Ledger.TryTransition("k", null, create), Is.False);
+            Assert.That(Store.Ledger.TryTransition("k", "submitted", new RegistrationLedgerUpdate { Key = "k", Status = "registered" }), Is.False);
+            Assert.That(Store.Ledger.Get("k")!.Status, Is.EqualTo("discovered"));
+            Assert.That(Store.Ledger.TryTransition("k", "discovered", new RegistrationLedgerUpdate { Key = "k", Status = "token_issued", TokenId = "t1" }), Is.True);
+            Assert.That(Store.Ledger.Get("k")!.TokenId, Is.EqualTo("t1"));
         });
     }
 
     [Test]
     public void TryTransition_CompetingThreads_ExactlyOneWins()
     {
-        _store.Ledger.Upsert(new RegistrationLedgerUpdate { Key = "k", VmUid = "vm", Status = "discovered" });
+        Store.Ledger.Upsert(new RegistrationLedgerUpdate { Key = "k", VmUid = "vm", Status = "discovered" });
 
         var winners = Enumerable.Range(0, 8).AsParallel().WithDegreeOfParallelism(8)
-            .Count(i => _store.Ledger.TryTransition("k", "discovered", new RegistrationLedgerUpdate { Key = "k", Status = "token_issued", TokenId = $"t{i}" }));
+            .Count(i => Store.Ledger.TryTransition("k", "discovered", new RegistrationLedgerUpdate { Key = "k", Status = "token_issued", TokenId = $"t{i}" }));
 
         Assert.That(winners, Is.EqualTo(1));
     }
@@ -122,18 +112,18 @@ public sealed class RegistrationLedgerTests
     {
         foreach (var (key, status) in new[] { ("a", "failed"), ("b", "registered"), ("c", "failed") })
         {
-            _store.Ledger.Upsert(new RegistrationLedgerUpdate { Key = key, VmUid = "vm-" + key, Status = status });
-            _clock.Advance(TimeSpan.FromSeconds(1));
+            Store.Ledger.Upsert(new RegistrationLedgerUpdate { Key = key, VmUid = "vm-" + key, Status = status });
+            Clock.Advance(TimeSpan.FromSeconds(1));
         }
 
         Assert.Multiple(() =>
         {
-            Assert.That(_store.Ledger.List("failed").Select(r => r.Key), Is.EqualTo(Seq.Of("c", "a")));
-            Assert.That(_store.Ledger.List().Select(r => r.Key), Is.EqualTo(Seq.Of("c", "b", "a")));
-            Assert.That(_store.Ledger.List(limit: 1), Has.Count.EqualTo(1));
-            Assert.That(_store.Ledger.Delete("a"), Is.True);
-            Assert.That(_store.Ledger.Delete("a"), Is.False);
-            Assert.That(_store.Ledger.List("failed").Select(r => r.Key), Is.EqualTo(Seq.Of("c")));
+            Assert.That(Store.Ledger.List("failed").Select(r => r.Key), Is.EqualTo(Seq.Of("c", "a")));
+            Assert.That(Store.Ledger.List().Select(r => r.Key), Is.EqualTo(Seq.Of("c", "b", "a")));
+            Assert.That(Store.Ledger.List(limit: 1), Has.Count.EqualTo(1));
+            Assert.That(Store.Ledger.Delete("a"), Is.True);
+            Assert.That(Store.Ledger.Delete("a"), Is.False);
+            Assert.That(Store.Ledger.List("failed").Select(r => r.Key), Is.EqualTo(Seq.Of("c")));
         });
     }
 }

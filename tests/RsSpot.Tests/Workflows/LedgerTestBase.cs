@@ -1,12 +1,21 @@
+using Dapper;
 using RsSpot.State;
+using RsSpot.Testing;
 using RsSpot.Tests.Support;
 using RsSpot.Workflows;
 
 namespace RsSpot.Tests.Workflows;
 
-/// <summary>An in-memory ledger on a test clock, with helpers to place VMs in any status.</summary>
-public abstract class LedgerTestBase
+/// <summary>
+/// A ledger on a test clock, with helpers to place VMs in any status. Every suite deriving from it runs twice: with
+/// the ledger in state.db (in memory) and on the PostgreSQL test server (a schema per fixture, emptied per test).
+/// </summary>
+[TestFixture(SharedBackend.Sqlite)]
+[TestFixture(SharedBackend.Postgres)]
+public abstract class LedgerTestBase(SharedBackend backend)
 {
+    private TestSchema? _schema;
+
     protected const string Cluster = "omni-lab";
     protected const string OrgId = "org_lab";
 
@@ -18,16 +27,32 @@ public abstract class LedgerTestBase
 
     protected static RegistrationRetryPolicy Policy { get; } = new() { MaxAttempts = 3, BaseDelay = TimeSpan.FromSeconds(10), MaxDelay = TimeSpan.FromSeconds(25) };
 
+    protected SharedBackend Backend => backend;
+
+    /// <summary>Where the shared parts of every store of the test live.</summary>
+    private SharedStateSettings Shared => _schema is null ? SharedStateSettings.Local : SharedStateSettings.OnPostgres(_schema.ConnectionString, "test");
+
+    [OneTimeSetUp]
+    public void CreateSchema() => _schema = backend == SharedBackend.Postgres ? TestPostgres.CreateSchema() : null;
+
+    [OneTimeTearDown]
+    public void DropSchema() => _schema?.Dispose();
+
     [SetUp]
     public void OpenLedger()
     {
         Clock = new TestClock();
-        Store = StateStore.OpenInMemory(Clock);
+        Store = StateStore.OpenInMemory(Shared, Clock);
+        Store.Shared.Write((c, tx) => c.Execute("DELETE FROM registration_ledger", transaction: tx));
         Workflow = new RegistrationWorkflow(Store, Policy);
     }
 
     [TearDown]
     public void CloseLedger() => Store.Dispose();
+
+    /// <summary>Another store on this test's ledger, as a second process would open it (state.db at <paramref name="path"/>).</summary>
+    protected StateStore OpenStore(string path) =>
+        backend == SharedBackend.Sqlite ? StateStore.Open(path, Clock) : StateStore.Open(path, Shared, Clock);
 
     protected static RegistrationCandidate Candidate(int number, string cluster = Cluster, string orgId = OrgId)
     {

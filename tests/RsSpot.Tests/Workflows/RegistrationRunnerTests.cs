@@ -1,10 +1,11 @@
 using RsSpot.State;
+using RsSpot.Testing;
 using RsSpot.Workflows;
 
 namespace RsSpot.Tests.Workflows;
 
 /// <summary>The runner against a scripted orchestrator, on the test clock (backoff waits complete at once).</summary>
-public class RegistrationRunnerTests : LedgerTestBase
+public class RegistrationRunnerTests(SharedBackend backend) : LedgerTestBase(backend)
 {
     private ScriptedHandler _handler = null!;
 
@@ -202,6 +203,7 @@ public class RegistrationRunnerTests : LedgerTestBase
         Assert.Multiple(() =>
         {
             Assert.That(interrupted.Status, Is.EqualTo(RegistrationStatus.Submitted), "cancellation is not a failure");
+            Assert.That(interrupted.ClaimedBy, Is.Null, "a stopped runner releases its leases");
             Assert.That(interrupted.Attempts, Is.Zero);
             Assert.That(resumed.Status, Is.EqualTo(RegistrationStatus.Registered));
             Assert.That(_handler.CountOf("submit"), Is.EqualTo(1));
@@ -209,28 +211,30 @@ public class RegistrationRunnerTests : LedgerTestBase
     }
 
     [Test]
-    public async Task Two_runners_on_one_ledger_file_submit_each_vm_exactly_once()
+    public async Task Two_runners_on_one_ledger_submit_each_vm_exactly_once()
     {
         var directory = Directory.CreateTempSubdirectory("rsspot-reg-");
         try
         {
-            var path = Path.Combine(directory.FullName, "state.db");
-            using var first = StateStore.Open(path, Clock);
-            using var second = StateStore.Open(path, Clock);
+            // Two stores as two processes open them: one state.db file, or two machines' files and one PostgreSQL ledger.
+            using var first = OpenStore(Path.Combine(directory.FullName, "state.db"));
+            using var second = OpenStore(Path.Combine(directory.FullName, Backend == SharedBackend.Sqlite ? "state.db" : "other.db"));
 
             // Both runners share one handler (one "cluster"), so every call of either is counted together.
             _handler.Pause = ct => Task.Delay(1, ct);
             var vms = Vms(8);
-            var runs = new[] { first, second }.Select(store =>
-                Task.Run(() => new RegistrationRunner(new RegistrationWorkflow(store, Policy), _handler, 4).RunAsync(vms)));
+            var runs = new[] { first, second }.Select(store => Task.Run(() =>
+                new RegistrationRunner(new RegistrationWorkflow(store, Policy), _handler, 4) { PollInterval = TimeSpan.FromMilliseconds(20) }.RunAsync(vms)));
             var results = await Task.WhenAll(runs);
 
             Assert.Multiple(() =>
             {
                 Assert.That(results.Select(r => r.Registered), Is.All.EqualTo(8));
+                Assert.That(results.SelectMany(r => r.Records).Select(r => r.ClaimedBy), Is.All.Null, "both released their leases");
                 foreach (var vm in vms)
                 {
                     Assert.That(_handler.CountOf("submit", vm.Key), Is.EqualTo(1), vm.VmUid);
+                    Assert.That(_handler.CountOf("issue", vm.Key), Is.EqualTo(1), $"{vm.VmUid}: one runner walked it, the other left it alone");
                 }
             });
         }
@@ -238,5 +242,69 @@ public class RegistrationRunnerTests : LedgerTestBase
         {
             directory.Delete(recursive: true);
         }
+    }
+
+    [Test]
+    public async Task A_vm_another_live_runner_holds_is_left_to_it()
+    {
+        var vms = Vms(2);
+        Workflow.MarkDiscovered(vms[0]);
+        Assert.That(Workflow.Ledger.Claim(Workflow.WorkOf([vms[0].Key]), "other-runner", Clock.GetUtcNow().AddMinutes(5)), Is.EqualTo(vms[0].Key));
+
+        // The other runner finishes its VM while this one waits for it.
+        _handler.Pause = _ => Task.CompletedTask;
+        var run = new RegistrationRunner(Workflow, _handler, 2) { PollInterval = TimeSpan.FromMilliseconds(20) }.RunAsync(vms);
+        while (Workflow.Get(vms[1].Key)!.Status != RegistrationStatus.Registered)
+        {
+            await Task.Delay(10);
+        }
+
+        Store.Ledger.Upsert(new RegistrationLedgerUpdate { Key = vms[0].Key, Status = RegistrationStatus.Registered.ToText() });
+        var result = await run;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Registered, Is.EqualTo(2));
+            Assert.That(_handler.Calls.Select(c => c.Key), Is.All.EqualTo(vms[1].Key), "nothing was done to the VM the other runner held");
+        });
+    }
+
+    [Test]
+    public async Task A_vm_whose_runner_died_is_taken_over_once_the_lease_has_run_out()
+    {
+        var vm = Vms(1);
+        Place(vm[0], RegistrationStatus.Submitted);
+        Workflow.Ledger.Claim(Workflow.WorkOf([vm[0].Key]), "dead-runner", Clock.GetUtcNow().AddSeconds(30));
+        Clock.Advance(TimeSpan.FromSeconds(31));
+
+        var record = (await Run(vm)).Records.Single();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(record.Status, Is.EqualTo(RegistrationStatus.Registered));
+            Assert.That(record.ClaimedBy, Is.Null);
+            Assert.That(_handler.Calls.Select(c => c.Call), Is.EqualTo(new[] { "confirm" }), "the dead runner's submission is confirmed, never repeated");
+        });
+    }
+
+    [Test]
+    public async Task A_runner_that_lost_its_lease_cannot_move_the_vm()
+    {
+        var vm = Vms(1);
+        Workflow.MarkDiscovered(vm[0]);
+        var work = Workflow.WorkOf([vm[0].Key]);
+        Workflow.Ledger.Claim(work, "slow-runner", Clock.GetUtcNow().AddSeconds(30));
+        Clock.Advance(TimeSpan.FromSeconds(31));
+        Assert.That(Workflow.Ledger.Claim(work, "new-runner", Clock.GetUtcNow().AddSeconds(30)), Is.EqualTo(vm[0].Key), "taken over");
+
+        var moved = Workflow.TryAdvance(vm[0].Key, RegistrationStatus.Discovered, RegistrationStatus.TokenIssued,
+            _ => RegistrationWorkflow.TokenChange(vm[0].Key, new RegistrationToken("tok-late", null), null), "slow-runner");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(moved, Is.False);
+            Assert.That(Workflow.Get(vm[0].Key)!.Status, Is.EqualTo(RegistrationStatus.Discovered));
+            Assert.That(Workflow.Get(vm[0].Key)!.ClaimedBy, Is.EqualTo("new-runner"));
+        });
     }
 }

@@ -1,10 +1,11 @@
+using RsSpot.Testing;
 using RsSpot.Workflows;
 using static RsSpot.Workflows.RegistrationStatus;
 
 namespace RsSpot.Tests.Workflows;
 
 /// <summary>Every mark from every status: the legal ones apply, the others throw and leave the entry untouched.</summary>
-public class RegistrationTransitionTests : LedgerTestBase
+public class RegistrationTransitionTests(SharedBackend backend) : LedgerTestBase(backend)
 {
     // The specification, written out independently of the production table: from → the marks it accepts.
     private static readonly Dictionary<RegistrationStatus, RegistrationStatus[]> Legal = new()

@@ -1,10 +1,11 @@
 using RsSpot.Models;
+using RsSpot.Testing;
 using RsSpot.Workflows;
 
 namespace RsSpot.Tests.Workflows;
 
 /// <summary>Keys, candidates, field preservation, backoff and reconciliation of the registration ledger.</summary>
-public class RegistrationWorkflowTests : LedgerTestBase
+public class RegistrationWorkflowTests(SharedBackend backend) : LedgerTestBase(backend)
 {
     private static VmCloudSpace Space(string name, params VmServer[] servers) => new() { Name = name, Servers = servers };
 

@@ -26,6 +26,9 @@ internal sealed class SpotConfig
     /// <summary>Location of state.db (<c>state_path</c>); <c>~</c> is expanded and relative paths are taken from the config file's directory.</summary>
     public string? StatePath { get; set; }
 
+    /// <summary>Where the shared parts of the state live (<c>state</c>: <c>backend</c>, <c>connection_string</c>).</summary>
+    public StateConfig? State { get; set; }
+
     /// <summary>Named profiles (<c>profiles</c>), in file order.</summary>
     public IDictionary<string, ProfileConfig> Profiles { get; set; } = new OrderedDictionary<string, ProfileConfig>(StringComparer.Ordinal);
 

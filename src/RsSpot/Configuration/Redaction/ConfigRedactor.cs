@@ -6,7 +6,8 @@ namespace RsSpot.Configuration;
 /// Hides secrets before configuration is displayed: the value of every key whose name contains token, secret,
 /// password, passphrase, private_key, service_account_key, cert, authorization, header, cookie, jwt or signature
 /// (case-insensitive; <c>_</c> and <c>-</c> ignored, so <c>refreshToken</c> and <c>private-key</c> match) is replaced
-/// by <see cref="Placeholder"/>, at any depth.
+/// by <see cref="Placeholder"/>, at any depth; a connection string (<c>connection_string</c>) is shown with only its
+/// password masked.
 /// </summary>
 internal static class ConfigRedactor
 {
@@ -23,7 +24,7 @@ internal static class ConfigRedactor
     public static bool IsSecretKey(string key)
     {
         ArgumentNullException.ThrowIfNull(key);
-        var normalized = key.Replace("_", string.Empty, StringComparison.Ordinal).Replace("-", string.Empty, StringComparison.Ordinal);
+        var normalized = Normalized(key);
         return SecretMarkers.Any(marker => normalized.Contains(marker, StringComparison.OrdinalIgnoreCase));
     }
 
@@ -41,6 +42,15 @@ internal static class ConfigRedactor
             secret.Value = Placeholder;
         }
 
+        foreach (var connection in tree.Descendants().OfType<JProperty>().Where(p => IsConnectionString(p.Name) && p.Value.Type is JTokenType.String).ToList())
+        {
+            connection.Value = State.SharedStateSettings.Mask((string)connection.Value!);
+        }
+
         return (IDictionary<string, object?>)ConfigTree.ToPlain(tree)!;
     }
+
+    private static bool IsConnectionString(string key) => Normalized(key).Contains("connectionstring", StringComparison.OrdinalIgnoreCase);
+
+    private static string Normalized(string key) => key.Replace("_", string.Empty, StringComparison.Ordinal).Replace("-", string.Empty, StringComparison.Ordinal);
 }

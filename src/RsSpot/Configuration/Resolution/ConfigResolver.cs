@@ -1,4 +1,5 @@
 using System.Reflection;
+using RsSpot.State;
 
 namespace RsSpot.Configuration;
 
@@ -84,6 +85,43 @@ internal static class ConfigResolver
             (_, _, { Length: > 0 } directory) => (Path.Combine(directory, "state.db"), "config-directory"),
             _ => (Path.Combine(environment.ConfigDirectory, "state.db"), BuiltIn),
         };
+    }
+
+    /// <summary>
+    /// Where the shared parts of the state live: <c>RSSPOT_STATE_BACKEND</c>, else the file's <c>state.backend</c>, else
+    /// postgres when a connection string is set (<c>RSSPOT_STATE_CONNECTION</c>, else <c>state.connection_string</c>),
+    /// else sqlite (state.db).
+    /// </summary>
+    /// <exception cref="SpotConfigurationException">postgres is chosen without a connection string, or a value is invalid.</exception>
+    public static SharedStateSettings SharedStateFor(LoadedConfig loaded, ConfigEnvironment environment)
+    {
+        ArgumentNullException.ThrowIfNull(loaded);
+        ArgumentNullException.ThrowIfNull(environment);
+        var (backend, backendSource) = StateSetting(loaded, environment, nameof(StateConfig.Backend));
+        var (connection, connectionSource) = StateSetting(loaded, environment, nameof(StateConfig.ConnectionString));
+        (backend, backendSource) = backend is null && connection is not null ? (SharedStateSettings.Postgres, connectionSource) : (backend, backendSource);
+        return backend switch
+        {
+            null => SharedStateSettings.Local,
+            SharedStateSettings.Postgres => connection is null
+                ? throw new SpotConfigurationException($"state.backend is postgres ({backendSource}) but no connection string is set: add state.connection_string or set RSSPOT_STATE_CONNECTION", loaded.Path)
+                : SharedStateSettings.OnPostgres(connection, backendSource),
+            _ => new SharedStateSettings(backend, null, backendSource),
+        };
+    }
+
+    /// <summary>The configured PostgreSQL connection string (<c>RSSPOT_STATE_CONNECTION</c>, else <c>state.connection_string</c>), whatever the backend.</summary>
+    public static string? StateConnectionFor(LoadedConfig loaded, ConfigEnvironment environment) =>
+        StateSetting(loaded, environment, nameof(StateConfig.ConnectionString)).Value;
+
+    /// <summary>A <see cref="StateConfig"/> value from its environment variable, else the file.</summary>
+    private static (string? Value, string Source) StateSetting(LoadedConfig loaded, ConfigEnvironment environment, string name)
+    {
+        var property = typeof(StateConfig).GetProperty(name)!;
+        var setting = property.GetCustomAttribute<SettingAttribute>()!;
+        return environment.FirstOf(setting.Env) is var (variable, text)
+            ? ((string?)ConfigBinder.FromVariable(text, property, setting, variable), $"env:{variable}")
+            : ((string?)property.GetValue(loaded.Config.State ?? new StateConfig()), $"config:state.{setting.Key}");
     }
 
     private static string SelectProfile(Context context)

@@ -9,7 +9,7 @@ namespace RsSpot.State;
 /// Removes secrets from an argv before it is stored in the command history. Rules (the reference's, made strict):
 /// <list type="bullet">
 /// <item>A long flag whose name contains a marker (token, secret, password, passphrase, key, cert, auth, header,
-/// cookie, signature, private, jwt) loses its value in both <c>--flag value</c> and <c>--flag=value</c> forms,
+/// cookie, signature, private, jwt, connection) loses its value in both <c>--flag value</c> and <c>--flag=value</c> forms,
 /// even when the value starts with a dash; so do the short aliases passed to the constructor (also <c>-tVALUE</c>).
 /// A dash-led token that is no plausible option name (e.g. a secret starting with '-') is judged as a value.</item>
 /// <item>Flags whose name ends in <c>url</c>/<c>uri</c>/<c>endpoint</c> (e.g. <c>--oauth-url</c>) are addresses, not
@@ -17,7 +17,8 @@ namespace RsSpot.State;
 /// <item>Any value that looks like a secret is redacted wherever it appears: a JWT, a <c>Bearer</c>/<c>Basic</c>
 /// credential, or a bare token of 48+ characters without spaces or slashes.</item>
 /// <item>JSON values (<c>--body-json</c>, <c>--params-json</c>) keep their shape with secret-keyed fields redacted;
-/// <c>k=v</c> values (also comma-separated lists) redact the value of secret-named keys.</item>
+/// <c>k=v</c> values (also comma- or semicolon-separated lists, such as connection strings) redact the value of
+/// secret-named keys.</item>
 /// </list>
 /// Ordinary values are kept even when they contain a marker (a cloudspace named <c>keycloak</c>).
 /// </summary>
@@ -29,7 +30,7 @@ internal sealed partial class HistoryRedactor
     private const int BareTokenLength = 48;
 
     private static readonly string[] Markers =
-        ["token", "secret", "password", "passphrase", "key", "cert", "auth", "header", "cookie", "signature", "private", "jwt"];
+        ["token", "secret", "password", "passphrase", "key", "cert", "auth", "header", "cookie", "signature", "private", "jwt", "connection"];
 
     private static readonly string[] AddressSuffixes = ["url", "uri", "endpoint"];
 
@@ -151,20 +152,10 @@ internal sealed partial class HistoryRedactor
         return value.Contains('=', StringComparison.Ordinal) ? RedactAssignments(value) : value;
     }
 
-    /// <summary><c>k=v</c> or <c>a=1,token=2</c>: redacts the values of secret-named keys and secret-looking values.</summary>
+    /// <summary><c>k=v</c>, <c>a=1,token=2</c> or <c>Host=h;Password=p</c>: redacts the values of secret-named keys and secret-looking values.</summary>
     private static string RedactAssignments(string value) =>
-        string.Join(',', value.Split(',').Select(part =>
-        {
-            var equals = part.IndexOf('=', StringComparison.Ordinal);
-            if (equals <= 0)
-            {
-                return part;
-            }
-
-            var key = part[..equals];
-            var assigned = part[(equals + 1)..];
-            return ContainsMarker(key) || LooksSecret(assigned) ? $"{key}={Redacted}" : part;
-        }));
+        Assignment().Replace(value, match =>
+            ContainsMarker(match.Groups["key"].Value) || LooksSecret(match.Groups["value"].Value) ? $"{match.Groups["key"].Value}={Redacted}" : match.Value);
 
     private static string RedactAddress(string value)
     {
@@ -222,6 +213,9 @@ internal sealed partial class HistoryRedactor
     // Option names are short identifiers; anything longer or stranger is treated as a value.
     [GeneratedRegex(@"^--?[A-Za-z][A-Za-z0-9_.-]{0,39}$")]
     private static partial Regex FlagPattern();
+
+    [GeneratedRegex(@"(?<=^|[,;])(?<key>[^=,;]+)=(?<value>[^,;]*)")]
+    private static partial Regex Assignment();
 
     // JWS/JWE: a base64url JSON header (always "eyJ"), then payload and signature segments.
     [GeneratedRegex(@"^eyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$")]

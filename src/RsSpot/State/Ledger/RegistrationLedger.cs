@@ -1,15 +1,17 @@
+using System.Data.Common;
 using Dapper;
-using Microsoft.Data.Sqlite;
 
 namespace RsSpot.State;
 
 /// <summary>
-/// Storage of the VM registration ledger (the <c>registration_ledger</c> table). Updates are partial merges done
-/// read-modify-write inside one IMMEDIATE transaction, so concurrent writers (threads or processes) never lose
-/// each other's fields. Transition rules belong to the workflow; <see cref="TryTransition"/> gives it an atomic
-/// compare-and-set on the status.
+/// Storage of the VM registration ledger (the <c>registration_ledger</c> table) on the shared database: state.db or
+/// PostgreSQL, with the same SQL. Updates are partial merges: the row is read (and locked, on PostgreSQL) and written
+/// back with one conditional UPDATE in the same transaction, so concurrent writers (threads, processes, machines)
+/// never lose each other's fields. Transition rules belong to the workflow; <see cref="TryTransition"/> gives it an
+/// atomic compare-and-set on the status, optionally also on the runner holding the row's lease
+/// (see <see cref="RegistrationLedger.Claim"/>).
 /// </summary>
-internal sealed class RegistrationLedger
+internal sealed partial class RegistrationLedger
 {
     /// <summary>Largest page <see cref="List"/> returns.</summary>
     public const int MaxListLimit = 5000;
@@ -19,26 +21,52 @@ internal sealed class RegistrationLedger
         registration_key AS Key, vm_uid AS VmUid, vm_name AS VmName, org_id AS OrgId, vmcloudspace AS VmCloudSpace,
         vmpool AS VmPool, target_cluster AS TargetCluster, status AS Status, token_id AS TokenId,
         token_expires_at AS TokenExpiresAt, last_error AS LastError, attempts AS Attempts, next_attempt_at AS NextAttemptAt,
-        payload_json AS PayloadJson, created_at AS CreatedAt, updated_at AS UpdatedAt
+        payload_json AS PayloadJson, created_at AS CreatedAt, updated_at AS UpdatedAt, claimed_by AS ClaimedBy, lease_until AS LeaseUntil
         """;
 
-    private readonly StateStore _store;
+    private const string Insert =
+        """
+        INSERT INTO registration_ledger (registration_key, vm_uid, vm_name, org_id, vmcloudspace, vmpool, target_cluster, status,
+            token_id, token_expires_at, last_error, attempts, next_attempt_at, payload_json, created_at, updated_at, claimed_by, lease_until)
+        VALUES (@Key, @VmUid, @VmName, @OrgId, @VmCloudSpace, @VmPool, @TargetCluster, @Status,
+            @TokenId, @TokenExpiresAt, @LastError, @Attempts, @NextAttemptAt, @PayloadJson, @CreatedAt, @UpdatedAt, @ClaimedBy, @LeaseUntil)
+        ON CONFLICT(registration_key) DO NOTHING
+        """;
 
-    internal RegistrationLedger(StateStore store) => _store = store;
+    // Leases are not written here: only Claim, Renew and Release move them.
+    private const string Update =
+        """
+        UPDATE registration_ledger SET
+            vm_uid = @VmUid, vm_name = @VmName, org_id = @OrgId, vmcloudspace = @VmCloudSpace, vmpool = @VmPool,
+            target_cluster = @TargetCluster, status = @Status, token_id = @TokenId, token_expires_at = @TokenExpiresAt,
+            last_error = @LastError, attempts = @Attempts, next_attempt_at = @NextAttemptAt, payload_json = @PayloadJson,
+            updated_at = @UpdatedAt
+        WHERE registration_key = @Key AND status = @ExpectedStatus
+        """;
+
+    private readonly SharedDatabase _db;
+    private readonly TimeProvider _clock;
+
+    internal RegistrationLedger(SharedDatabase db, TimeProvider clock)
+    {
+        _db = db;
+        _clock = clock;
+    }
 
     /// <summary>Creates the row or merges <paramref name="update"/> into it; returns the stored row.</summary>
     /// <exception cref="ArgumentException">The row does not exist and the update lacks VmUid or Status.</exception>
     public RegistrationLedgerRecord Upsert(RegistrationLedgerUpdate update)
     {
         ArgumentNullException.ThrowIfNull(update);
-        return _store.Write((c, tx) => Save(c, tx, Find(c, tx, update.Key), update));
+        return Apply(update, guarded: false, expectedStatus: null, owner: null)!;
     }
 
     /// <summary>
     /// Applies <paramref name="update"/> only if the row's status is <paramref name="expectedStatus"/> (null: only if the
-    /// row does not exist yet). Atomic across threads and processes. Returns whether the update was applied.
+    /// row does not exist yet) and, when <paramref name="owner"/> is given, only while that runner holds the row's lease.
+    /// Atomic across threads, processes and machines. Returns whether the update was applied.
     /// </summary>
-    public bool TryTransition(string key, string? expectedStatus, RegistrationLedgerUpdate update)
+    public bool TryTransition(string key, string? expectedStatus, RegistrationLedgerUpdate update, string? owner = null)
     {
         ArgumentNullException.ThrowIfNull(update);
         if (!string.Equals(key, update.Key, StringComparison.Ordinal))
@@ -46,28 +74,18 @@ internal sealed class RegistrationLedger
             throw new ArgumentException("the update is for a different registration key", nameof(update));
         }
 
-        return _store.Write((c, tx) =>
-        {
-            var existing = Find(c, tx, key);
-            if (!string.Equals(existing?.Status, expectedStatus, StringComparison.Ordinal))
-            {
-                return false;
-            }
-
-            Save(c, tx, existing, update);
-            return true;
-        });
+        return Apply(update, guarded: true, expectedStatus, owner) is not null;
     }
 
     /// <summary>The row for <paramref name="key"/>, or null.</summary>
     public RegistrationLedgerRecord? Get(string key)
     {
         ArgumentNullException.ThrowIfNull(key);
-        return _store.Read(c => c.QuerySingleOrDefault<Row>($"SELECT {Columns} FROM registration_ledger WHERE registration_key = @key", new { key }))?.ToRecord();
+        return _db.Read(c => c.QuerySingleOrDefault<Row>($"SELECT {Columns} FROM registration_ledger WHERE registration_key = @key", new { key }))?.ToRecord();
     }
 
     /// <summary>Rows, most recently updated first, optionally only those with <paramref name="status"/> (limit clamped to 1..5000).</summary>
-    public IReadOnlyList<RegistrationLedgerRecord> List(string? status = null, int limit = 200) => _store.Read(c => c.Query<Row>(
+    public IReadOnlyList<RegistrationLedgerRecord> List(string? status = null, int limit = 200) => _db.Read(c => c.Query<Row>(
         $"""
         SELECT {Columns} FROM registration_ledger
         WHERE @status IS NULL OR status = @status
@@ -77,7 +95,7 @@ internal sealed class RegistrationLedger
 
     /// <summary>Deletes a row; returns whether it existed.</summary>
     public bool Delete(string key) =>
-        _store.Write((c, tx) => c.Execute("DELETE FROM registration_ledger WHERE registration_key = @key", new { key }, tx)) > 0;
+        _db.Write((c, tx) => c.Execute("DELETE FROM registration_ledger WHERE registration_key = @key", new { key }, tx)) > 0;
 
     /// <summary>The row as it is after merging <paramref name="update"/> into <paramref name="existing"/> (null: a new row).</summary>
     internal static RegistrationLedgerRecord Merge(RegistrationLedgerRecord? existing, RegistrationLedgerUpdate update, DateTimeOffset now)
@@ -110,33 +128,56 @@ internal sealed class RegistrationLedger
             Attempts = (update.Attempts ?? existing?.Attempts ?? 0) + (update.IncrementAttempts ? 1 : 0),
             CreatedAt = existing?.CreatedAt ?? now,
             UpdatedAt = now,
+            ClaimedBy = existing?.ClaimedBy,
+            LeaseUntil = existing?.LeaseUntil,
         };
     }
 
-    private static RegistrationLedgerRecord? Find(SqliteConnection c, SqliteTransaction tx, string key) =>
-        c.QuerySingleOrDefault<Row>($"SELECT {Columns} FROM registration_ledger WHERE registration_key = @key", new { key }, tx)?.ToRecord();
-
-    private RegistrationLedgerRecord Save(SqliteConnection c, SqliteTransaction tx, RegistrationLedgerRecord? existing, RegistrationLedgerUpdate update)
+    /// <summary>
+    /// Reads the row (locked until the commit on PostgreSQL; sqlite's write transaction excludes other writers), checks
+    /// the expectations and writes the merge with one conditional statement. Null when an expectation failed.
+    /// </summary>
+    private RegistrationLedgerRecord? Apply(RegistrationLedgerUpdate update, bool guarded, string? expectedStatus, string? owner)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(update.Key);
-        var merged = Merge(existing, update, _store.Now);
-        c.Execute(
-            """
-            INSERT INTO registration_ledger (registration_key, vm_uid, vm_name, org_id, vmcloudspace, vmpool, target_cluster, status,
-                token_id, token_expires_at, last_error, attempts, next_attempt_at, payload_json, created_at, updated_at)
-            VALUES (@Key, @VmUid, @VmName, @OrgId, @VmCloudSpace, @VmPool, @TargetCluster, @Status,
-                @TokenId, @TokenExpiresAt, @LastError, @Attempts, @NextAttemptAt, @PayloadJson, @CreatedAt, @UpdatedAt)
-            ON CONFLICT(registration_key) DO UPDATE SET
-                vm_uid = excluded.vm_uid, vm_name = excluded.vm_name, org_id = excluded.org_id, vmcloudspace = excluded.vmcloudspace,
-                vmpool = excluded.vmpool, target_cluster = excluded.target_cluster, status = excluded.status,
-                token_id = excluded.token_id, token_expires_at = excluded.token_expires_at, last_error = excluded.last_error,
-                attempts = excluded.attempts, next_attempt_at = excluded.next_attempt_at, payload_json = excluded.payload_json,
-                updated_at = excluded.updated_at
-            """,
-            Row.From(merged),
-            tx);
-        return merged;
+        while (true)
+        {
+            var (settled, stored) = _db.Write((c, tx) =>
+            {
+                var existing = Find(c, tx, update.Key);
+                if ((guarded && !string.Equals(existing?.Status, expectedStatus, StringComparison.Ordinal))
+                    || (owner is not null && !string.Equals(existing?.ClaimedBy, owner, StringComparison.Ordinal)))
+                {
+                    return (true, (RegistrationLedgerRecord?)null);
+                }
+
+                var merged = Merge(existing, update, _clock.GetUtcNow());
+                if (existing is null)
+                {
+                    // Another writer may create the row first: a guarded create then fails, an upsert merges into theirs.
+                    var inserted = c.Execute(Insert, Row.From(merged), tx) == 1;
+                    return (inserted || guarded, inserted ? merged : null);
+                }
+
+                var parameters = new DynamicParameters(Row.From(merged));
+                parameters.Add("ExpectedStatus", existing.Status);
+                if (owner is not null)
+                {
+                    parameters.Add("Owner", owner);
+                }
+
+                var updated = c.Execute(owner is null ? Update : Update + " AND claimed_by = @Owner", parameters, tx) == 1;
+                return (true, updated ? merged : null);
+            });
+            if (settled)
+            {
+                return stored;
+            }
+        }
     }
+
+    private RegistrationLedgerRecord? Find(DbConnection c, DbTransaction tx, string key) =>
+        c.QuerySingleOrDefault<Row>($"SELECT {Columns} FROM registration_ledger WHERE registration_key = @key{_db.LockRows}", new { key }, tx)?.ToRecord();
 
     /// <summary>Column-shaped twin of the record (instants as Unix milliseconds).</summary>
     private sealed class Row
@@ -157,6 +198,8 @@ internal sealed class RegistrationLedger
         public string? PayloadJson { get; set; }
         public long CreatedAt { get; set; }
         public long UpdatedAt { get; set; }
+        public string? ClaimedBy { get; set; }
+        public long? LeaseUntil { get; set; }
 
         public static Row From(RegistrationLedgerRecord r) => new()
         {
@@ -176,6 +219,8 @@ internal sealed class RegistrationLedger
             PayloadJson = r.PayloadJson,
             CreatedAt = UnixTime.ToMs(r.CreatedAt),
             UpdatedAt = UnixTime.ToMs(r.UpdatedAt),
+            ClaimedBy = r.ClaimedBy,
+            LeaseUntil = UnixTime.ToMs(r.LeaseUntil),
         };
 
         public RegistrationLedgerRecord ToRecord() => new()
@@ -196,6 +241,8 @@ internal sealed class RegistrationLedger
             PayloadJson = PayloadJson,
             CreatedAt = UnixTime.FromMs(CreatedAt),
             UpdatedAt = UnixTime.FromMs(UpdatedAt),
+            ClaimedBy = ClaimedBy,
+            LeaseUntil = UnixTime.FromMs(LeaseUntil),
         };
     }
 }

@@ -50,4 +50,10 @@ internal sealed record RegistrationLedgerRecord
 
     /// <summary>When the row last changed.</summary>
     public DateTimeOffset UpdatedAt { get; init; }
+
+    /// <summary>Runner holding the lease on the row; null when nobody does.</summary>
+    public string? ClaimedBy { get; init; }
+
+    /// <summary>When that lease runs out unless renewed; another runner may take the row over after it.</summary>
+    public DateTimeOffset? LeaseUntil { get; init; }
 }
