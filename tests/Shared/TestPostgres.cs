@@ -16,11 +16,14 @@ public enum SharedBackend
 /// <summary>
 /// The PostgreSQL server of the shared-state tests: the connection string in <see cref="Variable"/>, which
 /// build/test.sh sets after starting a throwaway cluster with build/postgres.sh. Without one a test is ignored with
-/// the reason, except in CI (CI set), where a missing server fails it. Each fixture works in a schema of its own.
+/// the reason, except in CI (CI set, or RSSPOT_REQUIRE_POSTGRES=1 as .ci/run sets), where a missing server fails it. Each fixture works in a schema of its own.
 /// </summary>
 internal static class TestPostgres
 {
     public const string Variable = "RSSPOT_TEST_POSTGRES";
+
+    /// <summary>Set to 1 (as .ci/run does) to fail instead of skip when no server is available.</summary>
+    public const string RequiredVariable = "RSSPOT_REQUIRE_POSTGRES";
 
     private static readonly Lazy<string?> Problem = new(Probe);
 
@@ -30,7 +33,7 @@ internal static class TestPostgres
         if (Problem.Value is { } problem)
         {
             var reason = $"no PostgreSQL server for the shared-state tests: {problem} (./build/test.sh starts one with build/postgres.sh)";
-            if (!string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CI")))
+            if (!string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CI")) || Environment.GetEnvironmentVariable(RequiredVariable) == "1")
             {
                 Assert.Fail(reason);
             }
