@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using RsSpot.Cli.Output;
 using RsSpot.Configuration;
+using RsSpot.Internal.Diagnostics;
 using RsSpot.State;
 
 namespace RsSpot.Cli.Infrastructure;
