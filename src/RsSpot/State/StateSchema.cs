@@ -99,6 +99,23 @@ internal static class StateSchema
     public static int LatestVersion => Migrations.Length;
 
     /// <summary>
+    /// Whether the store is at <see cref="LatestVersion"/> or newer, from one read of <c>schema_version</c> (which also
+    /// has sqlite parse the schema, so a damaged first page shows here). A file without that table (new, the Python
+    /// store's, someone else's) is not; other failures, such as corruption, are the caller's.
+    /// </summary>
+    public static bool IsCurrent(SqliteConnection connection)
+    {
+        try
+        {
+            return StoredVersion(connection, null) >= LatestVersion;
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode == 1 /* SQLITE_ERROR: no such table */)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
     /// Brings the database up to <see cref="LatestVersion"/>. A database newer than this build is used as is
     /// (migrations are additive). Throws <see cref="StateFileUnreadableException"/> for a foreign database.
     /// </summary>
@@ -118,7 +135,7 @@ internal static class StateSchema
             connection.Execute("CREATE TABLE schema_version (version INTEGER PRIMARY KEY, applied_at INTEGER NOT NULL)", transaction: tx);
         }
 
-        var current = connection.ExecuteScalar<long?>("SELECT MAX(version) FROM schema_version", transaction: tx) ?? 0;
+        var current = StoredVersion(connection, tx);
         for (var version = (int)current + 1; version <= LatestVersion; version++)
         {
             connection.Execute(Migrations[version - 1], transaction: tx);
@@ -130,4 +147,7 @@ internal static class StateSchema
 
         tx.Commit();
     }
+
+    private static long StoredVersion(SqliteConnection connection, SqliteTransaction? transaction) =>
+        Sql.Scalar(connection, transaction, "SELECT MAX(version) FROM schema_version") as long? ?? 0;
 }
