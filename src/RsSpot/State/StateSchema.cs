@@ -149,5 +149,5 @@ internal static class StateSchema
     }
 
     private static long StoredVersion(SqliteConnection connection, SqliteTransaction? transaction) =>
-        Sql.Scalar(connection, transaction, "SELECT MAX(version) FROM schema_version") as long? ?? 0;
+        Sql.Scalar(connection, transaction, "SELECT MAX(version) FROM schema_version") is long version ? version : 0;
 }

@@ -8,13 +8,14 @@ namespace RsSpot.Internal.Diagnostics;
 /// A start-up timeline for finding where an rsspot invocation's time goes: with <c>RSSPOT_STARTUP_TRACE=1</c> every
 /// <see cref="Mark"/> prints to stderr the milliseconds since the process started and since the previous mark, with
 /// the methods the JIT compiled meanwhile (what ReadyToRun code did not cover); <see cref="Assemblies"/> lists what
-/// was loaded. Lives in the SDK so the client's own phases can be marked; off (one static bool check) otherwise.
+/// was loaded, and every exception thrown is shown. Lives in the SDK so the client's own phases can be marked; off
+/// (one static bool check) otherwise.
 /// </summary>
 internal static class StartupTrace
 {
     public const string Variable = "RSSPOT_STARTUP_TRACE";
 
-    private static readonly bool Enabled = Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } value && value != "0";
+    private static readonly bool Enabled = Init(Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } value && value != "0");
     private static readonly Lock Gate = new();
     private static DateTime? _processStart;
     private static double _previous;
@@ -40,6 +41,18 @@ internal static class StartupTrace
             _previous = now;
             _previousJitted = jitted;
         }
+    }
+
+    /// <summary>Exceptions cost milliseconds each (stack trace capture): every one thrown, even if caught, is listed.</summary>
+    private static bool Init(bool enabled)
+    {
+        if (enabled)
+        {
+            AppDomain.CurrentDomain.FirstChanceException += (_, e) =>
+                Console.Error.WriteLine($"[startup] exception thrown: {e.Exception.GetType().Name}: {e.Exception.Message}");
+        }
+
+        return enabled;
     }
 
     /// <summary>Lists the assemblies the process loaded (at the end of a traced run: what a command pulled in).</summary>

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Dapper;
 using Microsoft.Data.Sqlite;
 
@@ -52,7 +51,7 @@ internal sealed class CommandHistory
             """,
             ("startedAt", UnixTime.ToMs(entry.StartedAt ?? throw new ArgumentException("StartedAt is required", nameof(entry)))),
             ("command", string.Join(' ', argv.Select(ShellQuote))),
-            ("argvJson", JsonSerializer.Serialize(argv)),
+            ("argvJson", StateJson.FromStrings(argv)),
             ("profile", entry.Profile),
             ("org", entry.Org),
             ("region", entry.Region),
@@ -118,7 +117,7 @@ internal sealed class CommandHistory
             Id,
             UnixTime.FromMs(StartedAt),
             Command,
-            JsonSerializer.Deserialize<string[]>(ArgvJson) ?? [],
+            StateJson.ToStrings(ArgvJson),
             Profile,
             Org,
             Region,

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Dapper;
 
 namespace RsSpot.State;
@@ -16,7 +15,7 @@ internal sealed class SqliteResponseTable(StateStore store)
             Method = row.GetString(2),
             Resource = row.GetString(3),
             StatusCode = row.GetInt32(4),
-            Headers = JsonSerializer.Deserialize<Dictionary<string, string[]>>(row.GetString(5)) ?? [],
+            Headers = StateJson.ToHeaders(row.GetString(5)),
             Body = (byte[])row.GetValue(6),
             ETag = row.NullableString(7),
             ExpiresAt = UnixTime.FromMs(row.GetInt64(8)),
@@ -44,7 +43,7 @@ internal sealed class SqliteResponseTable(StateStore store)
                     response.Method,
                     response.Resource,
                     response.StatusCode,
-                    HeadersJson = JsonSerializer.Serialize(response.Headers),
+                    HeadersJson = StateJson.FromHeaders(response.Headers),
                     Body = response.Body.ToArray(),
                     response.ETag,
                     ExpiresAt = UnixTime.ToMs(response.ExpiresAt),
