@@ -8,6 +8,7 @@ namespace RsSpot.Internal;
 /// and objects made by their parameterless constructor, where Newtonsoft would emit an IL method per member and type
 /// and have the JIT compile each one on first use. A command (de)serialises each model a few times, so that
 /// compilation costs far more start-up time than it ever saves; names, converters and attributes are Newtonsoft's.
+/// Compiled into both the SDK and the emulator (linked source), which share no assembly.
 /// </summary>
 internal class InterpretedContractResolver : DefaultContractResolver
 {
