@@ -3,6 +3,7 @@ using System.Reflection;
 using Cocona;
 using RsSpot.Cli.Hosting;
 using RsSpot.Cli.Infrastructure;
+using RsSpot.Internal.Diagnostics;
 using RsSpot.State;
 
 namespace RsSpot.Cli;
@@ -56,6 +57,7 @@ internal static class CliApp
         }
 
         StartupTrace.Mark("history recorded");
+        StartupTrace.Assemblies();
         return exitCode;
     }
 

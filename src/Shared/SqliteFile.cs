@@ -36,6 +36,11 @@ internal static class SqliteFile
             throw new IOException($"'{path}' is a directory, not a file; move it away or point rsspot at another file");
         }
 
+        if (File.Exists(path))
+        {
+            return; // the usual case, without the exception CreateNew would throw
+        }
+
         try
         {
             // CreateNew + UnixCreateMode: the file never exists with wider permissions, even for a moment.

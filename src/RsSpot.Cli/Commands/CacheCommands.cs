@@ -8,7 +8,7 @@ namespace RsSpot.Cli.Commands;
 internal sealed class CacheCommands(CliContext context)
 {
     [Command("stats", Description = "Entries, size, and hits/misses since the last clear")]
-    public void Stats() => context.Output.Write(context.State.HttpCache.GetStats());
+    public void Stats() => context.Output.Write(context.MaintainedState.HttpCache.GetStats());
 
     [Command("clear", Description = "Drop every cached response (asks first; --yes when not on a terminal)")]
     public void Clear([Option("yes", ['y'], Description = "Do not ask for confirmation")] bool yes = false)
@@ -17,7 +17,7 @@ internal sealed class CacheCommands(CliContext context)
         int removed;
         using (Activity.Start(context.Environment, "clearing the response cache"))
         {
-            removed = context.State.HttpCache.Clear();
+            removed = context.MaintainedState.HttpCache.Clear();
         }
 
         context.Acknowledge($"cleared the response cache ({removed} entries)", new { Cleared = removed });

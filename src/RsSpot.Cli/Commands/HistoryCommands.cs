@@ -28,14 +28,14 @@ internal sealed class HistoryCommands(CliContext context)
     public void Clear([Option("yes", ['y'], Description = "Do not ask for confirmation")] bool yes = false)
     {
         context.Confirm("delete the whole command history?", yes);
-        var removed = context.State.History.Clear();
+        var removed = context.MaintainedState.History.Clear();
         context.Acknowledge($"cleared command history ({removed} entries)", new { Cleared = removed });
     }
 
     [Command("info", Description = "How many commands are kept, and the cap")]
     public void Info()
     {
-        var info = context.State.History.Info();
+        var info = context.MaintainedState.History.Info();
         context.Output.Write(new { Enabled = true, info.Count, info.MaxEntries, context.State.Path });
     }
 

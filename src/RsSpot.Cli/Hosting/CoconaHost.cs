@@ -6,6 +6,7 @@ using Cocona.Command.Dispatcher;
 using Cocona.Command.Dispatcher.Middlewares;
 using Cocona.CommandLine;
 using RsSpot.Cli.Infrastructure;
+using RsSpot.Internal.Diagnostics;
 
 namespace RsSpot.Cli.Hosting;
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using RsSpot.Cli.Output;
 using RsSpot.Configuration;
+using RsSpot.Internal.Diagnostics;
 using RsSpot.State;
 
 namespace RsSpot.Cli.Infrastructure;
@@ -20,6 +21,7 @@ internal sealed class CliContext : IDisposable
     internal const string SandboxProvisioningDelayVariable = "RSSPOT_SANDBOX_PROVISIONING_DELAY";
 
     private ILoggerFactory? _loggerFactory;
+    private bool _verifyState;
 
     public CliContext(CliEnvironment environment, GlobalOptions options)
     {
@@ -44,6 +46,19 @@ internal sealed class CliContext : IDisposable
 
     /// <summary>state.db, for commands that need no API (history, cache, preferences).</summary>
     public StateStore State => _client.IsValueCreated && _client.Value.State is { } shared ? shared : _state.Value;
+
+    /// <summary>
+    /// <see cref="State"/> for the commands that maintain the store (cache, history): opened by them, an existing file
+    /// is checked page by page first, which routine opens skip.
+    /// </summary>
+    public StateStore MaintainedState
+    {
+        get
+        {
+            _verifyState = true;
+            return State;
+        }
+    }
 
     public ConfigEnvironment ConfigEnvironment => Environment.ToConfigEnvironment();
 
@@ -169,7 +184,7 @@ internal sealed class CliContext : IDisposable
     {
         var loaded = LoadConfig(allowMissingFile: true);
         var (path, _) = ConfigResolver.StatePathFor(loaded, null, ConfigEnvironment);
-        var store = StateStore.Open(path, ConfigResolver.SharedStateFor(loaded, ConfigEnvironment));
+        var store = StateStore.Open(path, ConfigResolver.SharedStateFor(loaded, ConfigEnvironment), verify: _verifyState);
         StartupTrace.Mark("state.db opened");
         if (store.RecoveryNotice is { } notice)
         {

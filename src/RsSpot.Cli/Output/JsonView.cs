@@ -2,6 +2,7 @@ using Newtonsoft.Json;
 using Newtonsoft.Json.Converters;
 using Newtonsoft.Json.Linq;
 using Newtonsoft.Json.Serialization;
+using RsSpot.Internal;
 
 namespace RsSpot.Cli.Output;
 
@@ -13,7 +14,7 @@ internal static class JsonView
 {
     public static readonly JsonSerializer Serializer = JsonSerializer.Create(new JsonSerializerSettings
     {
-        ContractResolver = new DefaultContractResolver { NamingStrategy = new SnakeCaseNamingStrategy() },
+        ContractResolver = new InterpretedContractResolver { NamingStrategy = new SnakeCaseNamingStrategy() },
         Converters = { new StringEnumConverter(new SnakeCaseNamingStrategy()), new IsoDateConverter() },
         DateParseHandling = DateParseHandling.None,
         FloatParseHandling = FloatParseHandling.Decimal,

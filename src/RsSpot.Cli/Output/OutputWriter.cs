@@ -1,6 +1,7 @@
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using RsSpot.Cli.Infrastructure;
+using RsSpot.Internal.Diagnostics;
 
 namespace RsSpot.Cli.Output;
 

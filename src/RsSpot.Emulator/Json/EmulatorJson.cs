@@ -23,5 +23,7 @@ internal static class EmulatorJson
         NullValueHandling = NullValueHandling.Ignore,
         MissingMemberHandling = MissingMemberHandling.Ignore,
         MaxDepth = MaxDepth,
+        // Newtonsoft's contracts, without an IL method compiled per member (sandbox start-up time).
+        ContractResolver = Internal.InterpretedContractResolver.Instance,
     };
 }

@@ -1,4 +1,3 @@
-using Dapper;
 using Microsoft.Data.Sqlite;
 using Newtonsoft.Json;
 using RsSpot.Emulator.Json;
@@ -17,6 +16,10 @@ internal sealed class SqliteStateStore : IStateStore
     private readonly string _connectionString;
     private readonly Func<EmulatorState> _seed;
     private readonly Lock _gate = new();
+
+    // The document Prepare read to prove the file usable, and what it holds: the first unit of work reuses it when the
+    // row is unchanged, so opening a sandbox for one request parses the world once, not twice.
+    private (string Document, EmulatorState State)? _proven;
 
     public SqliteStateStore(string path, Func<EmulatorState> seed, TimeProvider clock)
     {
@@ -49,10 +52,12 @@ internal sealed class SqliteStateStore : IStateStore
         {
             using var connection = Open();
             using var transaction = connection.BeginTransaction(deferred: false);
-            var document = connection.QuerySingleOrDefault<string>(
-                "SELECT document FROM emulator_state WHERE id = 1", transaction: transaction);
+            var document = ReadDocument(connection, transaction);
             var isNew = document is null;
-            var state = isNew ? _seed() : JsonConvert.DeserializeObject<EmulatorState>(document!, EmulatorJson.Settings)!;
+            var state = isNew ? _seed()
+                : _proven is var (proven, parsed) && string.Equals(proven, document, StringComparison.Ordinal) ? parsed
+                : Parse(document!);
+            _proven = null;
             var (result, changed) = work(state);
             if (changed || isNew)
             {
@@ -75,10 +80,29 @@ internal sealed class SqliteStateStore : IStateStore
         }
     }
 
-    private static void Save(SqliteConnection connection, SqliteTransaction transaction, EmulatorState state) =>
-        connection.Execute(
-            "INSERT INTO emulator_state (id, document) VALUES (1, @document) ON CONFLICT(id) DO UPDATE SET document = excluded.document",
-            new { document = JsonConvert.SerializeObject(state, EmulatorJson.Settings) }, transaction);
+    // Plain commands rather than Dapper: these run on every sandbox request, in a process that makes one or two.
+    private static void Save(SqliteConnection connection, SqliteTransaction transaction, EmulatorState state)
+    {
+        using var command = Command(connection, transaction, "INSERT INTO emulator_state (id, document) VALUES (1, @document) ON CONFLICT(id) DO UPDATE SET document = excluded.document");
+        command.Parameters.AddWithValue("document", JsonConvert.SerializeObject(state, EmulatorJson.Settings));
+        command.ExecuteNonQuery();
+    }
+
+    private static string? ReadDocument(SqliteConnection connection, SqliteTransaction? transaction)
+    {
+        using var command = Command(connection, transaction, "SELECT document FROM emulator_state WHERE id = 1");
+        return command.ExecuteScalar() as string;
+    }
+
+    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? transaction, string text)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = text;
+        return command;
+    }
+
+    private static EmulatorState Parse(string document) => JsonConvert.DeserializeObject<EmulatorState>(document, EmulatorJson.Settings)!;
 
     /// <summary>Creates the file (owner-only) and the table, and proves the stored document can be read.</summary>
     private void Prepare(string path)
@@ -90,11 +114,14 @@ internal sealed class SqliteStateStore : IStateStore
         }
 
         using var connection = Open();
-        connection.Execute("CREATE TABLE IF NOT EXISTS emulator_state (id INTEGER PRIMARY KEY CHECK (id = 1), document TEXT NOT NULL)");
-        if (connection.QuerySingleOrDefault<string>("SELECT document FROM emulator_state WHERE id = 1") is { } document
-            && JsonConvert.DeserializeObject<EmulatorState>(document, EmulatorJson.Settings) is null)
+        using (var create = Command(connection, null, "CREATE TABLE IF NOT EXISTS emulator_state (id INTEGER PRIMARY KEY CHECK (id = 1), document TEXT NOT NULL)"))
         {
-            throw new InvalidDataException("its state document is empty");
+            create.ExecuteNonQuery();
+        }
+
+        if (ReadDocument(connection, null) is { } document)
+        {
+            _proven = (document, Parse(document) ?? throw new InvalidDataException("its state document is empty"));
         }
 
         SqliteFile.RestrictPermissions(path);

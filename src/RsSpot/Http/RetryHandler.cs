@@ -17,13 +17,20 @@ internal sealed class RetryHandler : DelegatingHandler
     private readonly RetryPolicy _policy;
     private readonly TimeSpan _attemptTimeout;
     private readonly ILogger _logger;
-    private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
+    private readonly Lazy<ResiliencePipeline<HttpResponseMessage>> _pipeline;
 
     public RetryHandler(RetryPolicy policy, TimeSpan attemptTimeout, TimeProvider time, ILogger logger)
     {
         _policy = policy;
         _attemptTimeout = attemptTimeout;
         _logger = logger;
+        // Built by the first request that gets this far: a command answered from the cache never pays for Polly.
+        _pipeline = new(() => Build(time));
+    }
+
+    private ResiliencePipeline<HttpResponseMessage> Build(TimeProvider time)
+    {
+        var policy = _policy;
         var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time };
         if (policy.Options.MaxAttempts > 1)
         {
@@ -53,7 +60,7 @@ internal sealed class RetryHandler : DelegatingHandler
             });
         }
 
-        _pipeline = builder.Build();
+        return builder.Build();
     }
 
     private static readonly ResiliencePropertyKey<bool> ReplaySafeKey = new("rsspot.replay-safe");
@@ -73,7 +80,7 @@ internal sealed class RetryHandler : DelegatingHandler
         var attempt = 0;
         try
         {
-            var response = await _pipeline.ExecuteAsync(
+            var response = await _pipeline.Value.ExecuteAsync(
                 async ctx => await SendAttemptAsync(attempt++ == 0 ? request : HttpRequestCloner.Clone(request, content), ctx.CancellationToken).ConfigureAwait(false),
                 context).ConfigureAwait(false);
             return context.Properties.GetValue(MayHaveAppliedKey, false) ? RetryPolicy.SettleRetriedDelete(request, response) : response;

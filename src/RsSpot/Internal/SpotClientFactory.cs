@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using RsSpot.Auth;
 using RsSpot.Configuration;
+using RsSpot.Internal.Diagnostics;
 using RsSpot.State;
 
 namespace RsSpot.Internal;
@@ -26,12 +27,15 @@ internal static class SpotClientFactory
         var loaded = options.LoadConfiguration || options.Configuration is not null
             ? ConfigLoader.Load(new ConfigLoadRequest { Config = options.Configuration, ConfigPath = options.ConfigPath }, environment)
             : new LoadedConfig(ConfigSource.Runtime, null, new SpotConfig());
+        StartupTrace.Mark("configuration loaded");
 
         var (statePath, _) = ConfigResolver.StatePathFor(loaded, options.StatePath, environment);
         var state = options.UseStateStore ? StateStore.Open(statePath, ConfigResolver.SharedStateFor(loaded, environment), options.TimeProvider) : null;
+        StartupTrace.Mark("state.db opened");
         try
         {
             var resolved = ConfigResolver.Resolve(loaded, RequestOf(options), state?.Preferences, environment);
+            StartupTrace.Mark("settings resolved");
             var logger = (options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger("RsSpot");
             foreach (var warning in resolved.Warnings)
             {

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Dapper;
 using Microsoft.Data.Sqlite;
 using RsSpot.Configuration;
@@ -93,7 +92,7 @@ internal static class LegacyStateImport
 
         public HistoryEntry ToEntry() => new()
         {
-            Argv = JsonSerializer.Deserialize<string[]>(ArgvJson) ?? [],
+            Argv = StateJson.ToStrings(ArgvJson),
             Profile = Profile,
             Org = Org,
             Region = Region,

@@ -25,7 +25,7 @@ internal sealed class StatePreferences : IPreferenceStore
 
     /// <summary>Value of a preference, or null when unset.</summary>
     public string? Get(string key) =>
-        _store.Read(c => c.QuerySingleOrDefault<string?>("SELECT value FROM preferences WHERE key = @key", new { key }));
+        _store.Read(c => Sql.Scalar(c, null, "SELECT value FROM preferences WHERE key = @key", ("key", key)) as string);
 
     /// <inheritdoc />
     public string? GetPreference(string key) => Get(key);

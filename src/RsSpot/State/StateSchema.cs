@@ -109,6 +109,24 @@ internal static class StateSchema
     public static int LatestVersion => Migrations.Max(m => m.Version);
 
     /// <summary>
+    /// Whether the store has recorded every migration this build knows, from one read of <c>schema_version</c> (which
+    /// also has sqlite parse the schema, so a damaged first page shows here). Versions are counted, not compared with
+    /// the newest: a store made by a build that knew v4 but not v3 is not current. A file without that table (new, the
+    /// Python store's, someone else's) is not; other failures, such as corruption, are the caller's.
+    /// </summary>
+    public static bool IsCurrent(SqliteConnection connection)
+    {
+        try
+        {
+            return Sql.Scalar(connection, null, KnownVersionsRecorded) is long recorded && recorded == Migrations.Count;
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode == 1 /* SQLITE_ERROR: no such table */)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
     /// Brings the database up to <see cref="LatestVersion"/>. A database newer than this build is used as is
     /// (migrations are additive). Throws <see cref="StateFileUnreadableException"/> for a foreign database.
     /// </summary>
@@ -137,4 +155,7 @@ internal static class StateSchema
         StateMigration.ApplyMissing(connection, tx, migrations, now);
         tx.Commit();
     }
+
+    private static readonly string KnownVersionsRecorded =
+        $"SELECT COUNT(DISTINCT version) FROM schema_version WHERE version IN ({string.Join(", ", Migrations.Select(m => m.Version))})";
 }

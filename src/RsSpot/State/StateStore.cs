@@ -1,4 +1,3 @@
-using Dapper;
 using Microsoft.Data.Sqlite;
 using RsSpot.Internal.IO;
 
@@ -14,6 +13,7 @@ namespace RsSpot.State;
 public sealed class StateStore : IDisposable
 {
     private const int BusyTimeoutMs = 15_000;
+    private static readonly string BusyTimeoutPragma = $"PRAGMA busy_timeout = {BusyTimeoutMs}";
     private readonly string _connectionString;
     private readonly SqliteConnection? _memoryAnchor;
     private readonly Lazy<SharedDatabase> _shared;
@@ -97,8 +97,12 @@ public sealed class StateStore : IDisposable
     public static StateStore OpenWithPostgres(string path, string connectionString, TimeProvider? clock = null) =>
         Open(path, SharedStateSettings.OnPostgres(connectionString, "argument"), clock);
 
-    /// <summary>Opens state.db with its shared parts where <paramref name="shared"/> says.</summary>
-    internal static StateStore Open(string path, SharedStateSettings shared, TimeProvider? clock = null)
+    /// <summary>
+    /// Opens state.db with its shared parts where <paramref name="shared"/> says. With <paramref name="verify"/> every
+    /// page of an existing file is checked first (the commands that maintain the store do; routine opens check only
+    /// new, outdated or uncleanly closed files).
+    /// </summary>
+    internal static StateStore Open(string path, SharedStateSettings shared, TimeProvider? clock = null, bool verify = false)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         clock ??= TimeProvider.System;
@@ -117,7 +121,7 @@ public sealed class StateStore : IDisposable
         {
             try
             {
-                if (!TryInitializeFile(fullPath, connectionString, clock))
+                if (!TryInitializeFile(fullPath, connectionString, clock, verify))
                 {
                     notice = ReplaceLegacyFile(fullPath, connectionString, clock);
                 }
@@ -200,12 +204,17 @@ public sealed class StateStore : IDisposable
     {
         var connection = new SqliteConnection(_connectionString);
         connection.Open();
-        connection.Execute($"PRAGMA busy_timeout = {BusyTimeoutMs}; PRAGMA synchronous = NORMAL;");
+        Sql.Execute(connection, null, $"{BusyTimeoutPragma}; PRAGMA synchronous = NORMAL;");
         return connection;
     }
 
-    /// <summary>Prepares the file and migrates it; returns false (touching nothing) when it is a Python rsspot store.</summary>
-    private static bool TryInitializeFile(string path, string connectionString, TimeProvider clock)
+    /// <summary>
+    /// Prepares the file and migrates it; returns false (touching nothing) when it is a Python rsspot store. A store
+    /// that is up to date and was closed cleanly last time is only read far enough to see that (its schema version);
+    /// a new or outdated file, or one left with a write-ahead log by a process that did not close it, is also checked
+    /// page by page (<c>PRAGMA quick_check</c>), as it is always with <paramref name="verify"/>.
+    /// </summary>
+    private static bool TryInitializeFile(string path, string connectionString, TimeProvider clock, bool verify = false)
     {
         SqliteFile.EnsureCreated(path);
         if (SqliteFile.SniffHeader(path) is { } reason)
@@ -213,23 +222,29 @@ public sealed class StateStore : IDisposable
             throw new StateFileUnreadableException(reason);
         }
 
+        // While no connection is open the log is checkpointed and deleted: one present now belongs to another
+        // process at work, or to one that crashed.
+        var unclean = File.Exists(path + "-wal");
         using (var connection = new SqliteConnection(connectionString))
         {
             connection.Open();
-            connection.Execute($"PRAGMA busy_timeout = {BusyTimeoutMs}");
-            connection.ExecuteScalar<string>("PRAGMA journal_mode = WAL");
-            var check = connection.ExecuteScalar<string>("PRAGMA quick_check");
-            if (!string.Equals(check, "ok", StringComparison.Ordinal))
+            Sql.Execute(connection, null, BusyTimeoutPragma);
+            if (verify || unclean || !StateSchema.IsCurrent(connection))
             {
-                throw new StateFileUnreadableException($"integrity check failed: {check}");
-            }
+                Sql.Scalar(connection, null, "PRAGMA journal_mode = WAL");
+                var check = Sql.Scalar(connection, null, "PRAGMA quick_check") as string;
+                if (!string.Equals(check, "ok", StringComparison.Ordinal))
+                {
+                    throw new StateFileUnreadableException($"integrity check failed: {check}");
+                }
 
-            if (LegacyStateImport.IsLegacy(connection))
-            {
-                return false;
-            }
+                if (LegacyStateImport.IsLegacy(connection))
+                {
+                    return false;
+                }
 
-            StateSchema.Migrate(connection, clock.GetUtcNow());
+                StateSchema.Migrate(connection, clock.GetUtcNow());
+            }
         }
 
         SqliteFile.RestrictPermissions(path);
@@ -251,7 +266,7 @@ public sealed class StateStore : IDisposable
         {
             using var connection = new SqliteConnection(connectionString);
             connection.Open();
-            connection.Execute($"PRAGMA busy_timeout = {BusyTimeoutMs}");
+            Sql.Execute(connection, null, BusyTimeoutPragma);
             LegacyStateImport.Import(connection, movedTo);
             return $"state.db '{path}' was written by the Python rsspot; it was kept as '{movedTo}' and its preferences, command history and registration ledger were imported.";
         }

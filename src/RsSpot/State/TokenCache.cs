@@ -26,21 +26,21 @@ internal sealed class TokenCache : ISpotTokenStore
     public CachedToken? Get(TokenCacheKey key, TimeSpan? minimumLifetime)
     {
         var id = Identify(key);
-        var found = _store.Read(c => c.QuerySingleOrDefault<TokenRow>(
+        var found = _store.Read(c => Sql.Single(
+            c,
             """
-            SELECT id_token AS IdToken, expires_at AS ExpiresAt, updated_at AS UpdatedAt, rotated_refresh_token AS RotatedRefreshToken
+            SELECT id_token, expires_at, updated_at, rotated_refresh_token
             FROM token_cache WHERE profile = @Profile AND oauth_url = @OAuthUrl AND refresh_token_hash = @Hash
             """,
-            id));
-        if (found is null)
-        {
-            return null;
-        }
-
-        var expiresAt = UnixTime.FromMs(found.ExpiresAt);
-        return minimumLifetime is null || expiresAt - _store.Now > minimumLifetime
-            ? new CachedToken(found.IdToken, expiresAt) { IssuedAt = UnixTime.FromMs(found.UpdatedAt), RotatedRefreshToken = found.RotatedRefreshToken }
-            : null;
+            row => new CachedToken(row.GetString(0), UnixTime.FromMs(row.GetInt64(1)))
+            {
+                IssuedAt = UnixTime.FromMs(row.GetInt64(2)),
+                RotatedRefreshToken = row.NullableString(3),
+            },
+            ("Profile", id.Profile),
+            ("OAuthUrl", id.OAuthUrl),
+            ("Hash", id.Hash)));
+        return minimumLifetime is null || found?.ExpiresAt - _store.Now > minimumLifetime ? found : null;
     }
 
     /// <summary>Stores the token, replacing any other token cached for the same profile and OAuth URL.</summary>
@@ -105,17 +105,6 @@ internal sealed class TokenCache : ISpotTokenStore
     }
 
     private sealed record TokenIdentity(string Profile, string OAuthUrl, string Hash);
-
-    private sealed class TokenRow
-    {
-        public string IdToken { get; set; } = "";
-
-        public long ExpiresAt { get; set; }
-
-        public long UpdatedAt { get; set; }
-
-        public string? RotatedRefreshToken { get; set; }
-    }
 
     /// <summary>An in-memory store is private to its process: there is nobody to exclude.</summary>
     private sealed class NoLock : IDisposable

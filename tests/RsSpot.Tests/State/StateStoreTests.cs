@@ -129,6 +129,39 @@ public sealed class StateStoreTests
     }
 
     [Test]
+    public void Open_DamagedDataPage_IsCheckedWhenVerifiedOrAfterAnUncleanClose()
+    {
+        var path = Path.Combine(_dir, "state.db");
+        using (var store = StateStore.Open(path))
+        {
+            for (var i = 0; i < 200; i++)
+            {
+                store.History.Add(new HistoryEntry { Argv = ["rsspot", "cmd", new string('x', 200)] });
+            }
+        }
+
+        // The last page holds history rows only: the schema a routine open reads is intact.
+        var bytes = File.ReadAllBytes(path);
+        new Random(7).NextBytes(bytes.AsSpan(bytes.Length - 4096));
+        File.WriteAllBytes(path, bytes);
+
+        using (var routine = StateStore.Open(path))
+        {
+            Assert.That(routine.RecoveryNotice, Is.Null, "a cleanly closed, current store is not read page by page");
+        }
+
+        File.WriteAllBytes(path + "-wal", []);
+        using (var afterCrash = StateStore.Open(path))
+        {
+            Assert.That(afterCrash.RecoveryNotice, Does.Contain("state.db.corrupt-").And.Contain("integrity check failed"), "a log left behind is a crash sign");
+        }
+
+        File.Copy(Directory.GetFiles(_dir, "state.db.corrupt-*").Single(f => !f.EndsWith("-wal", StringComparison.Ordinal)), path, overwrite: true);
+        using var verified = StateStore.Open(path, SharedStateSettings.Local, verify: true);
+        Assert.That(verified.RecoveryNotice, Does.Contain("integrity check failed"));
+    }
+
+    [Test]
     public void Open_ForeignSqliteDatabase_IsNotWrittenInto()
     {
         var path = Path.Combine(_dir, "state.db");

@@ -19,6 +19,8 @@ internal static class SpotJson
         settings.FloatParseHandling = FloatParseHandling.Decimal;
         settings.NullValueHandling = NullValueHandling.Ignore;
         settings.MissingMemberHandling = MissingMemberHandling.Ignore;
+        // Newtonsoft's contracts, without an IL method compiled per member (start-up time).
+        settings.ContractResolver = Internal.InterpretedContractResolver.Instance;
     }
 
     /// <summary>Creates a fresh settings object with the Spot wire conventions.</summary>

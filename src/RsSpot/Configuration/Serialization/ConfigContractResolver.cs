@@ -9,11 +9,11 @@ namespace RsSpot.Configuration;
 /// aliases (read, never written), values checked against their declaration as they are set, and unknown keys kept
 /// as plain values so JTokens never leak into the public model.
 /// </summary>
-internal sealed class ConfigContractResolver : DefaultContractResolver
+internal sealed class ConfigContractResolver : Internal.InterpretedContractResolver
 {
     private ConfigContractResolver() => NamingStrategy = new SnakeCaseNamingStrategy();
 
-    public static ConfigContractResolver Instance { get; } = new();
+    public static new ConfigContractResolver Instance { get; } = new();
 
     /// <summary>Every key a type accepts (aliases included) or, with <paramref name="written"/>, writes.</summary>
     public IEnumerable<string> KeysOf(Type type, bool written = false) =>

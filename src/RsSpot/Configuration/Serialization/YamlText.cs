@@ -14,10 +14,12 @@ namespace RsSpot.Configuration;
 /// </summary>
 internal static partial class YamlText
 {
-    private static readonly ISerializer Serializer = new SerializerBuilder()
+    // Built on first write: reading, which every command does, never needs it (its type inspectors and quoting
+    // patterns are a noticeable part of a command's start-up).
+    private static readonly Lazy<ISerializer> Serializer = new(() => new SerializerBuilder()
         .WithQuotingNecessaryStrings(quoteYaml1_1Strings: true)
         .WithEventEmitter(next => new KeepTypesEmitter(next), where => where.OnBottom())
-        .Build();
+        .Build());
 
     public static JObject Read(string text)
     {
@@ -40,7 +42,7 @@ internal static partial class YamlText
         return root as JObject ?? throw ConfigDocumentException.Syntax($"the document is {ConfigTree.Kind(root)}, expected a map");
     }
 
-    public static string Write(JObject tree) => Serializer.Serialize(ConfigTree.ToPlain(tree));
+    public static string Write(JObject tree) => Serializer.Value.Serialize(ConfigTree.ToPlain(tree));
 
     private static JToken ToToken(YamlNode node, int depth) => ConfigTree.WithLine(depth > ConfigTree.MaxDepth ? throw TooDeep() : node switch
     {

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Dapper;
 using Microsoft.Data.Sqlite;
 
@@ -42,30 +41,27 @@ internal sealed class CommandHistory
     internal static long Insert(SqliteConnection connection, SqliteTransaction transaction, HistoryEntry entry, HistoryRedactor redactor, int maxEntries)
     {
         var argv = redactor.Redact(entry.Argv);
-        var row = new
-        {
-            startedAt = UnixTime.ToMs(entry.StartedAt ?? throw new ArgumentException("StartedAt is required", nameof(entry))),
-            command = string.Join(' ', argv.Select(ShellQuote)),
-            argvJson = JsonSerializer.Serialize(argv),
-            profile = entry.Profile,
-            org = entry.Org,
-            region = entry.Region,
-            exitCode = entry.ExitCode,
-            durationMs = entry.Duration is { } d ? (long?)d.TotalMilliseconds : null,
-            maxEntries,
-        };
-        var id = connection.ExecuteScalar<long>(
+        var id = (long)Sql.Scalar(
+            connection,
+            transaction,
             """
             INSERT INTO command_history (started_at, command, argv_json, profile, org, region, exit_code, duration_ms)
             VALUES (@startedAt, @command, @argvJson, @profile, @org, @region, @exitCode, @durationMs);
             SELECT last_insert_rowid();
             """,
-            row,
-            transaction);
-        connection.Execute(
+            ("startedAt", UnixTime.ToMs(entry.StartedAt ?? throw new ArgumentException("StartedAt is required", nameof(entry)))),
+            ("command", string.Join(' ', argv.Select(ShellQuote))),
+            ("argvJson", StateJson.FromStrings(argv)),
+            ("profile", entry.Profile),
+            ("org", entry.Org),
+            ("region", entry.Region),
+            ("exitCode", entry.ExitCode),
+            ("durationMs", entry.Duration is { } d ? (long?)d.TotalMilliseconds : null))!;
+        Sql.Execute(
+            connection,
+            transaction,
             "DELETE FROM command_history WHERE id <= (SELECT id FROM command_history ORDER BY id DESC LIMIT 1 OFFSET @maxEntries)",
-            row,
-            transaction);
+            ("maxEntries", maxEntries));
         return id;
     }
 
@@ -121,7 +117,7 @@ internal sealed class CommandHistory
             Id,
             UnixTime.FromMs(StartedAt),
             Command,
-            JsonSerializer.Deserialize<string[]>(ArgvJson) ?? [],
+            StateJson.ToStrings(ArgvJson),
             Profile,
             Org,
             Region,

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using RsSpot.Http;
+using RsSpot.Internal.Diagnostics;
 
 namespace RsSpot.State;
 
@@ -83,6 +84,7 @@ internal sealed class HttpCacheHandler : DelegatingHandler
         var body = request.Content is null ? [] : await ReadAsync(request.Content, async, cancellationToken).ConfigureAwait(false);
         var key = CachePolicy.Key(_scope, request.Method.Method, uri, body);
         var cached = Try(() => _cache.Lookup(key), "read");
+        StartupTrace.Mark("HTTP cache looked up");
         var now = _clock.GetUtcNow();
         if (cached is not null && cached.IsFresh(now))
         {

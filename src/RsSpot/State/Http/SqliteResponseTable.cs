@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Dapper;
 
 namespace RsSpot.State;
@@ -6,12 +5,23 @@ namespace RsSpot.State;
 /// <summary>The durable layer of the HTTP cache: the <c>http_cache</c> table, shared by every process using the file.</summary>
 internal sealed class SqliteResponseTable(StateStore store)
 {
-    private const string Columns =
-        "key AS Key, scope AS Scope, method AS Method, resource AS Resource, status AS Status, headers_json AS HeadersJson, " +
-        "body AS Body, etag AS ETag, expires_at AS ExpiresAt, created_at AS CreatedAt";
-
-    public CachedResponse? Get(string key) =>
-        store.Read(c => c.QuerySingleOrDefault<Row>($"SELECT {Columns} FROM http_cache WHERE key = @key", new { key }))?.ToResponse();
+    public CachedResponse? Get(string key) => store.Read(c => Sql.Single(
+        c,
+        "SELECT key, scope, method, resource, status, headers_json, body, etag, expires_at, created_at FROM http_cache WHERE key = @key",
+        row => new CachedResponse
+        {
+            Key = row.GetString(0),
+            Scope = row.GetString(1),
+            Method = row.GetString(2),
+            Resource = row.GetString(3),
+            StatusCode = row.GetInt32(4),
+            Headers = StateJson.ToHeaders(row.GetString(5)),
+            Body = (byte[])row.GetValue(6),
+            ETag = row.NullableString(7),
+            ExpiresAt = UnixTime.FromMs(row.GetInt64(8)),
+            CreatedAt = UnixTime.FromMs(row.GetInt64(9)),
+        },
+        ("key", key)));
 
     public void Set(CachedResponse response, int maxEntries)
     {
@@ -33,7 +43,7 @@ internal sealed class SqliteResponseTable(StateStore store)
                     response.Method,
                     response.Resource,
                     response.StatusCode,
-                    HeadersJson = JsonSerializer.Serialize(response.Headers),
+                    HeadersJson = StateJson.FromHeaders(response.Headers),
                     Body = response.Body.ToArray(),
                     response.ETag,
                     ExpiresAt = UnixTime.ToMs(response.ExpiresAt),
@@ -63,14 +73,16 @@ internal sealed class SqliteResponseTable(StateStore store)
 
     public void Record(string key, CacheOutcome outcome) =>
         store.Write((c, tx) => outcome == CacheOutcome.Miss
-            ? c.Execute("UPDATE cache_counters SET value = value + 1 WHERE name = 'misses'", transaction: tx)
-            : c.Execute(
+            ? Sql.Execute(c, tx, "UPDATE cache_counters SET value = value + 1 WHERE name = 'misses'")
+            : Sql.Execute(
+                c,
+                tx,
                 """
                 UPDATE http_cache SET last_access_at = @now, hits = hits + 1 WHERE key = @key;
                 UPDATE cache_counters SET value = value + 1 WHERE name = 'hits';
                 """,
-                new { key, now = UnixTime.ToMs(store.Now) },
-                tx));
+                ("key", key),
+                ("now", UnixTime.ToMs(store.Now))));
 
     public int Invalidate(string resourcePrefix) =>
         store.Write((c, tx) => c.Execute(
@@ -103,32 +115,4 @@ internal sealed class SqliteResponseTable(StateStore store)
         c.Execute("UPDATE cache_counters SET value = 0", transaction: tx);
         return c.Execute("DELETE FROM http_cache", transaction: tx);
     });
-
-    private sealed class Row
-    {
-        public string Key { get; set; } = "";
-        public string Scope { get; set; } = "";
-        public string Method { get; set; } = "";
-        public string Resource { get; set; } = "";
-        public long Status { get; set; }
-        public string HeadersJson { get; set; } = "{}";
-        public byte[] Body { get; set; } = [];
-        public string? ETag { get; set; }
-        public long ExpiresAt { get; set; }
-        public long CreatedAt { get; set; }
-
-        public CachedResponse ToResponse() => new()
-        {
-            Key = Key,
-            Scope = Scope,
-            Method = Method,
-            Resource = Resource,
-            StatusCode = (int)Status,
-            Headers = JsonSerializer.Deserialize<Dictionary<string, string[]>>(HeadersJson) ?? [],
-            Body = Body,
-            ETag = ETag,
-            ExpiresAt = UnixTime.FromMs(ExpiresAt),
-            CreatedAt = UnixTime.FromMs(CreatedAt),
-        };
-    }
 }
