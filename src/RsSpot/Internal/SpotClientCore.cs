@@ -133,6 +133,18 @@ internal sealed class SpotClientCore : IDisposable
         _ => null,
     };
 
+    /// <summary>
+    /// Refuses <paramref name="action"/> in read-only mode. Every operation that changes something calls it first, so
+    /// nothing of it is sent (not even the lookups before the change); <see cref="ReadOnlyHandler"/> is the backstop.
+    /// </summary>
+    public void RefuseWhenReadOnly(string action)
+    {
+        if (Settings.ReadOnly)
+        {
+            throw ReadOnlyGuard.Refusal(action, Settings.ReadOnlySource);
+        }
+    }
+
     /// <summary>Sends an authenticated request to any API path and returns the JSON body (null when empty).</summary>
     public Task<JToken?> SendRawAsync(HttpMethod method, string path, IReadOnlyDictionary<string, string>? query, JToken? body, CancellationToken cancellationToken) =>
         CallAsync<JToken?>(async ct =>

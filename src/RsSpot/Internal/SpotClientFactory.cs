@@ -79,6 +79,7 @@ internal static class SpotClientFactory
         OAuthUrl = options.OAuthUrl,
         RequestTimeout = options.RequestTimeout,
         VerifySsl = options.VerifySsl,
+        ReadOnly = options.ReadOnly,
         Retry = options.Retry,
         Cache = options.Cache,
         StatePath = options.StatePath,

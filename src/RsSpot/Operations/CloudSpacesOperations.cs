@@ -135,6 +135,7 @@ public partial class CloudSpacesOperations : IAsyncCloudSpacesOperations
     public virtual Task<CloudSpace> CreateAsync(CreateCloudSpaceRequest request, string? org = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
+        _core.RefuseWhenReadOnly($"creating cloudspace '{request.Name}'");
         if (!DnsLabel().IsMatch(request.Name))
         {
             throw new SpotValidationException($"invalid cloudspace name '{request.Name}': use lowercase letters, digits and '-', at most 63 characters, starting and ending with a letter or digit");
@@ -196,6 +197,7 @@ public partial class CloudSpacesOperations : IAsyncCloudSpacesOperations
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentNullException.ThrowIfNull(request);
+        _core.RefuseWhenReadOnly($"updating cloudspace '{name}'");
         if (request.IsEmpty)
         {
             throw new SpotValidationException("nothing to update: set at least one field");
@@ -237,6 +239,7 @@ public partial class CloudSpacesOperations : IAsyncCloudSpacesOperations
     public virtual Task DeleteAsync(string name, string? org = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        _core.RefuseWhenReadOnly($"deleting cloudspace '{name}'");
         return _core.CallAsync(async ct =>
         {
             var ns = await _core.Orgs.NamespaceAsync(org, ct).ConfigureAwait(false);
