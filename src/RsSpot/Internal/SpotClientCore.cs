@@ -69,6 +69,11 @@ internal sealed class SpotClientCore : IDisposable
     /// <summary>The state store, when the client uses one.</summary>
     public State.StateStore? State { get; }
 
+    /// <summary>The local event history; only clients that keep state have one.</summary>
+    /// <exception cref="SpotConfigurationException">The client keeps no state.</exception>
+    public State.IEventStore EventStore => State?.Events
+        ?? throw new SpotConfigurationException("the event history lives in state.db, and this client keeps no state (UseStateStore is false)");
+
     public Auth.TokenProvider Tokens => _pipeline.Tokens;
 
     // The generated clients are made on first use: a command calls one or two of them, and each costs type loading

@@ -5,8 +5,8 @@ using RsSpot.Internal.IO;
 namespace RsSpot.State;
 
 /// <summary>
-/// The local state database (state.db): preferences, the HTTP and token caches, command history and the VM
-/// registration ledger. Thread-safe and safe for several processes: every operation opens its own pooled
+/// The local state database (state.db): preferences, the HTTP and token caches, command history, the VM
+/// registration ledger and the event history. Thread-safe and safe for several processes: every operation opens its own pooled
 /// connection, writes use IMMEDIATE transactions, and the file runs in WAL mode with a busy timeout.
 /// </summary>
 public sealed class StateStore : IDisposable
@@ -28,6 +28,7 @@ public sealed class StateStore : IDisposable
         History = new CommandHistory(this);
         Ledger = new RegistrationLedger(this);
         PendingCreates = new PendingCreates(this);
+        Events = new SqliteEventStore(this);
     }
 
     /// <summary>File name used when only a directory is known.</summary>
@@ -62,6 +63,9 @@ public sealed class StateStore : IDisposable
 
     /// <summary>Creates whose outcome is not known yet (their generated names are reused by a re-run).</summary>
     internal PendingCreates PendingCreates { get; }
+
+    /// <summary>The local event history and the watch checkpoints.</summary>
+    internal IEventStore Events { get; }
 
     /// <summary>
     /// Opens (creating with mode 0600 when missing) and migrates the store at <paramref name="path"/>. A corrupt or
