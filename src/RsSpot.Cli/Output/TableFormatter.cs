@@ -103,7 +103,8 @@ internal static class TableFormatter
 
     private static string Line(IReadOnlyList<string> cells) => string.Join(new string(' ', Gap), cells).TrimEnd();
 
-    private static string Fit(string text, int width) => text.Length <= width ? text : width <= 1 ? "…" : string.Concat(text.AsSpan(0, width - 1), "…");
+    /// <summary>The text cut to <paramref name="width"/> characters, an ellipsis marking the cut.</summary>
+    public static string Fit(string text, int width) => text.Length <= width ? text : width <= 1 ? "…" : string.Concat(text.AsSpan(0, width - 1), "…");
 
     private static Dictionary<string, string> Flatten(JObject record) => JsonCells.Flatten(record, MaxDepth, summarize: true);
 
