@@ -20,6 +20,7 @@ namespace RsSpot.Cli.Commands;
 [HasSubCommands(typeof(WatchCommand), "watch", Description = "Record every transition of cloudspaces, pools and servers in the local event history, and print it")]
 [HasSubCommands(typeof(EventsCommands), "events", Description = "The local event history (what watch and the webhook receiver recorded)")]
 [HasSubCommands(typeof(SpendCommand), "spend", Description = "Run-rate per pool with the on-demand equivalent and savings, or what was spent (--from-events)")]
+[HasSubCommands(typeof(WebhookCommands), "webhook", Description = "Receive Spot's pre-emption notices as events")]
 [HasSubCommands(typeof(InventoryCommands), "inventory", Description = "VM cloudspaces, VM pools and organization events")]
 [HasSubCommands(typeof(RawCommand), "raw", Description = "Send an authenticated request to any API path")]
 [HasSubCommands(typeof(RegistrationCommands), "registration", Description = "The VM registration ledger for cluster orchestrators")]

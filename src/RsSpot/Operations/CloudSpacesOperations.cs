@@ -141,6 +141,7 @@ public partial class CloudSpacesOperations : IAsyncCloudSpacesOperations
             throw new SpotValidationException($"invalid cloudspace name '{request.Name}': use lowercase letters, digits and '-', at most 63 characters, starting and ending with a letter or digit");
         }
 
+        var webhook = Webhook(request.Webhook) ?? "";
         return _core.CallAsync(async ct =>
         {
             var ns = await _core.Orgs.NamespaceAsync(org, ct).ConfigureAwait(false);
@@ -156,7 +157,7 @@ public partial class CloudSpacesOperations : IAsyncCloudSpacesOperations
                     Cni = request.Cni,
                     Cloud = request.Cloud,
                     DeploymentType = request.DeploymentType,
-                    Webhook = request.Webhook ?? "",
+                    Webhook = webhook,
                     HAControlPlane = request.HAControlPlane,
                     GpuEnabled = request.GpuEnabled,
                 },
@@ -210,7 +211,7 @@ public partial class CloudSpacesOperations : IAsyncCloudSpacesOperations
                 KubernetesVersion = request.KubernetesVersion,
                 HAControlPlane = request.HAControlPlane,
                 GpuEnabled = request.GpuEnabled,
-                Webhook = request.Webhook,
+                Webhook = Webhook(request.Webhook),
             },
         };
         return _core.CallAsync(async ct =>
@@ -314,6 +315,12 @@ public partial class CloudSpacesOperations : IAsyncCloudSpacesOperations
         var target = new WaitTarget<CloudSpace>("cloudspace", name, "ready", ct => GetAsync(name, org, ct), WaitRules.Read);
         return ResourceWaiter.WaitAsync(_core, target, timeout, progress, cancellationToken);
     }
+
+    /// <summary>A pre-emption webhook is an absolute http(s) URL (Spot POSTs notices to it), or empty for none.</summary>
+    private static string? Webhook(string? url) =>
+        string.IsNullOrEmpty(url) || (Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp))
+            ? url
+            : throw new SpotValidationException($"invalid webhook '{url}': use an absolute http(s) URL (see 'rsspot webhook serve'), or \"\" for none");
 
     [GeneratedRegex("^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$")]
     private static partial Regex DnsLabel();
