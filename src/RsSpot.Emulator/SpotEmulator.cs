@@ -142,6 +142,80 @@ public sealed class SpotEmulator
         return (count, count > 0);
     });
 
+    /// <summary>
+    /// Sets the market price of a server class (USD per hour), served by the catalogue and the price feeds and used by
+    /// the auction, so a test can move it across a pool's bid; null gives the class its computed price back.
+    /// </summary>
+    /// <param name="serverClass">Server class name, e.g. <c>gp.vs1.medium-dfw</c>.</param>
+    /// <param name="price">The price (greater than 0), or null.</param>
+    /// <exception cref="ArgumentException">No such class, or a price of 0 or less.</exception>
+    public void SetMarketPrice(string serverClass, decimal? price)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(serverClass);
+        if (ServerClassCatalog.Find(serverClass) is null)
+        {
+            throw new ArgumentException($"no server class '{serverClass}'", nameof(serverClass));
+        }
+
+        if (price <= 0)
+        {
+            throw new ArgumentException($"a market price must be greater than 0, got {price}", nameof(price));
+        }
+
+        _store.Transact(state =>
+        {
+            if (price is { } set)
+            {
+                state.MarketPrices[serverClass] = set;
+            }
+            else
+            {
+                state.MarketPrices.Remove(serverClass);
+            }
+
+            return (true, true);
+        });
+    }
+
+    /// <summary>
+    /// Pre-empts up to <paramref name="count"/> servers of a spot pool: they leave the pool's won count and the
+    /// cloudspace's assigned servers (the newest first), the pool turns Partial, and an organization event names each.
+    /// <see cref="Reset"/> or <c>DELETE /_emulator/preemptions</c> gives them back.
+    /// </summary>
+    /// <param name="pool">Spot pool name.</param>
+    /// <param name="count">Servers to take (1 or more).</param>
+    /// <param name="ns">Namespace of the pool; null for the first organization's.</param>
+    /// <returns>The names of the servers taken.</returns>
+    /// <exception cref="ArgumentException">No such spot pool, or it holds no server.</exception>
+    public IReadOnlyList<string> Preempt(string pool, int count = 1, string? ns = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(pool);
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
+        var now = Options.Clock.GetUtcNow();
+        return _store.Transact(state => (NodePoolRules.Preempt(state, now, ns ?? Options.Organizations[0].Namespace, pool, count), true));
+    }
+
+    /// <summary>The market prices set with <see cref="SetMarketPrice"/>, and the servers pre-empted per pool, for the admin surface.</summary>
+    internal (IReadOnlyDictionary<string, decimal> Prices, IReadOnlyDictionary<string, int> Preempted) MarketOverrides() =>
+        _store.Transact(state => ((new Dictionary<string, decimal>(state.MarketPrices), new Dictionary<string, int>(state.Preempted)), false));
+
+    /// <summary>Forgets every market price set and gives every pre-empted server back; returns how many overrides there were.</summary>
+    internal int ClearMarketOverrides(bool prices, bool preemptions) => _store.Transact(state =>
+    {
+        var count = (prices ? state.MarketPrices.Count : 0) + (preemptions ? state.Preempted.Count : 0);
+        if (prices)
+        {
+            state.MarketPrices.Clear();
+        }
+
+        if (preemptions)
+        {
+            state.Preempted.Clear();
+        }
+
+        return (count, count > 0);
+    });
+
     /// <summary>Restores the seeded state and clears faults and journal.</summary>
     public void Reset()
     {

@@ -94,6 +94,19 @@ public abstract class SpotClientBase : IAsyncDisposable
     public virtual Task<string> ResolveOrgNameAsync(string? org = null, CancellationToken cancellationToken = default) =>
         _core.Orgs.NameAsync(org, cancellationToken);
 
+    /// <summary>
+    /// The events of the local history in state.db that match <paramref name="query"/> (what <c>rsspot watch</c> and the
+    /// webhook receiver recorded), oldest first. Reads state.db only; nothing is sent.
+    /// </summary>
+    /// <param name="query">Filters; null for the most recent 1000 events.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="SpotConfigurationException">The client keeps no state (<see cref="SpotClientOptions.UseStateStore"/> is false).</exception>
+    public virtual Task<IReadOnlyList<SpotEvent>> QueryEventsAsync(EventQuery? query = null, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(_core.EventStore.Query(query ?? new EventQuery()));
+    }
+
     /// <summary>Sends an authenticated request to any API path (retry, cache and error mapping included).</summary>
     /// <param name="method">HTTP method.</param>
     /// <param name="path">Path relative to the API base, e.g. /apis/ngpc.rxt.io/v1/regions.</param>

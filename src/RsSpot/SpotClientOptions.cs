@@ -57,6 +57,13 @@ public sealed class SpotClientOptions
     /// <summary>Verify TLS certificates (default true).</summary>
     public bool? VerifySsl { get; set; }
 
+    /// <summary>
+    /// Read-only mode: every call that would change something (create, update, replace, delete, a raw POST, PUT, PATCH
+    /// or DELETE) throws <see cref="SpotReadOnlyException"/> before any request is sent; reads keep working. Null takes
+    /// <c>RSSPOT_READ_ONLY</c> or the profile's <c>read_only</c> (default off).
+    /// </summary>
+    public bool? ReadOnly { get; set; }
+
     /// <summary>Retry behaviour; null takes the configured or default policy.</summary>
     public RetryOptions? Retry { get; set; }
 

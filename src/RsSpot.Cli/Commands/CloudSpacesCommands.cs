@@ -40,6 +40,7 @@ internal sealed class CloudSpacesCommands(CliContext context)
         [Option("wait-timeout", Description = "Longest wait: seconds or 10m, 1h")] string waitTimeout = "30m",
         [Option("org", Description = OrgHelp)] string? org = null)
     {
+        context.RefuseChanges($"creating cloudspace '{name}'");
         // Parsed before creating anything, so a bad --timeout never leaves a cloudspace behind.
         var limit = OptionValues.Duration(waitTimeout, "wait-timeout");
         var request = new CreateCloudSpaceRequest
@@ -72,6 +73,7 @@ internal sealed class CloudSpacesCommands(CliContext context)
         [Option("wait-timeout", Description = "Longest wait: seconds or 10m, 1h")] string waitTimeout = "30m",
         [Option("org", Description = OrgHelp)] string? org = null)
     {
+        context.RefuseChanges($"updating cloudspace '{name}'");
         var limit = OptionValues.Duration(waitTimeout, "wait-timeout");
         var request = new UpdateCloudSpaceRequest
         {
@@ -96,6 +98,7 @@ internal sealed class CloudSpacesCommands(CliContext context)
         [Option("yes", ['y'], Description = "Do not ask for confirmation")] bool yes = false,
         [Option("org", Description = OrgHelp)] string? org = null)
     {
+        context.RefuseChanges($"deleting cloudspace '{name}'");
         context.Confirm($"delete cloudspace '{name}' and all its node pools?", yes);
         await context.Client.CloudSpaces.DeleteAsync(name, org, context.CancellationToken).ConfigureAwait(false);
         context.Output.Write(new { Deleted = "cloudspace", Name = name });

@@ -7,7 +7,8 @@ namespace RsSpot.Cli.Commands;
 /// <summary>
 /// <c>rsspot configure</c>: creates or updates the profile named by -p, or without -p the profile in effect (the one
 /// every other command would use), and says which. Only the options given change; everything else keeps its stored
-/// value, so <c>configure --region X</c> keeps the token. A profile is never created empty.
+/// value, so <c>configure --region X</c> keeps the token. A profile is never created empty. <c>--read-only[=false]</c>
+/// stores the profile's <c>read_only</c> setting.
 /// </summary>
 internal sealed class ConfigureCommand(CliContext context)
 {
@@ -45,6 +46,8 @@ internal sealed class ConfigureCommand(CliContext context)
             AccessToken = Secret(accessToken, "--access-token"),
             BaseUrl = Url(baseUrl, "--base-url"),
             OAuthUrl = Url(oauthUrl, "--oauth-url"),
+            // The global --read-only means "this run" elsewhere; here the run changes nothing remote, so it is the profile's.
+            ReadOnly = context.Options.ReadOnly,
         };
         if (!exists && update.IsEmpty)
         {

@@ -29,6 +29,7 @@ internal sealed class OnDemandNodePoolsCommands(CliContext context)
     [SpotOperation("OnDemandNodePools_Create")]
     public async Task Create(PoolCreateOptions options, PoolWaitOptions wait)
     {
+        context.RefuseChanges($"creating an on-demand pool in cloudspace '{options.CloudSpace}'");
         var request = options.ApplyTo(new CreateOnDemandNodePoolRequest { CloudSpace = options.CloudSpace, ServerClass = options.ServerClass });
         var limit = wait.Limit();
         var created = await context.Client.OnDemandNodePools.CreateAsync(request, options.Org, context.CancellationToken).ConfigureAwait(false);
@@ -40,6 +41,7 @@ internal sealed class OnDemandNodePoolsCommands(CliContext context)
     [SpotOperation("OnDemandNodePools_Replace")]
     public async Task Update([Argument(Description = "Pool name")] string name, PoolUpdateOptions options, PoolWaitOptions wait)
     {
+        context.RefuseChanges($"updating on-demand pool '{name}'");
         var request = options.ApplyTo(new UpdateOnDemandNodePoolRequest());
         var limit = wait.Limit();
         var updated = await context.Client.OnDemandNodePools.UpdateAsync(name, request, options.IfResourceVersion, options.Org, context.CancellationToken).ConfigureAwait(false);
@@ -57,6 +59,7 @@ internal sealed class OnDemandNodePoolsCommands(CliContext context)
         [Option("wait-timeout", Description = "Longest wait for the new pool's servers; then it is deleted")] string waitTimeout = "30m",
         [Option("org", Description = OrgHelp)] string? org = null)
     {
+        context.RefuseChanges($"replacing on-demand pool '{name}'");
         var request = new ReplaceOnDemandNodePoolRequest { ServerClass = serverClass, Desired = desired, WaitTimeout = OptionValues.Duration(waitTimeout, "wait-timeout") };
         await PoolSupport.ReplaceAsync<OnDemandNodePool>(context, "on-demand pool", name, serverClass, Waits.Status,
             progress => context.Client.OnDemandNodePools.ReplaceAsync(name, request, progress, org, context.CancellationToken)).ConfigureAwait(false);
@@ -69,6 +72,7 @@ internal sealed class OnDemandNodePoolsCommands(CliContext context)
         [Option("yes", ['y'], Description = "Do not ask for confirmation")] bool yes = false,
         [Option("org", Description = OrgHelp)] string? org = null)
     {
+        context.RefuseChanges($"deleting on-demand pool '{name}'");
         context.Confirm($"delete on-demand pool '{name}'?", yes);
         await context.Client.OnDemandNodePools.DeleteAsync(name, org, context.CancellationToken).ConfigureAwait(false);
         context.Output.Write(new { Deleted = "on-demand node pool", Name = name });

@@ -142,6 +142,11 @@ internal sealed class PricingCommands(CliContext context)
             throw new UsageException("--cloudspace is only used with --apply");
         }
 
+        if (apply)
+        {
+            context.RefuseChanges($"applying a plan to cloudspace '{cloudspace}'");
+        }
+
         PlanRecommendation plan;
         using (Activity.Start(context.Environment, "building pricing plans"))
         {

@@ -24,6 +24,11 @@ internal sealed class RawCommand(CliContext context)
             throw new UsageException($"invalid --path '{path}': it must start with '/'");
         }
 
+        if (RsSpot.Http.ReadOnlyGuard.Changes(new HttpMethod(verb)))
+        {
+            context.RefuseChanges($"{verb} {path}");
+        }
+
         var query = OptionValues.JsonObject(paramsJson, "params-json")?.Properties().ToDictionary(p => p.Name, p => QueryValue(p), StringComparer.Ordinal);
         var body = OptionValues.JsonObject(bodyJson, "body-json");
         var response = await context.Client.RawAsync(new HttpMethod(verb), path, query, body, context.CancellationToken).ConfigureAwait(false);

@@ -34,6 +34,7 @@ internal sealed class SpotNodePoolsCommands(CliContext context)
         [Option("bid-price", Description = "Maximum USD per hour per server, e.g. 0.012")] string bidPrice,
         [Option("force", Description = PoolSupport.ForceHelp)] bool force = false)
     {
+        context.RefuseChanges($"creating a spot pool in cloudspace '{options.CloudSpace}'");
         var request = options.ApplyTo(new CreateSpotNodePoolRequest { CloudSpace = options.CloudSpace, ServerClass = options.ServerClass, BidPrice = bidPrice, AllowHighBid = force });
         var limit = wait.Limit();
         PoolSupport.Validate(request);
@@ -53,6 +54,7 @@ internal sealed class SpotNodePoolsCommands(CliContext context)
         [Option("bid-price", Description = "New maximum USD per hour per server")] string? bidPrice = null,
         [Option("force", Description = PoolSupport.ForceHelp)] bool force = false)
     {
+        context.RefuseChanges($"updating spot pool '{name}'");
         var request = options.ApplyTo(new UpdateSpotNodePoolRequest { BidPrice = bidPrice, AllowHighBid = force });
         var limit = wait.Limit();
         if (request.BidPrice is { } bid && (await context.Client.SpotNodePools.GetAsync(name, options.Org, context.CancellationToken).ConfigureAwait(false)).ServerClass is { } serverClass)
@@ -78,6 +80,7 @@ internal sealed class SpotNodePoolsCommands(CliContext context)
         [Option("force", Description = PoolSupport.ForceHelp)] bool force = false,
         [Option("org", Description = OrgHelp)] string? org = null)
     {
+        context.RefuseChanges($"replacing spot pool '{name}'");
         var request = new ReplaceSpotNodePoolRequest
         {
             ServerClass = serverClass,
@@ -99,6 +102,7 @@ internal sealed class SpotNodePoolsCommands(CliContext context)
         [Option("yes", ['y'], Description = "Do not ask for confirmation")] bool yes = false,
         [Option("org", Description = OrgHelp)] string? org = null)
     {
+        context.RefuseChanges($"deleting spot pool '{name}'");
         context.Confirm($"delete spot pool '{name}'?", yes);
         await context.Client.SpotNodePools.DeleteAsync(name, org, context.CancellationToken).ConfigureAwait(false);
         context.Output.Write(new { Deleted = "spot node pool", Name = name });

@@ -70,6 +70,13 @@ internal sealed class CliContext : IDisposable
     public ResolvedSettings ResolveSettings() =>
         ConfigResolver.Resolve(LoadConfig(), new ResolveRequest { Profile = Options.Profile }, State.Preferences, ConfigEnvironment);
 
+    /// <summary>
+    /// Refuses <paramref name="action"/> in read-only mode (<c>--read-only</c>, <c>RSSPOT_READ_ONLY</c>, the profile's
+    /// <c>read_only</c>) before the command asks, reads or sends anything; the SDK refuses again at the call itself.
+    /// </summary>
+    /// <exception cref="SpotReadOnlyException">Read-only mode is on.</exception>
+    public void RefuseChanges(string action) => Client.Core.RefuseWhenReadOnly(action);
+
     /// <summary>Asks before a destructive action: a y/N prompt on a terminal; otherwise only --yes proceeds.</summary>
     /// <exception cref="UsageException">Not interactive and <paramref name="yes"/> not given, or the user declined.</exception>
     public void Confirm(string question, bool yes)
@@ -155,6 +162,7 @@ internal sealed class CliContext : IDisposable
             Sandbox = Options.Sandbox,
             NoCache = Options.NoCache,
             Timeout = Options.Timeout,
+            ReadOnly = Options.ReadOnly,
             Environment = ConfigEnvironment,
             LoggerFactory = _loggerFactory,
         };

@@ -43,11 +43,12 @@ internal static class CommandTree
     [
         new("profile", ['p'], false, false, false, false, null, "Configuration profile") { ValueName = "name", DynamicValues = CompletionValues.Profiles },
         new("config-file", ['c'], false, false, false, false, null, "Configuration file (must exist)") { ValueName = "path" },
-        new("output", ['o'], false, false, false, false, null, "Output format: json, yaml, table or jsonl") { ValueName = "format", Choices = GlobalOptions.Formats },
+        new("output", ['o'], false, false, false, false, null, "Output format: json, yaml, table, jsonl or csv") { ValueName = "format", Choices = GlobalOptions.Formats },
         new("wide", [], false, true, false, false, null, "Tables: every column at full width, even past the terminal's edge"),
         new("no-color", [], false, true, false, false, null, "No colour (also off when NO_COLOR is set or output is not a terminal)"),
         new("sandbox", [], false, true, false, false, null, "Run against the built-in Spot emulator"),
         new("no-cache", [], false, true, false, false, null, "Skip the HTTP cache"),
+        new("read-only", [], false, true, false, false, null, "Refuse every call that would change something (exit 12); reads still work"),
         new("timeout", [], false, false, false, false, null, "Deadline of each API call including retries: seconds or 90s, 5m (default 100s)") { ValueName = "duration" },
         new("verbose", ['v'], false, true, false, false, null, "Log requests, retries and token refreshes to stderr"),
         new("version", [], false, true, false, false, null, "Print the version"),

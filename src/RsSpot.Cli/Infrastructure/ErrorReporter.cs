@@ -36,6 +36,7 @@ internal static class ErrorReporter
         OutcomeException outcome => (outcome.ExitCode, outcome.Message),
         ParameterBinderException bind => (ExitCodes.Usage, Describe(bind)),
         ProfileNotFoundException => (ExitCodes.NotFound, exception.Message),
+        SpotReadOnlyException => (ExitCodes.ReadOnly, exception.Message),
         SpotConfigurationException { InnerException: FileNotFoundException } => (ExitCodes.NotFound, exception.Message),
         UsageException or SpotValidationException or SpotConfigurationException => (ExitCodes.Usage, exception.Message),
         SpotAuthenticationException => (ExitCodes.Auth, exception.Message),

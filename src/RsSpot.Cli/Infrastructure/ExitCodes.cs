@@ -52,6 +52,9 @@ internal static class ExitCodes
     /// <summary>The resource waited for was deleted (or is being deleted).</summary>
     public const int WaitDeleted = 11;
 
+    /// <summary>Read-only mode refused a change before anything was sent (<c>--read-only</c>, <c>RSSPOT_READ_ONLY</c>, <c>read_only</c>).</summary>
+    public const int ReadOnly = 12;
+
     /// <summary>Interrupted (Ctrl+C, SIGINT): 128 + 2.</summary>
     public const int Interrupted = 130;
 

@@ -7,6 +7,7 @@ internal enum OutputFormat
     Yaml,
     Table,
     Jsonl,
+    Csv,
 }
 
 /// <summary>
@@ -16,7 +17,7 @@ internal enum OutputFormat
 internal sealed record GlobalOptions
 {
     /// <summary>The names -o accepts (yml is an alias of yaml).</summary>
-    public static readonly IReadOnlyList<string> Formats = ["json", "yaml", "table", "jsonl"];
+    public static readonly IReadOnlyList<string> Formats = ["json", "yaml", "table", "jsonl", "csv"];
 
     public string? Profile { get; init; }
 
@@ -28,6 +29,13 @@ internal sealed record GlobalOptions
     public bool Sandbox { get; init; }
 
     public bool NoCache { get; init; }
+
+    /// <summary>
+    /// <c>--read-only[=true|false]</c>: refuse every call that would change something (reads, caches and history still
+    /// work), or with false allow changes whatever the profile says; null when not given. <c>configure</c> stores it
+    /// as the profile's <c>read_only</c> setting instead.
+    /// </summary>
+    public bool? ReadOnly { get; init; }
 
     public bool Verbose { get; init; }
 
@@ -69,6 +77,7 @@ internal sealed record GlobalOptions
                 "-o" or "--output" => options with { Output = ParseFormat(Value()) },
                 "--sandbox" => options with { Sandbox = Flag(name, inline) },
                 "--no-cache" => options with { NoCache = Flag(name, inline) },
+                "--read-only" => options with { ReadOnly = Flag(name, inline) },
                 "-v" or "--verbose" => options with { Verbose = Flag(name, inline) },
                 "--wide" => options with { Wide = Flag(name, inline) },
                 "--no-color" => options with { NoColor = Flag(name, inline) },
@@ -103,7 +112,8 @@ internal sealed record GlobalOptions
         "yaml" or "yml" => OutputFormat.Yaml,
         "table" => OutputFormat.Table,
         "jsonl" => OutputFormat.Jsonl,
-        _ => throw new UsageException($"invalid output format '{value}': use json, yaml, table or jsonl"),
+        "csv" => OutputFormat.Csv,
+        _ => throw new UsageException($"invalid output format '{value}': use json, yaml, table, jsonl or csv"),
     };
 }
 

@@ -21,6 +21,7 @@ internal sealed class OutputWriter(CliEnvironment environment, GlobalOptions opt
             OutputFormat.Yaml => YamlFormatter.Format(json),
             OutputFormat.Table => TableFormatter.Format(json, title, TableStyle()),
             OutputFormat.Jsonl => Lines(json),
+            OutputFormat.Csv => CsvFormatter.Format(json),
             _ => json.ToString(Formatting.Indented),
         });
         StartupTrace.Mark("result written");

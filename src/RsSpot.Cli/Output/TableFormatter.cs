@@ -1,4 +1,3 @@
-using System.Globalization;
 using Newtonsoft.Json.Linq;
 
 namespace RsSpot.Cli.Output;
@@ -104,42 +103,10 @@ internal static class TableFormatter
 
     private static string Line(IReadOnlyList<string> cells) => string.Join(new string(' ', Gap), cells).TrimEnd();
 
-    private static string Fit(string text, int width) => text.Length <= width ? text : width <= 1 ? "…" : string.Concat(text.AsSpan(0, width - 1), "…");
+    /// <summary>The text cut to <paramref name="width"/> characters, an ellipsis marking the cut.</summary>
+    public static string Fit(string text, int width) => text.Length <= width ? text : width <= 1 ? "…" : string.Concat(text.AsSpan(0, width - 1), "…");
 
-    private static Dictionary<string, string> Flatten(JObject record)
-    {
-        var cells = new Dictionary<string, string>(StringComparer.Ordinal);
-        Flatten(record, "", 0, cells);
-        return cells;
-    }
+    private static Dictionary<string, string> Flatten(JObject record) => JsonCells.Flatten(record, MaxDepth, summarize: true);
 
-    private static void Flatten(JObject record, string prefix, int depth, Dictionary<string, string> cells)
-    {
-        foreach (var property in record.Properties())
-        {
-            var key = prefix + property.Name;
-            if (property.Value is JObject nested && nested.HasValues && depth < MaxDepth)
-            {
-                Flatten(nested, key + ".", depth + 1, cells);
-            }
-            else
-            {
-                cells[key] = Cell(property.Value);
-            }
-        }
-    }
-
-    private static string Cell(JToken token) => token switch
-    {
-        JValue { Type: JTokenType.Null } => "",
-        JValue { Value: decimal d } => d.ToString(CultureInfo.InvariantCulture),
-        JValue { Value: double d } => d.ToString(CultureInfo.InvariantCulture),
-        JValue { Value: bool b } => b ? "true" : "false",
-        JValue value => (Convert.ToString(value.Value, CultureInfo.InvariantCulture) ?? "").ReplaceLineEndings(" "),
-        JArray array when array.All(a => a is JValue) => string.Join(", ", array.Select(Cell)),
-        JArray array => $"[{array.Count} items]",
-        JObject obj when !obj.HasValues => "",
-        JObject obj => obj.ToString(Newtonsoft.Json.Formatting.None),
-        _ => token.ToString(),
-    };
+    private static string Cell(JToken token) => JsonCells.Cell(token, summarize: true);
 }

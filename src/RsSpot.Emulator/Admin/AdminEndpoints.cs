@@ -6,7 +6,8 @@ namespace RsSpot.Emulator.Admin;
 
 /// <summary>
 /// The test-control surface under <c>/_emulator/</c> (not part of the Spot API): faults, journal, reset,
-/// token expiry, the seed of probabilistic faults and the pins that hold objects in a chosen state. It bypasses faults, authentication and the journal.
+/// token expiry, the seed of probabilistic faults, the pins that hold objects in a chosen state, and the market
+/// (<see cref="MarketAdmin"/>). It bypasses faults, authentication and the journal.
 /// </summary>
 internal static class AdminEndpoints
 {
@@ -18,7 +19,13 @@ internal static class AdminEndpoints
 
     public static EmulatorResponse Handle(SpotEmulator emulator, EmulatorRequest request)
     {
-        switch (request.Method, request.Path[Prefix.Length..].TrimEnd('/'))
+        var path = request.Path[Prefix.Length..].TrimEnd('/');
+        if (MarketAdmin.Handle(emulator, request.Method, path, request.BodyBytes) is { } market)
+        {
+            return market;
+        }
+
+        switch (request.Method, path)
         {
             case ("GET", "faults"):
                 return Respond.Json(200, new JArray(emulator.Faults.Active.Select(FaultRuleJson.Write)));

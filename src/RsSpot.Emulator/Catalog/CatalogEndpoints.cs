@@ -17,9 +17,9 @@ internal static class CatalogEndpoints
         new("GET", "/apis/ngpc.rxt.io/v1/regions", true, c => List("RegionList", RegionCatalog.All.Select(Region))),
         new("GET", "/apis/ngpc.rxt.io/v1/regions/{name}", true, c => RegionCatalog.Find(c.Route("name")) is { } r
             ? Respond.Json(200, Region(r)) : Respond.NotFound("regions", c.Route("name"))),
-        new("GET", "/apis/ngpc.rxt.io/v1/serverclasses", true, c => List("ServerClassList", ServerClassCatalog.All.Select(s => ServerClass(s, c.Now)))),
+        new("GET", "/apis/ngpc.rxt.io/v1/serverclasses", true, c => List("ServerClassList", ServerClassCatalog.All.Select(s => ServerClass(s, c)))),
         new("GET", "/apis/ngpc.rxt.io/v1/serverclasses/{name}", true, c => ServerClassCatalog.Find(c.Route("name")) is { } s
-            ? Respond.Json(200, ServerClass(s, c.Now)) : Respond.NotFound("serverclasses", c.Route("name"))),
+            ? Respond.Json(200, ServerClass(s, c)) : Respond.NotFound("serverclasses", c.Route("name"))),
     ];
 
     private static EmulatorResponse List(string kind, IEnumerable<JObject> items) => Respond.Json(200, new JObject
@@ -44,8 +44,9 @@ internal static class CatalogEndpoints
         },
     };
 
-    private static JObject ServerClass(ServerClassInfo info, DateTimeOffset now)
+    private static JObject ServerClass(ServerClassInfo info, RequestContext context)
     {
+        var now = context.Now;
         var latest = PriceModel.LatestAuction(now);
         var reserved = info.Capacity * (int)(PriceModel.Hash(info.Name + latest.ToUnixTimeSeconds()) % 60) / 100;
         var resources = new JObject
@@ -87,7 +88,7 @@ internal static class CatalogEndpoints
                 ["lastAuction"] = latest.ToUnixTimeSeconds(),
                 ["spotPricing"] = new JObject
                 {
-                    ["marketPricePerHour"] = PriceModel.Format(PriceModel.MarketPrice(info, now)),
+                    ["marketPricePerHour"] = PriceModel.Format(PriceModel.MarketPrice(context.State, info, now)),
                     ["hammerPricePerHour"] = PriceModel.Format(PriceModel.HammerPrice(info, latest - PriceModel.AuctionInterval)),
                 },
             },

@@ -46,6 +46,10 @@ internal static class PriceModel
 
     public static decimal MarketPrice(ServerClassInfo info, DateTimeOffset now) => HammerPrice(info, LatestAuction(now));
 
+    /// <summary>The market price served now: one a test set (<see cref="SpotEmulator.SetMarketPrice"/>), else the auction's.</summary>
+    public static decimal MarketPrice(State.EmulatorState state, ServerClassInfo info, DateTimeOffset now) =>
+        state.MarketPrices.TryGetValue(info.Name, out var set) ? set : MarketPrice(info, now);
+
     /// <summary>The auctions of the last 24 hours, oldest first.</summary>
     public static IEnumerable<(DateTimeOffset At, decimal Price)> History(ServerClassInfo info, DateTimeOffset now)
     {

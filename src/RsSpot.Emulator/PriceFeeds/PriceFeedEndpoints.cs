@@ -55,7 +55,7 @@ internal static class PriceFeedEndpoints
                     ["description"] = region.Description,
                     ["cpu"] = info.Cpu.ToString(CultureInfo.InvariantCulture),
                     ["memory"] = ServerClassCatalog.MemoryText(info),
-                    ["market_price"] = PriceModel.Format(PriceModel.MarketPrice(info, context.Now)),
+                    ["market_price"] = PriceModel.Format(PriceModel.MarketPrice(context.State, info, context.Now)),
                     ["20_percentile"] = (double)PriceModel.Percentile(info, context.Now, 20),
                     ["50_percentile"] = (double)PriceModel.Percentile(info, context.Now, 50),
                     ["80_percentile"] = (double)PriceModel.Percentile(info, context.Now, 80),

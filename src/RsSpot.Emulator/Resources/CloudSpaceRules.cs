@@ -102,7 +102,7 @@ internal sealed partial class CloudSpaceRules : IResourceRules
         var servers = new JObject();
         foreach (var pool in pools)
         {
-            var (type, won) = NodePoolRules.Allocation(context, pool);
+            var (type, won, _) = NodePoolRules.Allocation(context.State, context.Now, pool);
             bids[pool.Name] = new JObject { ["bidName"] = pool.Name, ["type"] = type, ["wonCount"] = won };
             if (status.Value<string>("phase") != Ready)
             {
@@ -111,7 +111,7 @@ internal sealed partial class CloudSpaceRules : IResourceRules
 
             for (var i = 1; i <= won; i++)
             {
-                var serverName = CatalogEndpoints.StableUid($"{pool.Name}/{i}");
+                var serverName = NodePoolRules.ServerName(pool.Name, i);
                 servers[serverName] = new JObject
                 {
                     ["IP"] = $"10.{PriceModel.Hash(stored.Name) % 200}.{PriceModel.Hash(pool.Name) % 250}.{i + 10}",

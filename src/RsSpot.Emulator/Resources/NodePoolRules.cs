@@ -27,8 +27,11 @@ internal sealed partial class NodePoolRules(bool spot) : IResourceRules
             .Concat(state.ObjectsOf(ResourceKind.OnDemandNodePools.Plural, ns))
             .Where(p => p.Body["spec"]?.Value<string>("cloudSpace") == cloudspace);
 
-    /// <summary>Servers a pool holds now: spot pools win their desired count while the bid covers the market price.</summary>
-    public static (string Type, int Won) Allocation(RequestContext context, StoredObject pool)
+    /// <summary>
+    /// Servers a pool holds now: spot pools win their desired count while the bid covers the market price, less the
+    /// servers simulated pre-emptions took (<see cref="SpotEmulator.Preempt"/>).
+    /// </summary>
+    public static (string Type, int Won, int Preempted) Allocation(EmulatorState state, DateTimeOffset now, StoredObject pool)
     {
         var spec = (JObject)pool.Body["spec"]!;
         var desired = spec.Value<int?>("desired") ?? 0;
@@ -39,13 +42,42 @@ internal sealed partial class NodePoolRules(bool spot) : IResourceRules
 
         if (pool.Plural == ResourceKind.OnDemandNodePools.Plural)
         {
-            return ("ondemand", desired);
+            return ("ondemand", desired, 0);
         }
 
         var info = ServerClassCatalog.Find(spec.Value<string>("serverClass") ?? string.Empty);
         var bid = BidRules.Parse(spec.Value<string>("bidPrice"));
-        var wins = info is not null && bid is not null && bid >= PriceModel.MarketPrice(info, context.Now);
-        return ("spot", wins ? desired : 0);
+        var wins = info is not null && bid is not null && bid >= PriceModel.MarketPrice(state, info, now);
+        var taken = state.Preempted.GetValueOrDefault(StoredObject.KeyOf(pool.Plural, pool.Namespace, pool.Name));
+        return ("spot", Math.Max(0, (wins ? desired : 0) - taken), taken);
+    }
+
+    /// <summary>The stable name of a pool's <paramref name="index"/>-th server (1-based).</summary>
+    public static string ServerName(string pool, int index) => CatalogEndpoints.StableUid($"{pool}/{index}");
+
+    /// <summary>
+    /// Takes up to <paramref name="count"/> of a spot pool's servers, as a pre-emption would (the newest go first), and
+    /// records an organization event for each; returns their names.
+    /// </summary>
+    /// <exception cref="ArgumentException">No such spot pool, or it holds no server.</exception>
+    public static IReadOnlyList<string> Preempt(EmulatorState state, DateTimeOffset now, string ns, string name, int count)
+    {
+        var pool = state.Find(ResourceKind.SpotNodePools.Plural, ns, name)
+            ?? throw new ArgumentException($"no spot pool '{name}' in namespace '{ns}' (on-demand pools are never pre-empted)", nameof(name));
+        var (_, won, taken) = Allocation(state, now, pool);
+        if (won == 0)
+        {
+            throw new ArgumentException($"spot pool '{name}' holds no server to pre-empt", nameof(name));
+        }
+
+        var removed = Enumerable.Range(won - Math.Min(count, won) + 1, Math.Min(count, won)).Select(i => ServerName(name, i)).ToList();
+        state.Preempted[StoredObject.KeyOf(pool.Plural, ns, name)] = taken + removed.Count;
+        foreach (var server in removed)
+        {
+            state.RecordEvent(ns, now, $"Server {server} of SpotNodePool {name} was pre-empted");
+        }
+
+        return removed;
     }
 
     public void ApplyDefaults(RequestContext context, JObject body)
@@ -94,11 +126,12 @@ internal sealed partial class NodePoolRules(bool spot) : IResourceRules
     {
         var body = (JObject)stored.Body.DeepClone();
         var spec = (JObject)body["spec"]!;
-        var (_, won) = Allocation(context, stored);
+        var (_, won, preempted) = Allocation(context.State, context.Now, stored);
         var status = new JObject();
         if (spot)
         {
-            status["bidStatus"] = won > 0 || spec.Value<int?>("desired") == 0 ? "Fulfilled" : "Pending";
+            // Pre-emption leaves a pool short of its servers: Partial until they are given back.
+            status["bidStatus"] = won == 0 && spec.Value<int?>("desired") != 0 ? "Pending" : preempted > 0 ? "Partial" : "Fulfilled";
             status["wonCount"] = won;
         }
         else

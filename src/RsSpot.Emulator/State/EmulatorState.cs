@@ -24,6 +24,12 @@ internal sealed class EmulatorState
     /// <summary>Objects held in a chosen state until released (tests), oldest first.</summary>
     public List<ResourcePin> Pins { get; set; } = [];
 
+    /// <summary>Market prices set by tests (server class name → USD per hour), served instead of the computed auction price.</summary>
+    public Dictionary<string, decimal> MarketPrices { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Servers taken from spot pools by simulated pre-emptions (<see cref="StoredObject.KeyOf"/> of the pool → count).</summary>
+    public Dictionary<string, int> Preempted { get; set; } = new(StringComparer.Ordinal);
+
     public string NextResourceVersion() => (++ResourceVersion).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     public static string NewSigningKey() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));

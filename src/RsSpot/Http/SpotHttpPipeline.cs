@@ -6,9 +6,9 @@ using RsSpot.Internal;
 namespace RsSpot.Http;
 
 /// <summary>
-/// Builds the HttpClients of one Spot client over one shared transport. Handler order (outermost first):
-/// diagnostics → cache (GETs, outside retry, so a hit costs no attempt) → reply validation (the final reply must be
-/// Spot JSON; never cached otherwise) → retry → authentication → transport.
+/// Builds the HttpClients of one Spot client over one shared transport. Handler order (outermost first): read-only
+/// refusal (read-only mode, API client only) → diagnostics → cache (GETs, outside retry, so a hit costs no attempt) →
+/// reply validation (the final reply must be Spot JSON; never cached otherwise) → retry → authentication → transport.
 /// </summary>
 internal sealed class SpotHttpPipeline : IDisposable
 {
@@ -44,7 +44,7 @@ internal sealed class SpotHttpPipeline : IDisposable
             },
             time,
             logger);
-        Api = Create(settings.BaseUri, new DiagnosticsHandler(UserAgent, logger), cacheHandler(settings.BaseUri), new ReplyValidationHandler(Errors), Retry(), new AuthenticationHandler(Tokens, logger));
+        Api = Create(settings.BaseUri, settings.ReadOnly ? new ReadOnlyHandler(settings.ReadOnlySource) : null, new DiagnosticsHandler(UserAgent, logger), cacheHandler(settings.BaseUri), new ReplyValidationHandler(Errors), Retry(), new AuthenticationHandler(Tokens, logger));
         Public = Create(settings.BaseUri, new DiagnosticsHandler(UserAgent, logger), new ReplyValidationHandler(Errors), Retry());
         Feeds = Create(settings.PriceFeedUri, new DiagnosticsHandler(UserAgent, logger), cacheHandler(settings.PriceFeedUri), new ReplyValidationHandler(Errors), Retry());
     }

@@ -69,6 +69,11 @@ internal sealed class SpotClientCore : IDisposable
     /// <summary>The state store, when the client uses one.</summary>
     public State.StateStore? State { get; }
 
+    /// <summary>The local event history; only clients that keep state have one.</summary>
+    /// <exception cref="SpotConfigurationException">The client keeps no state.</exception>
+    public State.IEventStore EventStore => State?.Events
+        ?? throw new SpotConfigurationException("the event history lives in state.db, and this client keeps no state (UseStateStore is false)");
+
     public Auth.TokenProvider Tokens => _pipeline.Tokens;
 
     // The generated clients are made on first use: a command calls one or two of them, and each costs type loading
@@ -132,6 +137,18 @@ internal sealed class SpotClientCore : IDisposable
         HttpRequestException http => new SpotException($"network error: {_pipeline.Errors.Mask(http.Message)}", http),
         _ => null,
     };
+
+    /// <summary>
+    /// Refuses <paramref name="action"/> in read-only mode. Every operation that changes something calls it first, so
+    /// nothing of it is sent (not even the lookups before the change); <see cref="ReadOnlyHandler"/> is the backstop.
+    /// </summary>
+    public void RefuseWhenReadOnly(string action)
+    {
+        if (Settings.ReadOnly)
+        {
+            throw ReadOnlyGuard.Refusal(action, Settings.ReadOnlySource);
+        }
+    }
 
     /// <summary>Sends an authenticated request to any API path and returns the JSON body (null when empty).</summary>
     public Task<JToken?> SendRawAsync(HttpMethod method, string path, IReadOnlyDictionary<string, string>? query, JToken? body, CancellationToken cancellationToken) =>

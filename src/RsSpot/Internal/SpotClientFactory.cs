@@ -83,6 +83,7 @@ internal static class SpotClientFactory
         OAuthUrl = options.OAuthUrl,
         RequestTimeoutSeconds = options.RequestTimeout?.TotalSeconds,
         VerifySsl = options.VerifySsl,
+        ReadOnly = options.ReadOnly,
         Retry = options.Retry,
         Cache = options.Cache,
         StatePath = options.StatePath,

@@ -26,6 +26,12 @@ internal sealed record SpotSettings
 
     public bool VerifySsl => Resolved.VerifySsl ?? true;
 
+    /// <summary>Read-only mode: every call that would change something is refused before it is sent.</summary>
+    public bool ReadOnly => Resolved.ReadOnly ?? false;
+
+    /// <summary>What turned read-only mode on (a <see cref="ResolvedSettings.Sources"/> label), for the refusal.</summary>
+    public string? ReadOnlySource => Resolved.Sources.GetValueOrDefault(Http.ReadOnlyGuard.SettingKey);
+
     /// <summary>The resolved retry policy, or a copy of it with the caller's overall deadline.</summary>
     public required RetryOptions Retry { get; init; }
 

@@ -135,11 +135,13 @@ public partial class CloudSpacesOperations : IAsyncCloudSpacesOperations
     public virtual Task<CloudSpace> CreateAsync(CreateCloudSpaceRequest request, string? org = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
+        _core.RefuseWhenReadOnly($"creating cloudspace '{request.Name}'");
         if (!DnsLabel().IsMatch(request.Name))
         {
             throw new SpotValidationException($"invalid cloudspace name '{request.Name}': use lowercase letters, digits and '-', at most 63 characters, starting and ending with a letter or digit");
         }
 
+        var webhook = Webhook(request.Webhook) ?? "";
         return _core.CallAsync(async ct =>
         {
             var ns = await _core.Orgs.NamespaceAsync(org, ct).ConfigureAwait(false);
@@ -155,7 +157,7 @@ public partial class CloudSpacesOperations : IAsyncCloudSpacesOperations
                     Cni = request.Cni,
                     Cloud = request.Cloud,
                     DeploymentType = request.DeploymentType,
-                    Webhook = request.Webhook ?? "",
+                    Webhook = webhook,
                     HAControlPlane = request.HAControlPlane,
                     GpuEnabled = request.GpuEnabled,
                 },
@@ -196,6 +198,7 @@ public partial class CloudSpacesOperations : IAsyncCloudSpacesOperations
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentNullException.ThrowIfNull(request);
+        _core.RefuseWhenReadOnly($"updating cloudspace '{name}'");
         if (request.IsEmpty)
         {
             throw new SpotValidationException("nothing to update: set at least one field");
@@ -208,7 +211,7 @@ public partial class CloudSpacesOperations : IAsyncCloudSpacesOperations
                 KubernetesVersion = request.KubernetesVersion,
                 HAControlPlane = request.HAControlPlane,
                 GpuEnabled = request.GpuEnabled,
-                Webhook = request.Webhook,
+                Webhook = Webhook(request.Webhook),
             },
         };
         return _core.CallAsync(async ct =>
@@ -237,6 +240,7 @@ public partial class CloudSpacesOperations : IAsyncCloudSpacesOperations
     public virtual Task DeleteAsync(string name, string? org = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        _core.RefuseWhenReadOnly($"deleting cloudspace '{name}'");
         return _core.CallAsync(async ct =>
         {
             var ns = await _core.Orgs.NamespaceAsync(org, ct).ConfigureAwait(false);
@@ -311,6 +315,12 @@ public partial class CloudSpacesOperations : IAsyncCloudSpacesOperations
         var target = new WaitTarget<CloudSpace>("cloudspace", name, "ready", ct => GetAsync(name, org, ct), WaitRules.Read);
         return ResourceWaiter.WaitAsync(_core, target, timeout, progress, cancellationToken);
     }
+
+    /// <summary>A pre-emption webhook is an absolute http(s) URL (Spot POSTs notices to it), or empty for none.</summary>
+    private static string? Webhook(string? url) =>
+        string.IsNullOrEmpty(url) || (Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp))
+            ? url
+            : throw new SpotValidationException($"invalid webhook '{url}': use an absolute http(s) URL (see 'rsspot webhook serve'), or \"\" for none");
 
     [GeneratedRegex("^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$")]
     private static partial Regex DnsLabel();

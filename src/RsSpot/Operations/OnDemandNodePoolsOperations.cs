@@ -130,6 +130,8 @@ public class OnDemandNodePoolsOperations : IAsyncOnDemandNodePoolsOperations
     [SpotOperation("OnDemandNodePools_Create")]
     public virtual Task<OnDemandNodePool> CreateAsync(CreateOnDemandNodePoolRequest request, string? org = null, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(request);
+        _core.RefuseWhenReadOnly($"creating an on-demand pool in cloudspace '{request.CloudSpace}'");
         NodePoolRules.Validate(request);
         var name = NodePoolRules.ValidateName(request.Name);
         return _pools.CreateAsync(name, (poolName, ns) => new Wire.OnDemandNodePool
@@ -166,6 +168,7 @@ public class OnDemandNodePoolsOperations : IAsyncOnDemandNodePoolsOperations
     [SpotOperation("OnDemandNodePools_Replace")]
     public virtual Task<OnDemandNodePool> UpdateAsync(string name, UpdateOnDemandNodePoolRequest request, string? ifResourceVersion = null, string? org = null, CancellationToken cancellationToken = default)
     {
+        _core.RefuseWhenReadOnly($"updating on-demand pool '{name}'");
         NodePoolRules.Validate(request);
         var patch = new Wire.OnDemandNodePoolPatch
         {
@@ -190,7 +193,11 @@ public class OnDemandNodePoolsOperations : IAsyncOnDemandNodePoolsOperations
 
     /// <inheritdoc />
     [SpotOperation("OnDemandNodePools_Delete")]
-    public virtual Task DeleteAsync(string name, string? org = null, CancellationToken cancellationToken = default) => _pools.DeleteAsync(name, org, cancellationToken);
+    public virtual Task DeleteAsync(string name, string? org = null, CancellationToken cancellationToken = default)
+    {
+        _core.RefuseWhenReadOnly($"deleting on-demand pool '{name}'");
+        return _pools.DeleteAsync(name, org, cancellationToken);
+    }
 
     /// <summary>Deletes every on-demand pool of one cloudspace.</summary>
     /// <param name="cloudSpace">Cloudspace whose pools go.</param>
@@ -202,8 +209,11 @@ public class OnDemandNodePoolsOperations : IAsyncOnDemandNodePoolsOperations
 
     /// <inheritdoc />
     [SpotOperation("OnDemandNodePools_DeleteCollection")]
-    public virtual Task DeleteAllAsync(string cloudSpace, string? org = null, CancellationToken cancellationToken = default) =>
-        _pools.DeleteAllAsync(cloudSpace, org, cancellationToken);
+    public virtual Task DeleteAllAsync(string cloudSpace, string? org = null, CancellationToken cancellationToken = default)
+    {
+        _core.RefuseWhenReadOnly($"deleting every on-demand pools of cloudspace '{cloudSpace}'");
+        return _pools.DeleteAllAsync(cloudSpace, org, cancellationToken);
+    }
 
     /// <summary>
     /// Polls an on-demand pool until it has reserved <paramref name="minWon"/> servers (default: its desired count),
@@ -248,6 +258,7 @@ public class OnDemandNodePoolsOperations : IAsyncOnDemandNodePoolsOperations
     [SpotOperation("OnDemandNodePools_Delete")]
     public virtual async Task<PoolReplacement<OnDemandNodePool>> ReplaceAsync(string name, ReplaceOnDemandNodePoolRequest request, IProgress<OnDemandNodePool>? progress = null, string? org = null, CancellationToken cancellationToken = default)
     {
+        _core.RefuseWhenReadOnly($"replacing on-demand pool '{name}'");
         ArgumentNullException.ThrowIfNull(request);
         var old = await GetAsync(name, org, cancellationToken).ConfigureAwait(false);
         var create = NodePoolRules.Successor(old, request, new CreateOnDemandNodePoolRequest { CloudSpace = "", ServerClass = request.ServerClass });

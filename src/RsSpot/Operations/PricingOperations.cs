@@ -245,6 +245,7 @@ public class PricingOperations : IAsyncPricingOperations
     {
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentException.ThrowIfNullOrWhiteSpace(cloudSpace);
+        _core.RefuseWhenReadOnly($"applying the {scenario.Name} plan to cloudspace '{cloudSpace}'");
         var region = PlanRegion(scenario);
         var target = await _cloudSpaces.GetAsync(cloudSpace, org, cancellationToken).ConfigureAwait(false);
         if (!string.Equals(target.Region, region, StringComparison.OrdinalIgnoreCase))

@@ -144,6 +144,8 @@ public class SpotNodePoolsOperations : IAsyncSpotNodePoolsOperations
     [SpotOperation("SpotNodePools_Create")]
     public virtual async Task<SpotNodePool> CreateAsync(CreateSpotNodePoolRequest request, string? org = null, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(request);
+        _core.RefuseWhenReadOnly($"creating a spot pool in cloudspace '{request.CloudSpace}'");
         NodePoolRules.Validate(request);
         var name = NodePoolRules.ValidateName(request.Name);
         var bid = await EnforceBidAsync(request.ServerClass, request.BidPrice, request.AllowHighBid, cancellationToken).ConfigureAwait(false);
@@ -182,6 +184,7 @@ public class SpotNodePoolsOperations : IAsyncSpotNodePoolsOperations
     [SpotOperation("SpotNodePools_Replace")]
     public virtual async Task<SpotNodePool> UpdateAsync(string name, UpdateSpotNodePoolRequest request, string? ifResourceVersion = null, string? org = null, CancellationToken cancellationToken = default)
     {
+        _core.RefuseWhenReadOnly($"updating spot pool '{name}'");
         NodePoolRules.Validate(request);
         string? bid = null;
         if (request.BidPrice is not null)
@@ -217,7 +220,11 @@ public class SpotNodePoolsOperations : IAsyncSpotNodePoolsOperations
 
     /// <inheritdoc />
     [SpotOperation("SpotNodePools_Delete")]
-    public virtual Task DeleteAsync(string name, string? org = null, CancellationToken cancellationToken = default) => _pools.DeleteAsync(name, org, cancellationToken);
+    public virtual Task DeleteAsync(string name, string? org = null, CancellationToken cancellationToken = default)
+    {
+        _core.RefuseWhenReadOnly($"deleting spot pool '{name}'");
+        return _pools.DeleteAsync(name, org, cancellationToken);
+    }
 
     /// <summary>Deletes every spot pool of one cloudspace.</summary>
     /// <param name="cloudSpace">Cloudspace whose pools go.</param>
@@ -229,8 +236,11 @@ public class SpotNodePoolsOperations : IAsyncSpotNodePoolsOperations
 
     /// <inheritdoc />
     [SpotOperation("SpotNodePools_DeleteCollection")]
-    public virtual Task DeleteAllAsync(string cloudSpace, string? org = null, CancellationToken cancellationToken = default) =>
-        _pools.DeleteAllAsync(cloudSpace, org, cancellationToken);
+    public virtual Task DeleteAllAsync(string cloudSpace, string? org = null, CancellationToken cancellationToken = default)
+    {
+        _core.RefuseWhenReadOnly($"deleting every spot pools of cloudspace '{cloudSpace}'");
+        return _pools.DeleteAllAsync(cloudSpace, org, cancellationToken);
+    }
 
     /// <summary>
     /// Checks a bid against the class's prices with the rules of <see cref="BidGuard"/> (minimum bid, market price,
@@ -300,6 +310,7 @@ public class SpotNodePoolsOperations : IAsyncSpotNodePoolsOperations
     [SpotOperation("SpotNodePools_Delete")]
     public virtual async Task<PoolReplacement<SpotNodePool>> ReplaceAsync(string name, ReplaceSpotNodePoolRequest request, IProgress<SpotNodePool>? progress = null, string? org = null, CancellationToken cancellationToken = default)
     {
+        _core.RefuseWhenReadOnly($"replacing spot pool '{name}'");
         ArgumentNullException.ThrowIfNull(request);
         var old = await GetAsync(name, org, cancellationToken).ConfigureAwait(false);
         var create = NodePoolRules.Successor(old, request, new CreateSpotNodePoolRequest

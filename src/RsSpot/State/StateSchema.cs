@@ -97,6 +97,32 @@ internal static class StateSchema
         ALTER TABLE token_cache ADD COLUMN rotated_refresh_token TEXT;
         """),
 
+        // v3: the local event history (rsspot watch, the webhook receiver) and the state each watch compares with.
+        new(3, """
+        CREATE TABLE events (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            occurred_at INTEGER NOT NULL,
+            type TEXT NOT NULL,
+            source TEXT NOT NULL,
+            profile TEXT,
+            org TEXT,
+            region TEXT,
+            cloudspace TEXT,
+            pool TEXT,
+            server TEXT,
+            message TEXT NOT NULL,
+            data_json TEXT);
+        CREATE INDEX ix_events_occurred ON events(occurred_at);
+        CREATE INDEX ix_events_cloudspace ON events(cloudspace, occurred_at);
+
+        CREATE TABLE watch_checkpoints (
+            scope TEXT NOT NULL,
+            cloudspace TEXT NOT NULL,
+            state_json TEXT NOT NULL,
+            updated_at INTEGER NOT NULL,
+            PRIMARY KEY (scope, cloudspace));
+        """),
+
         // v4: leases on ledger rows, so runners on several machines (or processes) never work on one VM at once.
         new(4, """
         ALTER TABLE registration_ledger ADD COLUMN claimed_by TEXT;

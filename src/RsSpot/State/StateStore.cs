@@ -4,8 +4,8 @@ using RsSpot.Internal.IO;
 namespace RsSpot.State;
 
 /// <summary>
-/// The local state database (state.db): preferences, the HTTP and token caches, command history and the VM
-/// registration ledger. Thread-safe and safe for several processes: every operation opens its own pooled
+/// The local state database (state.db): preferences, the HTTP and token caches, command history, the VM
+/// registration ledger and the event history. Thread-safe and safe for several processes: every operation opens its own pooled
 /// connection, writes use IMMEDIATE transactions, and the file runs in WAL mode with a busy timeout.
 /// The shared parts (the registration ledger) can live on a PostgreSQL server instead (<see cref="OpenWithPostgres"/>,
 /// <c>state.backend: postgres</c>), so runners on several machines share them; the per-user parts stay in state.db.
@@ -32,6 +32,7 @@ public sealed class StateStore : IDisposable
         Tokens = new TokenCache(this);
         History = new CommandHistory(this);
         PendingCreates = new PendingCreates(this);
+        Events = new SqliteEventStore(this);
 
         // The server is contacted (and migrated) by the first command that needs the ledger, not by every run.
         _shared = new Lazy<SharedDatabase>(() => shared.ConnectionString is { } server
@@ -78,6 +79,9 @@ public sealed class StateStore : IDisposable
 
     /// <summary>Creates whose outcome is not known yet (their generated names are reused by a re-run).</summary>
     internal PendingCreates PendingCreates { get; }
+
+    /// <summary>The local event history and the watch checkpoints.</summary>
+    internal IEventStore Events { get; }
 
     /// <summary>
     /// Opens (creating with mode 0600 when missing) and migrates the store at <paramref name="path"/>. A corrupt or

@@ -41,17 +41,4 @@ public abstract class OperatorCliTestBase : ResourceCommandTestBase
         using var error = new CueWriter(cue, () => interruption.Request(PosixSignal.SIGINT));
         return await Run(["--sandbox", .. args], null, interruption, error);
     }
-
-    /// <summary>A stderr that acts when a line containing its cue is written.</summary>
-    private sealed class CueWriter(string cue, Action act) : StringWriter(System.Globalization.CultureInfo.InvariantCulture)
-    {
-        public override void WriteLine(string? value)
-        {
-            base.WriteLine(value);
-            if (value?.Contains(cue, StringComparison.Ordinal) == true)
-            {
-                act();
-            }
-        }
-    }
 }

@@ -51,6 +51,10 @@ internal class ProfileSettings
     [Setting("verify_ssl", "verifySsl", Env = ["RSSPOT_VERIFY_SSL", "SPOT_VERIFY_SSL"], Default = true)]
     public bool? VerifySsl { get; set; }
 
+    /// <summary>Refuse every call that would change something (read-only mode), before anything is sent.</summary>
+    [Setting("read_only", "readOnly", Env = ["RSSPOT_READ_ONLY"], Default = false)]
+    public bool? ReadOnly { get; set; }
+
     /// <summary>Legacy retry knob: retries after the first attempt (max_attempts = max_retries + 1).</summary>
     [Setting("max_retries", "maxRetries", Env = ["RSSPOT_MAX_RETRIES", "SPOT_MAX_RETRIES"], Minimum = 0, FeedsRetry = true)]
     public int? MaxRetries { get; set; }

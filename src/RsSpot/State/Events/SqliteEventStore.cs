@@ -1,0 +1,169 @@
+using Dapper;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+using RsSpot.Models;
+
+namespace RsSpot.State;
+
+/// <summary>
+/// The event history (<c>events</c>) and watch checkpoints (<c>watch_checkpoints</c>) in state.db. Queries are plain
+/// SQL (<c>RETURNING</c>, <c>ON CONFLICT ... DO UPDATE</c>, <c>LIMIT</c>, filters built only from the values given)
+/// that PostgreSQL runs unchanged.
+/// </summary>
+internal sealed class SqliteEventStore(StateStore store) : IEventStore
+{
+    private const string Columns =
+        """
+        id AS Id, occurred_at AS OccurredAt, type AS Type, source AS Source, profile AS Profile, org AS Org, region AS Region,
+        cloudspace AS CloudSpace, pool AS Pool, server AS Server, message AS Message, data_json AS DataJson
+        """;
+
+    public IReadOnlyList<SpotEvent> Append(IReadOnlyList<SpotEvent> events)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        return events.Count == 0 ? [] : store.Write((c, tx) => Insert(c, tx, events));
+    }
+
+    public IReadOnlyList<SpotEvent> Query(EventQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentOutOfRangeException.ThrowIfLessThan(query.Limit, 1, nameof(query));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(query.Limit, EventQuery.MaxLimit, nameof(query));
+        var filters = new List<string>();
+        var parameters = new DynamicParameters(new { limit = query.Limit });
+        Filter(filters, parameters, "occurred_at >= @since", "since", UnixTime.ToMs(query.Since));
+        Filter(filters, parameters, "occurred_at < @until", "until", UnixTime.ToMs(query.Until));
+        Filter(filters, parameters, "cloudspace = @cloudSpace", "cloudSpace", query.CloudSpace);
+        Filter(filters, parameters, "type IN @types", "types", query.Types.Count > 0 ? query.Types : null);
+        var where = filters.Count == 0 ? "" : "WHERE " + string.Join(" AND ", filters);
+        // The newest rows that match, handed back in the order they happened.
+        return store.Read(c => c.Query<Row>(
+            $"""
+            SELECT * FROM (SELECT {Columns} FROM events {where} ORDER BY occurred_at DESC, id DESC LIMIT @limit) recent
+            ORDER BY OccurredAt, Id
+            """,
+            parameters).Select(r => r.ToEvent()).ToList());
+    }
+
+    public IReadOnlyList<SpotEvent> LastPerPoolBefore(DateTimeOffset before, string? cloudSpace)
+    {
+        var parameters = new DynamicParameters(new { before = UnixTime.ToMs(before) });
+        var filters = new List<string> { "occurred_at < @before", "pool IS NOT NULL", "source = 'watch'" };
+        Filter(filters, parameters, "cloudspace = @cloudSpace", "cloudSpace", cloudSpace);
+        return store.Read(c => c.Query<Row>(
+            $"""
+            SELECT {Columns} FROM events WHERE id IN (
+                SELECT MAX(id) FROM events WHERE {string.Join(" AND ", filters)} GROUP BY cloudspace, pool)
+            ORDER BY id
+            """,
+            parameters).Select(r => r.ToEvent()).ToList());
+    }
+
+    public int Prune(DateTimeOffset cutoff) =>
+        store.Write((c, tx) => c.Execute("DELETE FROM events WHERE occurred_at < @cutoff", new { cutoff = UnixTime.ToMs(cutoff) }, tx));
+
+    public IReadOnlyList<SpotEvent> Commit(string scope, Func<IReadOnlyDictionary<string, string>, WatchCommit> step)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(scope);
+        ArgumentNullException.ThrowIfNull(step);
+        return store.Write((c, tx) =>
+        {
+            var stored = c.Query<(string CloudSpace, string State)>(
+                "SELECT cloudspace, state_json FROM watch_checkpoints WHERE scope = @scope", new { scope }, tx)
+                .ToDictionary(r => r.CloudSpace, r => r.State, StringComparer.Ordinal);
+            var commit = step(stored);
+            var now = UnixTime.ToMs(store.Now);
+            foreach (var (cloudSpace, state) in commit.Checkpoints)
+            {
+                c.Execute(
+                    """
+                    INSERT INTO watch_checkpoints (scope, cloudspace, state_json, updated_at) VALUES (@scope, @cloudSpace, @state, @now)
+                    ON CONFLICT (scope, cloudspace) DO UPDATE SET state_json = excluded.state_json, updated_at = excluded.updated_at
+                    """,
+                    new { scope, cloudSpace, state, now },
+                    tx);
+            }
+
+            foreach (var cloudSpace in commit.Forget)
+            {
+                c.Execute("DELETE FROM watch_checkpoints WHERE scope = @scope AND cloudspace = @cloudSpace", new { scope, cloudSpace }, tx);
+            }
+
+            return Insert(c, tx, commit.Events);
+        });
+    }
+
+    private static List<SpotEvent> Insert(System.Data.IDbConnection c, System.Data.IDbTransaction tx, IReadOnlyList<SpotEvent> events) =>
+        [.. events.Select(e => e with
+        {
+            Id = c.ExecuteScalar<long>(
+                """
+                INSERT INTO events (occurred_at, type, source, profile, org, region, cloudspace, pool, server, message, data_json)
+                VALUES (@occurredAt, @type, @source, @profile, @org, @region, @cloudSpace, @pool, @server, @message, @dataJson)
+                RETURNING id
+                """,
+                new
+                {
+                    occurredAt = UnixTime.ToMs(e.OccurredAt),
+                    type = e.Type,
+                    source = e.Source,
+                    profile = e.Profile,
+                    org = e.Org,
+                    region = e.Region,
+                    cloudSpace = e.CloudSpace,
+                    pool = e.Pool,
+                    server = e.Server,
+                    message = e.Message,
+                    dataJson = e.Data?.ToString(Formatting.None),
+                },
+                tx),
+        })];
+
+    private static void Filter(List<string> filters, DynamicParameters parameters, string clause, string name, object? value)
+    {
+        if (value is not null)
+        {
+            filters.Add(clause);
+            parameters.Add(name, value);
+        }
+    }
+
+    private sealed class Row
+    {
+        public long Id { get; set; }
+        public long OccurredAt { get; set; }
+        public string Type { get; set; } = "";
+        public string Source { get; set; } = "";
+        public string? Profile { get; set; }
+        public string? Org { get; set; }
+        public string? Region { get; set; }
+        public string? CloudSpace { get; set; }
+        public string? Pool { get; set; }
+        public string? Server { get; set; }
+        public string Message { get; set; } = "";
+        public string? DataJson { get; set; }
+
+        public SpotEvent ToEvent() => new()
+        {
+            Id = Id,
+            OccurredAt = UnixTime.FromMs(OccurredAt),
+            Type = Type,
+            Source = Source,
+            Profile = Profile,
+            Org = Org,
+            Region = Region,
+            CloudSpace = CloudSpace,
+            Pool = Pool,
+            Server = Server,
+            Message = Message,
+            Data = DataJson is null ? null : ParseData(DataJson),
+        };
+
+        /// <summary>Prices stay decimals and timestamps stay text, exactly as they were stored.</summary>
+        private static JObject ParseData(string json)
+        {
+            using var reader = new JsonTextReader(new StringReader(json)) { DateParseHandling = DateParseHandling.None, FloatParseHandling = FloatParseHandling.Decimal };
+            return JObject.Load(reader);
+        }
+    }
+}
