@@ -16,8 +16,9 @@ public sealed class StateStore : IDisposable
     private static readonly string BusyTimeoutPragma = $"PRAGMA busy_timeout = {BusyTimeoutMs}";
     private readonly string _connectionString;
     private readonly SqliteConnection? _memoryAnchor;
-    private readonly Lazy<SharedDatabase> _shared;
-    private readonly Lazy<RegistrationLedger> _ledger;
+    private readonly Lock _sharedLock = new();
+    private SharedDatabase? _shared;
+    private RegistrationLedger? _ledger;
 
     private StateStore(string connectionString, string? path, TimeProvider clock, SqliteConnection? memoryAnchor, string? recoveryNotice, SharedStateSettings shared)
     {
@@ -33,12 +34,6 @@ public sealed class StateStore : IDisposable
         History = new CommandHistory(this);
         PendingCreates = new PendingCreates(this);
         Events = new SqliteEventStore(this);
-
-        // The server is contacted (and migrated) by the first command that needs the ledger, not by every run.
-        _shared = new Lazy<SharedDatabase>(() => shared.ConnectionString is { } server
-            ? new PostgresSharedDatabase(server, clock)
-            : new SqliteSharedDatabase(this));
-        _ledger = new Lazy<RegistrationLedger>(() => new RegistrationLedger(_shared.Value, clock));
     }
 
     /// <summary>File name used when only a directory is known.</summary>
@@ -69,13 +64,35 @@ public sealed class StateStore : IDisposable
     internal CommandHistory History { get; }
 
     /// <summary>VM registration ledger (on the shared database).</summary>
-    internal RegistrationLedger Ledger => _ledger.Value;
+    internal RegistrationLedger Ledger
+    {
+        get
+        {
+            var shared = Shared;
+            lock (_sharedLock)
+            {
+                return _ledger ??= new RegistrationLedger(shared, Clock);
+            }
+        }
+    }
 
     /// <summary>Where the shared parts live, as configured.</summary>
     internal SharedStateSettings SharedSettings { get; }
 
-    /// <summary>The database of the shared parts: state.db itself, or the PostgreSQL server (connected on first use).</summary>
-    internal SharedDatabase Shared => _shared.Value;
+    /// <summary>
+    /// The database of the shared parts: state.db itself, or the PostgreSQL server, contacted (and migrated) by the first
+    /// command that needs the ledger rather than by every run; a failed first contact is tried again on the next use.
+    /// </summary>
+    internal SharedDatabase Shared
+    {
+        get
+        {
+            lock (_sharedLock)
+            {
+                return _shared ??= SharedSettings.ConnectionString is { } server ? new PostgresSharedDatabase(server, Clock) : new SqliteSharedDatabase(this);
+            }
+        }
+    }
 
     /// <summary>Creates whose outcome is not known yet (their generated names are reused by a re-run).</summary>
     internal PendingCreates PendingCreates { get; }
@@ -175,9 +192,9 @@ public sealed class StateStore : IDisposable
     /// <summary>Releases pooled connections (and the in-memory database).</summary>
     public void Dispose()
     {
-        if (_shared.IsValueCreated)
+        lock (_sharedLock)
         {
-            _shared.Value.Dispose();
+            _shared?.Dispose();
         }
 
         using var connection = new SqliteConnection(_connectionString);

@@ -75,7 +75,14 @@ public sealed class RegistrationRunner
             await renewing.ConfigureAwait(false);
 
             // Done or stopped: whatever this runner still holds is free for the others at once, not after the lease.
-            _workflow.Ledger.Release(RunnerId);
+            try
+            {
+                _workflow.Ledger.Release(RunnerId);
+            }
+            catch (SpotException)
+            {
+                // The database is unreachable: the leases run out on their own, and the run's own outcome is what to report.
+            }
         }
 
         return new RegistrationRunResult([.. keys.Select(key => _workflow.Get(key)).OfType<RegistrationRecord>()]);
