@@ -38,6 +38,7 @@ public class StateCommandsTests : CliTestBase
             Assert.That((int)info["local"]!["schema_version"]!, Is.EqualTo(StateSchema.LatestVersion));
             Assert.That((string?)info["shared"]!["location"], Is.EqualTo((string?)info["local"]!["path"]));
             Assert.That((long)info["shared"]!["rows"]!["registration_ledger"]!, Is.EqualTo(3));
+            Assert.That((long)info["shared"]!["rows"]!["events"]!, Is.EqualTo(0), "no watch ran");
             Assert.That((long)info["local"]!["rows"]!["command_history"]!, Is.EqualTo(1), "the discover run");
         });
     }

@@ -39,7 +39,12 @@ internal sealed class StateCommands(CliContext context)
                 ["location"] = shared.Location,
                 ["schema_version"] = shared.SchemaVersion(),
                 ["latest_schema_version"] = shared.LatestSchemaVersion,
-                ["rows"] = new OrderedDictionary<string, object?>(StringComparer.Ordinal) { ["registration_ledger"] = ledgerRows, ["registration_ledger_claimed"] = claimed },
+                ["rows"] = new OrderedDictionary<string, object?>(StringComparer.Ordinal) 
+                {
+                    ["registration_ledger"] = ledgerRows,
+                    ["registration_ledger_claimed"] = claimed,
+                    ["events"] = shared.Read(c => c.ExecuteScalar<long>("SELECT COUNT(*) FROM events")),
+                },
             },
         });
     }

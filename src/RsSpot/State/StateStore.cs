@@ -19,6 +19,7 @@ public sealed class StateStore : IDisposable
     private readonly Lock _sharedLock = new();
     private SharedDatabase? _shared;
     private RegistrationLedger? _ledger;
+    private IEventStore? _events;
 
     private StateStore(string connectionString, string? path, TimeProvider clock, SqliteConnection? memoryAnchor, string? recoveryNotice, SharedStateSettings shared)
     {
@@ -33,7 +34,6 @@ public sealed class StateStore : IDisposable
         Tokens = new TokenCache(this);
         History = new CommandHistory(this);
         PendingCreates = new PendingCreates(this);
-        Events = new SqliteEventStore(this);
     }
 
     /// <summary>File name used when only a directory is known.</summary>
@@ -64,17 +64,7 @@ public sealed class StateStore : IDisposable
     internal CommandHistory History { get; }
 
     /// <summary>VM registration ledger (on the shared database).</summary>
-    internal RegistrationLedger Ledger
-    {
-        get
-        {
-            var shared = Shared;
-            lock (_sharedLock)
-            {
-                return _ledger ??= new RegistrationLedger(shared, Clock);
-            }
-        }
-    }
+    internal RegistrationLedger Ledger => OnShared(ref _ledger, shared => new RegistrationLedger(shared, Clock));
 
     /// <summary>Where the shared parts live, as configured.</summary>
     internal SharedStateSettings SharedSettings { get; }
@@ -97,8 +87,8 @@ public sealed class StateStore : IDisposable
     /// <summary>Creates whose outcome is not known yet (their generated names are reused by a re-run).</summary>
     internal PendingCreates PendingCreates { get; }
 
-    /// <summary>The local event history and the watch checkpoints.</summary>
-    internal IEventStore Events { get; }
+    /// <summary>The event history and the watch checkpoints (on the shared database, like the ledger).</summary>
+    internal IEventStore Events => OnShared(ref _events, shared => new SharedEventStore(shared, Clock));
 
     /// <summary>
     /// Opens (creating with mode 0600 when missing) and migrates the store at <paramref name="path"/>. A corrupt or
@@ -187,6 +177,17 @@ public sealed class StateStore : IDisposable
         anchor.Open();
         StateSchema.Migrate(anchor, clock.GetUtcNow());
         return new StateStore(connectionString, path: null, clock, anchor, recoveryNotice: null, shared);
+    }
+
+    /// <summary>A store on the shared database, made once (after the database was reached).</summary>
+    private T OnShared<T>(ref T? field, Func<SharedDatabase, T> create)
+        where T : class
+    {
+        var shared = Shared;
+        lock (_sharedLock)
+        {
+            return field ??= create(shared);
+        }
     }
 
     /// <summary>Releases pooled connections (and the in-memory database).</summary>

@@ -1,18 +1,41 @@
 using Newtonsoft.Json.Linq;
 using RsSpot.Models;
+using Dapper;
 using RsSpot.State;
+using RsSpot.Testing;
 
 namespace RsSpot.Tests.State;
 
-/// <summary>The event history in state.db: filters, order, limits, pruning and the atomic watch step.</summary>
-public sealed class EventStoreTests
+/// <summary>
+/// The event history on each shared backend (state.db, and the PostgreSQL test server in a schema of its own): filters,
+/// order, limits, pruning and the atomic watch step.
+/// </summary>
+[TestFixture(SharedBackend.Sqlite)]
+[TestFixture(SharedBackend.Postgres)]
+public sealed class EventStoreTests(SharedBackend backend)
 {
+    private TestSchema? _schema;
+
     private static readonly DateTimeOffset T0 = new(2026, 3, 1, 12, 0, 0, TimeSpan.Zero);
+
+    [OneTimeSetUp]
+    public void CreateSchema() => _schema = backend == SharedBackend.Postgres ? TestPostgres.CreateSchema() : null;
+
+    [OneTimeTearDown]
+    public void DropSchema() => _schema?.Dispose();
+
+    /// <summary>A store whose event history is empty, on this fixture's backend.</summary>
+    private StateStore Open()
+    {
+        var store = StateStore.OpenInMemory(_schema is null ? SharedStateSettings.Local : SharedStateSettings.OnPostgres(_schema.ConnectionString, "test"));
+        store.Shared.Write((c, tx) => c.Execute("DELETE FROM events; DELETE FROM watch_checkpoints", transaction: tx));
+        return store;
+    }
 
     [Test]
     public void Events_come_back_oldest_first_with_ids_and_decimal_data_intact()
     {
-        using var store = StateStore.OpenInMemory();
+        using var store = Open();
 
         var stored = store.Events.Append([Event(T0.AddMinutes(2), "won-count-changed", "demo", price: 0.012345678m), Event(T0, "phase-changed", "demo")]);
         var listed = store.Events.Query(new EventQuery());
@@ -31,7 +54,7 @@ public sealed class EventStoreTests
     [Test]
     public void Filters_combine_and_the_limit_keeps_the_most_recent()
     {
-        using var store = StateStore.OpenInMemory();
+        using var store = Open();
         store.Events.Append(
         [
             Event(T0, "server-removed", "a"),
@@ -56,7 +79,7 @@ public sealed class EventStoreTests
     [Test]
     public void Prune_deletes_only_what_is_older_than_the_cutoff()
     {
-        using var store = StateStore.OpenInMemory();
+        using var store = Open();
         store.Events.Append([Event(T0, "a", "x"), Event(T0.AddDays(10), "b", "x"), Event(T0.AddDays(40), "c", "x")]);
 
         var removed = store.Events.Prune(T0.AddDays(10));
@@ -67,7 +90,7 @@ public sealed class EventStoreTests
     [Test]
     public void The_last_event_of_each_pool_before_an_instant_starts_an_integration()
     {
-        using var store = StateStore.OpenInMemory();
+        using var store = Open();
         store.Events.Append(
         [
             Event(T0, "won-count-changed", "a", pool: "p1"),
@@ -90,7 +113,7 @@ public sealed class EventStoreTests
     [Test]
     public void A_watch_step_reads_and_writes_its_checkpoints_atomically()
     {
-        using var store = StateStore.OpenInMemory();
+        using var store = Open();
 
         store.Events.Commit("scope", stored => new WatchCommit([Event(T0, "cloudspace-seen", "a")], new Dictionary<string, string> { ["a"] = "{\"v\":1}", ["b"] = "{}" }, []));
         IReadOnlyDictionary<string, string>? seen = null;
@@ -117,7 +140,7 @@ public sealed class EventStoreTests
     [Test]
     public void A_watch_step_that_fails_records_nothing()
     {
-        using var store = StateStore.OpenInMemory();
+        using var store = Open();
 
         Assert.Throws<InvalidOperationException>(() => store.Events.Commit("scope", _ => throw new InvalidOperationException("boom")));
 

@@ -7,7 +7,7 @@ namespace RsSpot.State;
 /// </summary>
 internal static class PostgresSchema
 {
-    /// <summary>Every migration; a new shared table (the event history) is added as the next version.</summary>
+    /// <summary>Every migration; a new shared table is added as the next version.</summary>
     public static IReadOnlyList<StateMigration> Migrations { get; } =
     [
         // v1: the registration ledger, with its leases.
@@ -34,6 +34,32 @@ internal static class PostgresSchema
         CREATE INDEX ix_registration_status ON registration_ledger(status, updated_at);
         CREATE INDEX ix_registration_vm ON registration_ledger(vm_uid);
         CREATE INDEX ix_registration_claim ON registration_ledger(claimed_by);
+        """),
+
+        // v2: the event history (rsspot watch, the webhook receiver) and the state each watch compares with.
+        new(2, """
+        CREATE TABLE events (
+            id BIGSERIAL PRIMARY KEY,
+            occurred_at BIGINT NOT NULL,
+            type TEXT COLLATE "C" NOT NULL,
+            source TEXT NOT NULL,
+            profile TEXT,
+            org TEXT,
+            region TEXT,
+            cloudspace TEXT COLLATE "C",
+            pool TEXT COLLATE "C",
+            server TEXT,
+            message TEXT NOT NULL,
+            data_json TEXT);
+        CREATE INDEX ix_events_occurred ON events(occurred_at);
+        CREATE INDEX ix_events_cloudspace ON events(cloudspace, occurred_at);
+
+        CREATE TABLE watch_checkpoints (
+            scope TEXT COLLATE "C" NOT NULL,
+            cloudspace TEXT COLLATE "C" NOT NULL,
+            state_json TEXT NOT NULL,
+            updated_at BIGINT NOT NULL,
+            PRIMARY KEY (scope, cloudspace));
         """),
     ];
 

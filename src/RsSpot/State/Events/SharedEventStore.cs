@@ -6,11 +6,12 @@ using RsSpot.Models;
 namespace RsSpot.State;
 
 /// <summary>
-/// The event history (<c>events</c>) and watch checkpoints (<c>watch_checkpoints</c>) in state.db. Queries are plain
-/// SQL (<c>RETURNING</c>, <c>ON CONFLICT ... DO UPDATE</c>, <c>LIMIT</c>, filters built only from the values given)
-/// that PostgreSQL runs unchanged.
+/// The event history (<c>events</c>) and watch checkpoints (<c>watch_checkpoints</c>) on the shared database: state.db
+/// by default, PostgreSQL with <c>state.backend: postgres</c>, so several operators' watches fill one history. Queries
+/// are plain SQL (<c>RETURNING</c>, <c>ON CONFLICT ... DO UPDATE</c>, <c>LIMIT</c>, filters built only from the values
+/// given) that both run unchanged.
 /// </summary>
-internal sealed class SqliteEventStore(StateStore store) : IEventStore
+internal sealed class SharedEventStore(SharedDatabase db, TimeProvider clock) : IEventStore
 {
     private const string Columns =
         """
@@ -21,7 +22,7 @@ internal sealed class SqliteEventStore(StateStore store) : IEventStore
     public IReadOnlyList<SpotEvent> Append(IReadOnlyList<SpotEvent> events)
     {
         ArgumentNullException.ThrowIfNull(events);
-        return events.Count == 0 ? [] : store.Write((c, tx) => Insert(c, tx, events));
+        return events.Count == 0 ? [] : db.Write((c, tx) => Insert(c, tx, events));
     }
 
     public IReadOnlyList<SpotEvent> Query(EventQuery query)
@@ -37,7 +38,7 @@ internal sealed class SqliteEventStore(StateStore store) : IEventStore
         Filter(filters, parameters, "type IN @types", "types", query.Types.Count > 0 ? query.Types : null);
         var where = filters.Count == 0 ? "" : "WHERE " + string.Join(" AND ", filters);
         // The newest rows that match, handed back in the order they happened.
-        return store.Read(c => c.Query<Row>(
+        return db.Read(c => c.Query<Row>(
             $"""
             SELECT * FROM (SELECT {Columns} FROM events {where} ORDER BY occurred_at DESC, id DESC LIMIT @limit) recent
             ORDER BY OccurredAt, Id
@@ -50,7 +51,7 @@ internal sealed class SqliteEventStore(StateStore store) : IEventStore
         var parameters = new DynamicParameters(new { before = UnixTime.ToMs(before) });
         var filters = new List<string> { "occurred_at < @before", "pool IS NOT NULL", "source = 'watch'" };
         Filter(filters, parameters, "cloudspace = @cloudSpace", "cloudSpace", cloudSpace);
-        return store.Read(c => c.Query<Row>(
+        return db.Read(c => c.Query<Row>(
             $"""
             SELECT {Columns} FROM events WHERE id IN (
                 SELECT MAX(id) FROM events WHERE {string.Join(" AND ", filters)} GROUP BY cloudspace, pool)
@@ -60,19 +61,19 @@ internal sealed class SqliteEventStore(StateStore store) : IEventStore
     }
 
     public int Prune(DateTimeOffset cutoff) =>
-        store.Write((c, tx) => c.Execute("DELETE FROM events WHERE occurred_at < @cutoff", new { cutoff = UnixTime.ToMs(cutoff) }, tx));
+        db.Write((c, tx) => c.Execute("DELETE FROM events WHERE occurred_at < @cutoff", new { cutoff = UnixTime.ToMs(cutoff) }, tx));
 
     public IReadOnlyList<SpotEvent> Commit(string scope, Func<IReadOnlyDictionary<string, string>, WatchCommit> step)
     {
         ArgumentException.ThrowIfNullOrEmpty(scope);
         ArgumentNullException.ThrowIfNull(step);
-        return store.Write((c, tx) =>
+        return db.Write((c, tx) =>
         {
             var stored = c.Query<(string CloudSpace, string State)>(
-                "SELECT cloudspace, state_json FROM watch_checkpoints WHERE scope = @scope", new { scope }, tx)
+                $"SELECT cloudspace, state_json FROM watch_checkpoints WHERE scope = @scope {db.LockRows}", new { scope }, tx)
                 .ToDictionary(r => r.CloudSpace, r => r.State, StringComparer.Ordinal);
             var commit = step(stored);
-            var now = UnixTime.ToMs(store.Now);
+            var now = UnixTime.ToMs(clock.GetUtcNow());
             foreach (var (cloudSpace, state) in commit.Checkpoints)
             {
                 c.Execute(
