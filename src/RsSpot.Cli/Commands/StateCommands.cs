@@ -39,7 +39,7 @@ internal sealed class StateCommands(CliContext context)
                 ["location"] = shared.Location,
                 ["schema_version"] = shared.SchemaVersion(),
                 ["latest_schema_version"] = shared.LatestSchemaVersion,
-                ["rows"] = new OrderedDictionary<string, object?>(StringComparer.Ordinal) 
+                ["rows"] = new OrderedDictionary<string, object?>(StringComparer.Ordinal)
                 {
                     ["registration_ledger"] = ledgerRows,
                     ["registration_ledger_claimed"] = claimed,

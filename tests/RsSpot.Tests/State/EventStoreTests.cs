@@ -1,6 +1,6 @@
+using Dapper;
 using Newtonsoft.Json.Linq;
 using RsSpot.Models;
-using Dapper;
 using RsSpot.State;
 using RsSpot.Testing;
 
