@@ -12,7 +12,6 @@ namespace RsSpot.Tests.State;
 /// </summary>
 public sealed class SchemaMigrationTests
 {
-    private static readonly StateMigration EventsProbe = new(3, "CREATE TABLE events_probe (id INTEGER PRIMARY KEY)");
     private string _dir = "";
 
     private string StatePath => Path.Combine(_dir, "state.db");
@@ -28,7 +27,7 @@ public sealed class SchemaMigrationTests
     }
 
     [Test]
-    public void A_state_db_at_v2_gets_the_lease_columns()
+    public void A_state_db_at_v2_gets_the_events_and_the_lease_columns()
     {
         Prepare(StateSchema.Migrations.Where(m => m.Version <= 2));
 
@@ -36,47 +35,48 @@ public sealed class SchemaMigrationTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(Versions(store), Is.EqualTo(new long[] { 1, 2, 4 }));
+            Assert.That(Versions(store), Is.EqualTo(new long[] { 1, 2, 3, 4 }));
+            Assert.That(Columns(store, "events"), Does.Contain("occurred_at"));
             Assert.That(Columns(store, "registration_ledger"), Does.Contain("claimed_by").And.Contain("lease_until"));
             Assert.That(store.Shared.SchemaVersion(), Is.EqualTo(StateSchema.LatestVersion));
         });
     }
 
     [Test]
-    public void A_state_db_at_v3_from_another_branch_keeps_it_and_gets_v4()
+    public void A_state_db_at_v3_gets_v4()
     {
-        Prepare([.. StateSchema.Migrations.Where(m => m.Version <= 2), EventsProbe]);
+        Prepare(StateSchema.Migrations.Where(m => m.Version <= 3));
 
         using var store = StateStore.Open(StatePath);
 
         Assert.Multiple(() =>
         {
             Assert.That(Versions(store), Is.EqualTo(new long[] { 1, 2, 3, 4 }));
-            Assert.That(Columns(store, "events_probe"), Is.EqualTo(new[] { "id" }), "v3 is left as it was");
             Assert.That(Columns(store, "registration_ledger"), Does.Contain("claimed_by"));
         });
     }
 
+    /// <summary>The branches' real case: a store made by a build that had the leases (v4) but not the events (v3).</summary>
     [Test]
-    public void A_state_db_at_v4_gets_a_v3_merged_in_later_and_nothing_twice()
+    public void A_state_db_at_v4_gets_v3_merged_in_later_and_nothing_twice()
     {
+        Prepare(StateSchema.Migrations.Where(m => m.Version != 3));
+
         using (StateStore.Open(StatePath))
         {
         }
 
-        List<StateMigration> merged = [.. StateSchema.Migrations, EventsProbe];
         using (var connection = new SqliteConnection($"Data Source={StatePath}"))
         {
             connection.Open();
-            StateSchema.Migrate(connection, DateTimeOffset.UtcNow, merged);
-            StateSchema.Migrate(connection, DateTimeOffset.UtcNow, merged);
+            StateSchema.Migrate(connection, DateTimeOffset.UtcNow);
         }
 
-        using var store = StateStore.Open(StatePath);
+        using var reopened = StateStore.Open(StatePath);
         Assert.Multiple(() =>
         {
-            Assert.That(Versions(store), Is.EqualTo(new long[] { 1, 2, 3, 4 }));
-            Assert.That(Columns(store, "events_probe"), Is.EqualTo(new[] { "id" }));
+            Assert.That(Versions(reopened), Is.EqualTo(new long[] { 1, 2, 3, 4 }));
+            Assert.That(Columns(reopened, "events"), Does.Contain("occurred_at"));
         });
     }
 

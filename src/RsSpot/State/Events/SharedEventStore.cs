@@ -35,7 +35,8 @@ internal sealed class SharedEventStore(SharedDatabase db, TimeProvider clock) : 
         Filter(filters, parameters, "occurred_at >= @since", "since", UnixTime.ToMs(query.Since));
         Filter(filters, parameters, "occurred_at < @until", "until", UnixTime.ToMs(query.Until));
         Filter(filters, parameters, "cloudspace = @cloudSpace", "cloudSpace", query.CloudSpace);
-        Filter(filters, parameters, "type IN @types", "types", query.Types.Count > 0 ? query.Types : null);
+        // One JSON array parameter for any number of types: list parameters are expanded differently by each provider.
+        Filter(filters, parameters, $"type IN ({db.JsonStrings("@types")})", "types", query.Types.Count > 0 ? JsonConvert.SerializeObject(query.Types) : null);
         var where = filters.Count == 0 ? "" : "WHERE " + string.Join(" AND ", filters);
         // The newest rows that match, handed back in the order they happened.
         return db.Read(c => c.Query<Row>(
