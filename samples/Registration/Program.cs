@@ -19,19 +19,21 @@ using var client = new SpotClient(new SpotClientOptions
     LoadConfiguration = false,
     StatePath = Path.Combine(directory, "state.db"),
 });
-var workflow = new RegistrationWorkflow(client.State!, new RegistrationRetryPolicy { BaseDelay = TimeSpan.FromMilliseconds(200) });
+var workflow = new RegistrationWorkflow(client.State!) { BaseDelay = TimeSpan.FromMilliseconds(200) };
 
 var candidates = await RegistrationWorkflow.FetchCandidatesAsync(client, Cluster);
 Console.WriteLine($"{candidates.Count} VMs in the inventory for cluster '{Cluster}'");
 
 var handler = new FakeClusterHandler();
-var result = await new RegistrationRunner(workflow, handler, maxConcurrency: 2).RunAsync(candidates);
-foreach (var record in result.Records)
+var records = await new RegistrationRunner(workflow, handler, maxConcurrency: 2).RunAsync(candidates);
+foreach (var record in records)
 {
     Console.WriteLine($"  {record.Key}  {record.VmName,-34} {record.Status,-12} token={record.TokenId} attempts={record.Attempts}");
 }
 
 var org = await client.Organizations.GetAsync(await client.ResolveOrgNameAsync());
 var gone = workflow.Reconcile(candidates, Cluster, org.Id);
-Console.WriteLine($"registered {result.Registered}/{result.Records.Count}, failed {result.Failed}, gone {gone.Count}; handler calls: {handler.Calls}");
-return result.Registered == result.Records.Count ? 0 : 1;
+var registered = records.Count(r => r.Status == RegistrationStatus.Registered);
+var failed = records.Count(r => r.Status == RegistrationStatus.Failed);
+Console.WriteLine($"registered {registered}/{records.Count}, failed {failed}, gone {gone.Count}; handler calls: {handler.Calls}");
+return registered == records.Count ? 0 : 1;

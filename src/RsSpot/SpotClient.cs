@@ -7,9 +7,10 @@ namespace RsSpot;
 /// <summary>
 /// The Rackspace Spot client with synchronous and asynchronous twins of every operation
 /// (<c>client.Organizations.List()</c> / <c>await client.Organizations.ListAsync(ct)</c>). Thread-safe and meant to be
-/// long-lived; sync methods are safe from any thread, including inside an async context.
+/// long-lived; sync methods are safe from any thread, including inside an async context. It is an
+/// <see cref="AsyncSpotClient"/> whose operation groups also have the synchronous twins.
 /// </summary>
-public class SpotClient : SpotClientBase, IDisposable
+public class SpotClient : AsyncSpotClient, IDisposable
 {
 
     /// <summary>For mocking only.</summary>
@@ -35,39 +36,31 @@ public class SpotClient : SpotClientBase, IDisposable
     internal SpotClient(SpotClientCore core)
         : base(core)
     {
-        Organizations = new OrganizationsOperations(core);
-        Regions = new RegionsOperations(core);
-        ServerClasses = new ServerClassesOperations(core);
-        CloudSpaces = new CloudSpacesOperations(core);
-        SpotNodePools = new SpotNodePoolsOperations(core);
-        Pricing = new PricingOperations(core, ServerClasses, CloudSpaces, SpotNodePools);
-        OnDemandNodePools = new OnDemandNodePoolsOperations(core);
-        Inventory = new InventoryOperations(core);
     }
 
     /// <summary>Organizations of the caller.</summary>
-    public virtual OrganizationsOperations Organizations { get; } = null!;
+    public override OrganizationsOperations Organizations => Groups.Organizations;
 
     /// <summary>Regions.</summary>
-    public virtual RegionsOperations Regions { get; } = null!;
+    public override RegionsOperations Regions => Groups.Regions;
 
     /// <summary>Server classes.</summary>
-    public virtual ServerClassesOperations ServerClasses { get; } = null!;
+    public override ServerClassesOperations ServerClasses => Groups.ServerClasses;
 
     /// <summary>Prices and the public price feeds.</summary>
-    public virtual PricingOperations Pricing { get; } = null!;
+    public override PricingOperations Pricing => Groups.Pricing;
 
     /// <summary>Cloudspaces.</summary>
-    public virtual CloudSpacesOperations CloudSpaces { get; } = null!;
+    public override CloudSpacesOperations CloudSpaces => Groups.CloudSpaces;
 
     /// <summary>Spot node pools.</summary>
-    public virtual SpotNodePoolsOperations SpotNodePools { get; } = null!;
+    public override SpotNodePoolsOperations SpotNodePools => Groups.SpotNodePools;
 
     /// <summary>On-demand node pools.</summary>
-    public virtual OnDemandNodePoolsOperations OnDemandNodePools { get; } = null!;
+    public override OnDemandNodePoolsOperations OnDemandNodePools => Groups.OnDemandNodePools;
 
     /// <summary>VM inventory and events.</summary>
-    public virtual InventoryOperations Inventory { get; } = null!;
+    public override InventoryOperations Inventory => Groups.Inventory;
 
     /// <summary>Makes sure a valid id_token is available (exchanging the refresh token if needed).</summary>
     /// <param name="cancellationToken">Cancels the call.</param>
@@ -106,14 +99,20 @@ public class SpotClient : SpotClientBase, IDisposable
         SyncOverAsync.Run(ct => ResolveOrgNameAsync(org, ct), cancellationToken);
 
     /// <summary>
-    /// The events of the local history in state.db that match <paramref name="query"/> (what <c>rsspot watch</c> and the
-    /// webhook receiver recorded), oldest first. Reads state.db only; nothing is sent.
+    /// The recorded events (what <c>rsspot watch</c> and the webhook receiver recorded in the event history) that
+    /// match every filter given: the most recent <paramref name="limit"/>, oldest first. Reads the state store only;
+    /// nothing is sent.
     /// </summary>
-    /// <param name="query">Filters; null for the most recent 1000 events.</param>
+    /// <param name="since">Only events at or after this instant.</param>
+    /// <param name="until">Only events before this instant.</param>
+    /// <param name="cloudSpace">Only events of this cloudspace.</param>
+    /// <param name="types">Only events of these types (any of them); null or empty for every type.</param>
+    /// <param name="limit">How many events at most (1 to 100,000).</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="SpotConfigurationException">The client keeps no state (<see cref="SpotClientOptions.UseStateStore"/> is false).</exception>
-    public virtual IReadOnlyList<Models.SpotEvent> QueryEvents(Models.EventQuery? query = null, CancellationToken cancellationToken = default) =>
-        SyncOverAsync.Run(ct => QueryEventsAsync(query, ct), cancellationToken);
+    public virtual IReadOnlyList<Models.SpotEvent> QueryEvents(
+        DateTimeOffset? since = null, DateTimeOffset? until = null, string? cloudSpace = null, IEnumerable<string>? types = null, int limit = 1000, CancellationToken cancellationToken = default) =>
+        SyncOverAsync.Run(ct => QueryEventsAsync(since, until, cloudSpace, types, limit, ct), cancellationToken);
 
     /// <summary>Sends an authenticated request to any API path (retry, cache and error mapping included).</summary>
     /// <param name="method">HTTP method.</param>

@@ -60,9 +60,10 @@ internal sealed class OnDemandNodePoolsCommands(CliContext context)
         [Option("org", Description = OrgHelp)] string? org = null)
     {
         context.RefuseChanges($"replacing on-demand pool '{name}'");
-        var request = new ReplaceOnDemandNodePoolRequest { ServerClass = serverClass, Desired = desired, WaitTimeout = OptionValues.Duration(waitTimeout, "wait-timeout") };
+        var changes = new UpdateOnDemandNodePoolRequest { Desired = desired };
+        var timeout = OptionValues.Duration(waitTimeout, "wait-timeout");
         await PoolSupport.ReplaceAsync<OnDemandNodePool>(context, "on-demand pool", name, serverClass, Waits.Status,
-            progress => context.Client.OnDemandNodePools.ReplaceAsync(name, request, progress, org, context.CancellationToken)).ConfigureAwait(false);
+            progress => context.Client.OnDemandNodePools.ReplaceAsync(name, serverClass, changes, timeout, progress, org, context.CancellationToken)).ConfigureAwait(false);
     }
 
     [Command("delete", Description = "Delete a on-demand pool (its servers are released)")]

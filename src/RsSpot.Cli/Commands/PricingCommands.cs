@@ -43,20 +43,20 @@ internal sealed class PricingCommands(CliContext context)
             IncludeUnavailable = includeUnavailable,
         };
 
-        var result = await context.Client.Pricing.QueryAsync(query, context.CancellationToken).ConfigureAwait(false);
+        var items = await context.Client.Pricing.QueryAsync(query, context.CancellationToken).ConfigureAwait(false);
         switch (context.Output.FormatFor(OutputFormat.Table))
         {
-            case OutputFormat.Table when result.Items.Count == 0:
+            case OutputFormat.Table when items.Count == 0:
                 context.Output.WriteText(PricingTables.NoListRows);
                 break;
             case OutputFormat.Table:
-                WriteTable(PricingTables.List(result));
+                WriteTable(PricingTables.List(query, items));
                 break;
             case OutputFormat.Jsonl:
-                context.Output.Write(result.ToPayload().Items);
+                context.Output.Write(items.Select(PricingPayloads.ToPayload));
                 break;
             default:
-                context.Output.Write(result.ToPayload());
+                context.Output.Write(PricingPayloads.ToPayload(query, items));
                 break;
         }
     }
@@ -80,11 +80,11 @@ internal sealed class PricingCommands(CliContext context)
         var history = await context.Client.Pricing.GetHistoryAsync(serverClass, context.CancellationToken).ConfigureAwait(false);
         if (context.Output.FormatFor(OutputFormat.Table) == OutputFormat.Table)
         {
-            WriteTable(PricingTables.History(history.ServerClass, history.Points, width));
+            WriteTable(PricingTables.History(serverClass, history, width));
         }
         else
         {
-            context.Output.Write(PricingPayloads.ToPayload(history.ServerClass, history.Points));
+            context.Output.Write(PricingPayloads.ToPayload(serverClass, history));
         }
     }
 

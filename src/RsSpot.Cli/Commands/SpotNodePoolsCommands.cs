@@ -81,18 +81,12 @@ internal sealed class SpotNodePoolsCommands(CliContext context)
         [Option("org", Description = OrgHelp)] string? org = null)
     {
         context.RefuseChanges($"replacing spot pool '{name}'");
-        var request = new ReplaceSpotNodePoolRequest
-        {
-            ServerClass = serverClass,
-            BidPrice = bidPrice,
-            Desired = desired,
-            WaitTimeout = OptionValues.Duration(waitTimeout, "wait-timeout"),
-            AllowHighBid = force,
-        };
+        var changes = new UpdateSpotNodePoolRequest { BidPrice = bidPrice, Desired = desired, AllowHighBid = force };
+        var timeout = OptionValues.Duration(waitTimeout, "wait-timeout");
         var old = await context.Client.SpotNodePools.GetAsync(name, org, context.CancellationToken).ConfigureAwait(false);
         await PoolSupport.GuardBidAsync(context, serverClass, bidPrice ?? old.BidPrice ?? "", force).ConfigureAwait(false);
         await PoolSupport.ReplaceAsync<SpotNodePool>(context, "spot pool", name, serverClass, Waits.Status,
-            progress => context.Client.SpotNodePools.ReplaceAsync(name, request, progress, org, context.CancellationToken)).ConfigureAwait(false);
+            progress => context.Client.SpotNodePools.ReplaceAsync(name, serverClass, changes, timeout, progress, org, context.CancellationToken)).ConfigureAwait(false);
     }
 
     [Command("delete", Description = "Delete a spot pool (its servers are released)")]

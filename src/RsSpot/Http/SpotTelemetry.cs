@@ -4,10 +4,10 @@ namespace RsSpot.Http;
 
 /// <summary>
 /// The <see cref="ActivitySource"/> of the SDK: one span per public operation (e.g. <c>CloudSpaces.List</c>), tagged
-/// with the last HTTP status, the retries it took and, on failure, the error. Subscribe with
-/// <c>AddSource(SpotTelemetry.SourceName)</c> in OpenTelemetry or an <see cref="ActivityListener"/>.
+/// with the last HTTP status, the retries it took and, on failure, the error. Consumers subscribe by name
+/// (<c>AddSource("RsSpot")</c>); the names here are the documented contract (docs/sdk-guide.md, "Tracing").
 /// </summary>
-public static class SpotTelemetry
+internal static class SpotTelemetry
 {
     /// <summary>Name of the activity source ("RsSpot").</summary>
     public const string SourceName = "RsSpot";

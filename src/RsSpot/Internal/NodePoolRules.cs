@@ -25,24 +25,27 @@ internal static partial class NodePoolRules
         string.IsNullOrEmpty(cloudSpace) ? null : $"{ResourceMapping.CloudSpaceLabel}={cloudSpace}";
 
     /// <summary>
-    /// The create request of a pool that replaces <paramref name="old"/>: its cloudspace, node labels, annotations,
-    /// taints and autoscaling, with the class (and size, when given) of <paramref name="request"/>, over <paramref name="fresh"/>.
+    /// The create request of a pool that replaces <paramref name="old"/>: its cloudspace, size, node labels,
+    /// annotations, taints and autoscaling, each overridden by <paramref name="changes"/> where set, with
+    /// <paramref name="serverClass"/>, over <paramref name="fresh"/>.
     /// </summary>
-    public static T Successor<T>(NodePool old, ReplaceNodePoolRequest request, T fresh)
+    public static T Successor<T>(NodePool old, string serverClass, UpdateNodePoolRequest? changes, T fresh)
         where T : CreateNodePoolRequest
     {
-        Require(!string.IsNullOrWhiteSpace(request.ServerClass), "a server class is required");
+        Require(!string.IsNullOrWhiteSpace(serverClass), "a server class is required");
         Require(!string.IsNullOrEmpty(old.CloudSpace), $"pool {old.Name} names no cloudspace, so it cannot be replaced");
+        Require(changes?.Desired is null or >= 0, $"desired must be 0 or more (got {changes?.Desired})");
+        Validate(changes?.Autoscaling);
         CreateNodePoolRequest shared = fresh;
         return (T)(shared with
         {
             CloudSpace = old.CloudSpace!,
-            ServerClass = request.ServerClass,
-            Desired = request.Desired ?? old.Desired,
-            Autoscaling = old.Autoscaling is { Enabled: true } ? old.Autoscaling : null,
-            CustomLabels = old.CustomLabels,
-            CustomAnnotations = old.CustomAnnotations,
-            CustomTaints = old.CustomTaints,
+            ServerClass = serverClass,
+            Desired = changes?.Desired ?? old.Desired,
+            Autoscaling = changes?.Autoscaling ?? (old.Autoscaling is { Enabled: true } ? old.Autoscaling : null),
+            CustomLabels = changes?.CustomLabels ?? old.CustomLabels,
+            CustomAnnotations = changes?.CustomAnnotations ?? old.CustomAnnotations,
+            CustomTaints = changes?.CustomTaints ?? old.CustomTaints,
         });
     }
 

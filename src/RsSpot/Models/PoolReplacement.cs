@@ -1,31 +1,5 @@
 namespace RsSpot.Models;
 
-/// <summary>What both kinds of pool replacement take: the new pool's class and size, and how long to wait for it.</summary>
-public abstract record ReplaceNodePoolRequest
-{
-    /// <summary>Server class of the new pool (may be the same as the old one's).</summary>
-    public required string ServerClass { get; init; }
-
-    /// <summary>Servers the new pool must win before the old one is deleted; null keeps the old pool's desired count.</summary>
-    public int? Desired { get; init; }
-
-    /// <summary>Longest wait for the new pool (default 30 minutes); past it the new pool is deleted.</summary>
-    public TimeSpan? WaitTimeout { get; init; }
-}
-
-/// <summary>A spot pool replacement: the new class, and optionally a new bid.</summary>
-public sealed record ReplaceSpotNodePoolRequest : ReplaceNodePoolRequest
-{
-    /// <summary>Bid of the new pool; null keeps the old pool's bid (checked against the new class).</summary>
-    public string? BidPrice { get; init; }
-
-    /// <summary>Accept a bid above the on-demand price or the market limit of <see cref="Pricing.BidGuard"/>.</summary>
-    public bool AllowHighBid { get; init; }
-}
-
-/// <summary>An on-demand pool replacement.</summary>
-public sealed record ReplaceOnDemandNodePoolRequest : ReplaceNodePoolRequest;
-
 /// <summary>The result of replacing a pool: create the new one, wait until it holds its servers, then delete the old one.</summary>
 /// <typeparam name="T">Pool kind.</typeparam>
 public sealed record PoolReplacement<T>

@@ -1,15 +1,5 @@
 namespace RsSpot.Models;
 
-/// <summary>Auction history of one server class (public price feed).</summary>
-public sealed record PriceHistory
-{
-    /// <summary>Server class.</summary>
-    public required string ServerClass { get; init; }
-
-    /// <summary>Auctions, oldest first.</summary>
-    public IReadOnlyList<PricePoint> Points { get; init; } = [];
-}
-
 /// <summary>Result of one auction.</summary>
 /// <param name="RunAt">When the auction ran.</param>
 /// <param name="HammerPrice">Clearing price in USD per hour.</param>

@@ -52,8 +52,8 @@ public sealed record SpotEvent
     public JObject? Data { get; init; }
 }
 
-/// <summary>Which recorded events <see cref="SpotClient.QueryEvents"/> returns: every filter set must match.</summary>
-public sealed record EventQuery
+/// <summary>Which recorded events a query of the event history returns: every filter set must match.</summary>
+internal sealed record EventQuery
 {
     /// <summary>Largest <see cref="Limit"/> accepted.</summary>
     public const int MaxLimit = 100_000;

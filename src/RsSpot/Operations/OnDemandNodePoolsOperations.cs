@@ -62,17 +62,19 @@ public interface IAsyncOnDemandNodePoolsOperations
     Task<WaitResult<OnDemandNodePool>> WaitAsync(string name, int? minWon = null, TimeSpan? timeout = null, IProgress<OnDemandNodePool>? progress = null, string? org = null, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Replaces an on-demand pool safely: creates a new pool with the old one's settings and the new class (and
-    /// size, when given), waits until it holds its servers, then deletes the old pool. When the wait does not succeed
+    /// Replaces an on-demand pool safely: creates a new pool in <paramref name="serverClass"/> with the old one's
+    /// settings (size, labels, annotations, taints, autoscaling) except those set in <paramref name="changes"/>, waits until it holds its servers, then deletes the old pool. When the wait does not succeed
     /// the new pool is deleted and the old one left untouched (the result says so); on cancellation the same happens
     /// and <see cref="SpotReplaceCancelledException"/> is thrown.
     /// </summary>
     /// <param name="name">The pool to replace.</param>
-    /// <param name="request">The new class and size, and how long to wait.</param>
+    /// <param name="serverClass">Server class of the new pool (may be the old pool's).</param>
+    /// <param name="changes">Settings of the new pool that differ from the old one's (size, labels, ...); null for none.</param>
+    /// <param name="waitTimeout">Longest wait for the new pool (default 30 minutes); past it the new pool is deleted.</param>
     /// <param name="progress">Receives every observed state of the new pool.</param>
     /// <param name="org">Organization; null for the configured one.</param>
     /// <param name="cancellationToken">Cancels the replacement (the new pool is then deleted).</param>
-    Task<PoolReplacement<OnDemandNodePool>> ReplaceAsync(string name, ReplaceOnDemandNodePoolRequest request, IProgress<OnDemandNodePool>? progress = null, string? org = null, CancellationToken cancellationToken = default);
+    Task<PoolReplacement<OnDemandNodePool>> ReplaceAsync(string name, string serverClass, UpdateOnDemandNodePoolRequest? changes = null, TimeSpan? waitTimeout = null, IProgress<OnDemandNodePool>? progress = null, string? org = null, CancellationToken cancellationToken = default);
 }
 
 /// <summary>On-demand node pools: fixed-price servers of a cloudspace.</summary>
@@ -236,38 +238,39 @@ public class OnDemandNodePoolsOperations : IAsyncOnDemandNodePoolsOperations
         _pools.WaitAsync(name, pool => WaitRules.Read(pool, minWon), timeout, progress, org, cancellationToken);
 
     /// <summary>
-    /// Replaces an on-demand pool safely: creates a new pool with the old one's settings and the new class (and
-    /// size, when given), waits until it holds its servers, then deletes the old pool. When the wait does not succeed
+    /// Replaces an on-demand pool safely: creates a new pool in <paramref name="serverClass"/> with the old one's
+    /// settings (size, labels, annotations, taints, autoscaling) except those set in <paramref name="changes"/>, waits until it holds its servers, then deletes the old pool. When the wait does not succeed
     /// the new pool is deleted and the old one left untouched (the result says so); on cancellation the same happens
     /// and <see cref="SpotReplaceCancelledException"/> is thrown.
     /// </summary>
     /// <param name="name">The pool to replace.</param>
-    /// <param name="request">The new class and size, and how long to wait.</param>
+    /// <param name="serverClass">Server class of the new pool (may be the old pool's).</param>
+    /// <param name="changes">Settings of the new pool that differ from the old one's (size, labels, ...); null for none.</param>
+    /// <param name="waitTimeout">Longest wait for the new pool (default 30 minutes); past it the new pool is deleted.</param>
     /// <param name="progress">Receives every observed state of the new pool.</param>
     /// <param name="org">Organization; null for the configured one.</param>
     /// <param name="cancellationToken">Cancels the replacement (the new pool is then deleted).</param>
     [SpotOperation("OnDemandNodePools_Get")]
     [SpotOperation("OnDemandNodePools_Create")]
     [SpotOperation("OnDemandNodePools_Delete")]
-    public virtual PoolReplacement<OnDemandNodePool> Replace(string name, ReplaceOnDemandNodePoolRequest request, IProgress<OnDemandNodePool>? progress = null, string? org = null, CancellationToken cancellationToken = default) =>
-        SyncOverAsync.Run(ct => ReplaceAsync(name, request, progress, org, ct), cancellationToken);
+    public virtual PoolReplacement<OnDemandNodePool> Replace(string name, string serverClass, UpdateOnDemandNodePoolRequest? changes = null, TimeSpan? waitTimeout = null, IProgress<OnDemandNodePool>? progress = null, string? org = null, CancellationToken cancellationToken = default) =>
+        SyncOverAsync.Run(ct => ReplaceAsync(name, serverClass, changes, waitTimeout, progress, org, ct), cancellationToken);
 
     /// <inheritdoc />
     [SpotOperation("OnDemandNodePools_Get")]
     [SpotOperation("OnDemandNodePools_Create")]
     [SpotOperation("OnDemandNodePools_Delete")]
-    public virtual async Task<PoolReplacement<OnDemandNodePool>> ReplaceAsync(string name, ReplaceOnDemandNodePoolRequest request, IProgress<OnDemandNodePool>? progress = null, string? org = null, CancellationToken cancellationToken = default)
+    public virtual async Task<PoolReplacement<OnDemandNodePool>> ReplaceAsync(string name, string serverClass, UpdateOnDemandNodePoolRequest? changes = null, TimeSpan? waitTimeout = null, IProgress<OnDemandNodePool>? progress = null, string? org = null, CancellationToken cancellationToken = default)
     {
         _core.RefuseWhenReadOnly($"replacing on-demand pool '{name}'");
-        ArgumentNullException.ThrowIfNull(request);
         var old = await GetAsync(name, org, cancellationToken).ConfigureAwait(false);
-        var create = NodePoolRules.Successor(old, request, new CreateOnDemandNodePoolRequest { CloudSpace = "", ServerClass = request.ServerClass });
+        var create = NodePoolRules.Successor(old, serverClass, changes, new CreateOnDemandNodePoolRequest { CloudSpace = "", ServerClass = serverClass });
         return await PoolReplacer.ReplaceAsync(_core, new ReplacementPlan<OnDemandNodePool>(
             "on-demand pool",
             old,
             create.Desired,
             (newName, ct) => CreateAsync(create with { Name = newName }, org, ct),
-            (newName, desired, ct) => WaitAsync(newName, desired, request.WaitTimeout, progress, org, ct),
+            (newName, desired, ct) => WaitAsync(newName, desired, waitTimeout, progress, org, ct),
             (poolName, ct) => DeleteAsync(poolName, org, ct)), cancellationToken).ConfigureAwait(false);
     }
 }

@@ -19,11 +19,11 @@ public interface IAsyncPricingOperations
     /// <param name="cancellationToken">Cancels the call.</param>
     Task<ServerClass> GetAsync(string serverClass, CancellationToken cancellationToken = default);
 
-    /// <summary>Hammer-price history of one class from the public feed.</summary>
+    /// <summary>Hammer-price history of one class from the public feed, oldest auction first.</summary>
     /// <param name="serverClass">Class name.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="SpotNotFoundException">The feed has no history for the class.</exception>
-    Task<PriceHistory> GetHistoryAsync(string serverClass, CancellationToken cancellationToken = default);
+    Task<IReadOnlyList<PricePoint>> GetHistoryAsync(string serverClass, CancellationToken cancellationToken = default);
 
     /// <summary>30-day price percentiles of every class from the public feed.</summary>
     /// <param name="cancellationToken">Cancels the call.</param>
@@ -37,7 +37,7 @@ public interface IAsyncPricingOperations
     /// <param name="query">Filters, node count and order; unavailable classes are fetched only when it includes them.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="ArgumentException">The query is inconsistent (e.g. min cpu above max cpu).</exception>
-    Task<PricingListResult> QueryAsync(PricingListQuery query, CancellationToken cancellationToken = default);
+    Task<IReadOnlyList<PricingListItem>> QueryAsync(PricingListQuery query, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// The <c>pricing build</c> planner over every available class: one plan per strategy. With
@@ -115,17 +115,17 @@ public class PricingOperations : IAsyncPricingOperations
     public virtual Task<ServerClass> GetAsync(string serverClass, CancellationToken cancellationToken = default) =>
         _serverClasses.GetAsync(serverClass, cancellationToken);
 
-    /// <summary>Hammer-price history of one class from the public feed.</summary>
+    /// <summary>Hammer-price history of one class from the public feed, oldest auction first.</summary>
     /// <param name="serverClass">Class name.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="SpotNotFoundException">The feed has no history for the class.</exception>
     [SpotOperation("PriceFeeds_GetHistory")]
-    public virtual PriceHistory GetHistory(string serverClass, CancellationToken cancellationToken = default) =>
+    public virtual IReadOnlyList<PricePoint> GetHistory(string serverClass, CancellationToken cancellationToken = default) =>
         SyncOverAsync.Run(ct => GetHistoryAsync(serverClass, ct), cancellationToken);
 
     /// <inheritdoc />
     [SpotOperation("PriceFeeds_GetHistory")]
-    public virtual async Task<PriceHistory> GetHistoryAsync(string serverClass, CancellationToken cancellationToken = default)
+    public virtual async Task<IReadOnlyList<PricePoint>> GetHistoryAsync(string serverClass, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(serverClass);
         try
@@ -166,12 +166,12 @@ public class PricingOperations : IAsyncPricingOperations
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="ArgumentException">The query is inconsistent (e.g. min cpu above max cpu).</exception>
     [SpotOperation("ServerClasses_List")]
-    public virtual PricingListResult Query(PricingListQuery query, CancellationToken cancellationToken = default) =>
+    public virtual IReadOnlyList<PricingListItem> Query(PricingListQuery query, CancellationToken cancellationToken = default) =>
         SyncOverAsync.Run(ct => QueryAsync(query, ct), cancellationToken);
 
     /// <inheritdoc />
     [SpotOperation("ServerClasses_List")]
-    public virtual async Task<PricingListResult> QueryAsync(PricingListQuery query, CancellationToken cancellationToken = default)
+    public virtual async Task<IReadOnlyList<PricingListItem>> QueryAsync(PricingListQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
         var classes = await _serverClasses.ListAsync(region: null, onlyAvailable: !query.IncludeUnavailable, cancellationToken).ConfigureAwait(false);

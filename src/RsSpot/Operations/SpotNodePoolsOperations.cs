@@ -75,18 +75,20 @@ public interface IAsyncSpotNodePoolsOperations
     Task<WaitResult<SpotNodePool>> WaitAsync(string name, int? minWon = null, TimeSpan? timeout = null, IProgress<SpotNodePool>? progress = null, string? org = null, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Replaces a spot pool safely: creates a new pool with the old one's settings and the new class (and bid and
-    /// size, when given), waits until it has won its servers, then deletes the old pool. When the wait does not
+    /// Replaces a spot pool safely: creates a new pool in <paramref name="serverClass"/> with the old one's settings
+    /// (bid, size, labels, annotations, taints, autoscaling) except those set in <paramref name="changes"/>, waits until it has won its servers, then deletes the old pool. When the wait does not
     /// succeed the new pool is deleted and the old one left untouched (the result says so); on cancellation the same
     /// happens and <see cref="SpotReplaceCancelledException"/> is thrown.
     /// </summary>
     /// <param name="name">The pool to replace.</param>
-    /// <param name="request">The new class, bid and size, and how long to wait.</param>
+    /// <param name="serverClass">Server class of the new pool (may be the old pool's).</param>
+    /// <param name="changes">Settings of the new pool that differ from the old one's (bid, size, ...); null for none.</param>
+    /// <param name="waitTimeout">Longest wait for the new pool (default 30 minutes); past it the new pool is deleted.</param>
     /// <param name="progress">Receives every observed state of the new pool.</param>
     /// <param name="org">Organization; null for the configured one.</param>
     /// <param name="cancellationToken">Cancels the replacement (the new pool is then deleted).</param>
     /// <exception cref="SpotValidationException">The bid is refused by <see cref="BidGuard"/>; nothing was created.</exception>
-    Task<PoolReplacement<SpotNodePool>> ReplaceAsync(string name, ReplaceSpotNodePoolRequest request, IProgress<SpotNodePool>? progress = null, string? org = null, CancellationToken cancellationToken = default);
+    Task<PoolReplacement<SpotNodePool>> ReplaceAsync(string name, string serverClass, UpdateSpotNodePoolRequest? changes = null, TimeSpan? waitTimeout = null, IProgress<SpotNodePool>? progress = null, string? org = null, CancellationToken cancellationToken = default);
 }
 
 /// <summary>Spot node pools: auction-priced servers of a cloudspace.</summary>
@@ -287,13 +289,15 @@ public class SpotNodePoolsOperations : IAsyncSpotNodePoolsOperations
         _pools.WaitAsync(name, pool => WaitRules.Read(pool, minWon), timeout, progress, org, cancellationToken);
 
     /// <summary>
-    /// Replaces a spot pool safely: creates a new pool with the old one's settings and the new class (and bid and
-    /// size, when given), waits until it has won its servers, then deletes the old pool. When the wait does not
+    /// Replaces a spot pool safely: creates a new pool in <paramref name="serverClass"/> with the old one's settings
+    /// (bid, size, labels, annotations, taints, autoscaling) except those set in <paramref name="changes"/>, waits until it has won its servers, then deletes the old pool. When the wait does not
     /// succeed the new pool is deleted and the old one left untouched (the result says so); on cancellation the same
     /// happens and <see cref="SpotReplaceCancelledException"/> is thrown.
     /// </summary>
     /// <param name="name">The pool to replace.</param>
-    /// <param name="request">The new class, bid and size, and how long to wait.</param>
+    /// <param name="serverClass">Server class of the new pool (may be the old pool's).</param>
+    /// <param name="changes">Settings of the new pool that differ from the old one's (bid, size, ...); null for none.</param>
+    /// <param name="waitTimeout">Longest wait for the new pool (default 30 minutes); past it the new pool is deleted.</param>
     /// <param name="progress">Receives every observed state of the new pool.</param>
     /// <param name="org">Organization; null for the configured one.</param>
     /// <param name="cancellationToken">Cancels the replacement (the new pool is then deleted).</param>
@@ -301,24 +305,23 @@ public class SpotNodePoolsOperations : IAsyncSpotNodePoolsOperations
     [SpotOperation("SpotNodePools_Get")]
     [SpotOperation("SpotNodePools_Create")]
     [SpotOperation("SpotNodePools_Delete")]
-    public virtual PoolReplacement<SpotNodePool> Replace(string name, ReplaceSpotNodePoolRequest request, IProgress<SpotNodePool>? progress = null, string? org = null, CancellationToken cancellationToken = default) =>
-        SyncOverAsync.Run(ct => ReplaceAsync(name, request, progress, org, ct), cancellationToken);
+    public virtual PoolReplacement<SpotNodePool> Replace(string name, string serverClass, UpdateSpotNodePoolRequest? changes = null, TimeSpan? waitTimeout = null, IProgress<SpotNodePool>? progress = null, string? org = null, CancellationToken cancellationToken = default) =>
+        SyncOverAsync.Run(ct => ReplaceAsync(name, serverClass, changes, waitTimeout, progress, org, ct), cancellationToken);
 
     /// <inheritdoc />
     [SpotOperation("SpotNodePools_Get")]
     [SpotOperation("SpotNodePools_Create")]
     [SpotOperation("SpotNodePools_Delete")]
-    public virtual async Task<PoolReplacement<SpotNodePool>> ReplaceAsync(string name, ReplaceSpotNodePoolRequest request, IProgress<SpotNodePool>? progress = null, string? org = null, CancellationToken cancellationToken = default)
+    public virtual async Task<PoolReplacement<SpotNodePool>> ReplaceAsync(string name, string serverClass, UpdateSpotNodePoolRequest? changes = null, TimeSpan? waitTimeout = null, IProgress<SpotNodePool>? progress = null, string? org = null, CancellationToken cancellationToken = default)
     {
         _core.RefuseWhenReadOnly($"replacing spot pool '{name}'");
-        ArgumentNullException.ThrowIfNull(request);
         var old = await GetAsync(name, org, cancellationToken).ConfigureAwait(false);
-        var create = NodePoolRules.Successor(old, request, new CreateSpotNodePoolRequest
+        var create = NodePoolRules.Successor(old, serverClass, changes, new CreateSpotNodePoolRequest
         {
             CloudSpace = old.CloudSpace ?? "",
-            ServerClass = request.ServerClass,
-            BidPrice = request.BidPrice ?? old.BidPrice ?? throw new SpotValidationException($"spot pool {name} has no bid to keep: give the new pool's bid"),
-            AllowHighBid = request.AllowHighBid,
+            ServerClass = serverClass,
+            BidPrice = changes?.BidPrice ?? old.BidPrice ?? throw new SpotValidationException($"spot pool {name} has no bid to keep: give the new pool's bid"),
+            AllowHighBid = changes?.AllowHighBid ?? false,
         });
         // Checked before anything is created, so a refused bid leaves both pools as they were.
         await EnforceBidAsync(create.ServerClass, create.BidPrice, create.AllowHighBid, cancellationToken).ConfigureAwait(false);
@@ -327,7 +330,7 @@ public class SpotNodePoolsOperations : IAsyncSpotNodePoolsOperations
             old,
             create.Desired,
             (newName, ct) => CreateAsync(create with { Name = newName }, org, ct),
-            (newName, desired, ct) => WaitAsync(newName, desired, request.WaitTimeout, progress, org, ct),
+            (newName, desired, ct) => WaitAsync(newName, desired, waitTimeout, progress, org, ct),
             (poolName, ct) => DeleteAsync(poolName, org, ct)), cancellationToken).ConfigureAwait(false);
     }
 

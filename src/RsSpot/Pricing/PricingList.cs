@@ -8,7 +8,7 @@ internal static class PricingList
     /// <param name="query">Filters, node count, sort order.</param>
     /// <returns>The matching rows with per-node and N-node prices, in the requested order.</returns>
     /// <exception cref="ArgumentException">The query is inconsistent (e.g. min cpu above max cpu).</exception>
-    public static PricingListResult Query(IEnumerable<PricingRow> rows, PricingListQuery query)
+    public static IReadOnlyList<PricingListItem> Query(IEnumerable<PricingRow> rows, PricingListQuery query)
     {
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(query);
@@ -16,7 +16,7 @@ internal static class PricingList
 
         var regions = TokenSet.From(query.Regions);
         var classes = TokenSet.From(query.Classes);
-        var items = rows
+        return rows
             .Where(row => query.IncludeUnavailable || row.IsAvailable)
             .Where(row => regions.Count == 0 || regions.Contains(row.RegionKey))
             .Where(row => classes.Count == 0 || classes.Contains(row.ClassPrefix))
@@ -27,7 +27,6 @@ internal static class PricingList
             .Select(row => new PricingListItem(row, query.Nodes, query.MonthHours))
             .Order(Comparer(query.Sort))
             .ToList();
-        return new PricingListResult(query.Nodes, query.MonthHours, items);
     }
 
     private static Comparer<PricingListItem> Comparer(PricingSort sort) => sort switch
@@ -61,12 +60,6 @@ internal static class PricingList
     };
 }
 
-/// <summary>The result of <see cref="PricingList.Query"/>.</summary>
-/// <param name="Nodes">Node count the totals are computed for.</param>
-/// <param name="MonthHours">Hours in a billing month used for monthly figures.</param>
-/// <param name="Items">Matching rows in display order.</param>
-public sealed record PricingListResult(int Nodes, int MonthHours, IReadOnlyList<PricingListItem> Items);
-
 /// <summary>One row of <c>pricing list</c> with its prices for one node and for N nodes.</summary>
 public sealed record PricingListItem
 {
@@ -78,6 +71,8 @@ public sealed record PricingListItem
     {
         ArgumentNullException.ThrowIfNull(row);
         Row = row;
+        Nodes = nodes;
+        MonthHours = monthHours;
         HourlyPerNode = row.Hourly;
         MonthlyPerNode = row.Hourly * monthHours;
         HourlyForNodes = row.Hourly * nodes;
@@ -87,6 +82,12 @@ public sealed record PricingListItem
 
     /// <summary>The normalised row.</summary>
     public PricingRow Row { get; }
+
+    /// <summary>Node count the totals are computed for.</summary>
+    public int Nodes { get; }
+
+    /// <summary>Hours in a billing month used for the monthly figures.</summary>
+    public int MonthHours { get; }
 
     /// <summary>Market price of one node per hour.</summary>
     public decimal? HourlyPerNode { get; }

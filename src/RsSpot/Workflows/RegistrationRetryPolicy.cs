@@ -1,11 +1,11 @@
 namespace RsSpot.Workflows;
 
 /// <summary>
-/// How failed registrations are retried: each failure waits <see cref="BaseDelay"/> × 2^(attempts − 1), capped at
+/// How failed registrations are retried (set through <see cref="RegistrationWorkflow"/>'s properties): each failure waits <see cref="BaseDelay"/> × 2^(attempts − 1), capped at
 /// <see cref="MaxDelay"/>; after <see cref="MaxAttempts"/> attempts the VM stays failed until reset. Deterministic
 /// (no jitter), so the next attempt time recorded in the ledger is the one that is honoured.
 /// </summary>
-public sealed record RegistrationRetryPolicy
+internal sealed record RegistrationRetryPolicy
 {
     /// <summary>Attempts (failures and unconfirmed submissions) before a VM is given up on.</summary>
     public int MaxAttempts { get; init; } = 5;

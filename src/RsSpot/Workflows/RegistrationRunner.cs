@@ -51,7 +51,8 @@ public sealed class RegistrationRunner
     /// </summary>
     /// <param name="candidates">VMs to register, usually from <see cref="RegistrationWorkflow.FetchCandidatesAsync"/>.</param>
     /// <param name="cancellationToken">Stops the run.</param>
-    public async Task<RegistrationRunResult> RunAsync(IEnumerable<RegistrationCandidate> candidates, CancellationToken cancellationToken = default)
+    /// <returns>The final ledger entry of every VM, in candidate order (count the <see cref="RegistrationRecord.Status"/> values for a summary).</returns>
+    public async Task<IReadOnlyList<RegistrationRecord>> RunAsync(IEnumerable<RegistrationCandidate> candidates, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(candidates);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(Lease, TimeSpan.Zero);
@@ -85,7 +86,7 @@ public sealed class RegistrationRunner
             }
         }
 
-        return new RegistrationRunResult([.. keys.Select(key => _workflow.Get(key)).OfType<RegistrationRecord>()]);
+        return [.. keys.Select(key => _workflow.Get(key)).OfType<RegistrationRecord>()];
     }
 
     /// <summary>One worker: claims an open VM, settles it, releases it; ends when no VM of the run is open.</summary>

@@ -20,20 +20,39 @@ public sealed class RegistrationWorkflow
 
     /// <summary>Creates the workflow over <paramref name="state"/>'s ledger; time comes from the store's clock.</summary>
     /// <param name="state">The state store holding the ledger.</param>
-    /// <param name="retry">Backoff for failed VMs; null for the defaults.</param>
-    public RegistrationWorkflow(StateStore state, RegistrationRetryPolicy? retry = null)
+    public RegistrationWorkflow(StateStore state)
     {
         ArgumentNullException.ThrowIfNull(state);
         _ledger = state.Ledger;
         Clock = state.Clock;
-        Retry = retry ?? new RegistrationRetryPolicy();
     }
 
     /// <summary>Clock used for token expiry and backoff.</summary>
     public TimeProvider Clock { get; }
 
+    /// <summary>Attempts (failures and unconfirmed submissions) before a VM is given up on (default 5).</summary>
+    public int MaxAttempts
+    {
+        get => Retry.MaxAttempts;
+        init => Retry = Retry with { MaxAttempts = value };
+    }
+
+    /// <summary>Wait after a VM's first failure (default 30 s); each further failure doubles it, up to <see cref="MaxDelay"/>.</summary>
+    public TimeSpan BaseDelay
+    {
+        get => Retry.BaseDelay;
+        init => Retry = Retry with { BaseDelay = value };
+    }
+
+    /// <summary>Longest wait between two attempts of a VM (default 15 minutes).</summary>
+    public TimeSpan MaxDelay
+    {
+        get => Retry.MaxDelay;
+        init => Retry = Retry with { MaxDelay = value };
+    }
+
     /// <summary>Backoff applied by <see cref="MarkFailed"/>.</summary>
-    public RegistrationRetryPolicy Retry { get; }
+    internal RegistrationRetryPolicy Retry { get; private init; } = new();
 
     /// <summary>The ledger's storage (claims and leases for the runner).</summary>
     internal RegistrationLedger Ledger => _ledger;

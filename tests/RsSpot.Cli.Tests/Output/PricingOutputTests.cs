@@ -66,9 +66,9 @@ public class PricingOutputTests
     public void Payload_HasReferenceKeysNewFieldsAndNoFloatNoise()
     {
         var rows = PricingRow.FromOffers([PricingSamples.Offer("gp.vs1.medium-dfw", "us-central-dfw-1", "0.010000", "2", "3.75GB", minBid: "0.001", onDemand: "0.023")]);
-        var result = PricingList.Query(rows, new PricingListQuery { Nodes = 3 });
+        var query = new PricingListQuery { Nodes = 3 };
 
-        var json = JObject.FromObject(result.ToPayload());
+        var json = JObject.FromObject(PricingPayloads.ToPayload(query, PricingList.Query(rows, query)));
         var item = (JObject)json["items"]![0]!;
 
         Assert.Multiple(() =>
@@ -92,7 +92,8 @@ public class PricingOutputTests
     [Test]
     public void Table_HasTitleReferenceColumnsAndNewColumns()
     {
-        var table = PricingTables.List(PricingList.Query(PricingSamples.SetB(), new PricingListQuery { Classes = ["gp"], Nodes = 5 }));
+        var query = new PricingListQuery { Classes = ["gp"], Nodes = 5 };
+        var table = PricingTables.List(query, PricingList.Query(PricingSamples.SetB(), query));
 
         Assert.Multiple(() =>
         {

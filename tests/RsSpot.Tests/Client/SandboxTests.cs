@@ -20,6 +20,21 @@ public class SandboxTests(bool isAsync) : SandboxTestBase(isAsync)
     }
 
     [Test]
+    public async Task A_sync_client_is_an_async_client_with_the_same_operation_groups()
+    {
+        AsyncSpotClient asAsync = Client;
+
+        var regions = await asAsync.Regions.ListAsync();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(asAsync.Regions, Is.SameAs(Client.Regions));
+            Assert.That(asAsync.SpotNodePools, Is.SameAs(Client.SpotNodePools));
+            Assert.That(regions.Select(r => r.Name), Is.EqualTo(Client.Regions.List().Select(r => r.Name)));
+        });
+    }
+
+    [Test]
     public async Task A_cloudspace_becomes_ready_and_reports_progress()
     {
         await Call(() => Client.CloudSpaces.CreateAsync(new CreateCloudSpaceRequest { Name = "waiter", Region = "uk-lon-1" }, null, default));
@@ -114,7 +129,8 @@ public class SandboxTests(bool isAsync) : SandboxTestBase(isAsync)
             Assert.That(kubeconfig, Does.Contain("apiVersion: v1").And.Contain("kube"));
             Assert.That(vms.SelectMany(v => v.Servers), Is.Not.Empty);
             Assert.That(events.Events, Is.Not.Empty);
-            Assert.That(history.Points, Is.Not.Empty);
+            Assert.That(history, Is.Not.Empty);
+            Assert.That(history, Is.Ordered.By(nameof(PricePoint.RunAt)), "oldest first");
         });
     }
 

@@ -56,7 +56,7 @@ public class WatchTests(bool isAsync) : ClientTestBase(isAsync)
         var all = await watcher.PollAsync(default);
         var second = await watcher.PollAsync(default);
         var first = all.Where(e => e.CloudSpace == "watched").ToList();
-        var recorded = await Call(() => Client.QueryEventsAsync(new EventQuery { CloudSpace = "watched" }, default));
+        var recorded = await Call(() => Client.QueryEventsAsync(null, null, "watched", null, 1000, default));
 
         Assert.Multiple(() =>
         {
@@ -140,7 +140,7 @@ public class WatchTests(bool isAsync) : ClientTestBase(isAsync)
         var stillDown = await watcher.PollAsync(default);
         _emulator.Faults.Clear();
         var after = await watcher.PollAsync(default);
-        var history = await Call(() => Client.QueryEventsAsync(null, default));
+        var history = await Call(() => Client.QueryEventsAsync(null, null, null, null, 1000, default));
 
         Assert.Multiple(() =>
         {

@@ -16,13 +16,13 @@ public class ReplaceTests(bool isAsync) : OperatorTestBase(isAsync)
         var (first, second) = await TwoClassesAsync();
         var old = await SpotPoolAsync(first, desired: 2);
 
-        var result = await Call(() => Client.SpotNodePools.ReplaceAsync(old.Name, new ReplaceSpotNodePoolRequest { ServerClass = second.Name, BidPrice = FairBid(second) }, null, null, default));
+        var result = await Call(() => Client.SpotNodePools.ReplaceAsync(old.Name, second.Name, new UpdateSpotNodePoolRequest { BidPrice = FairBid(second) }, null, null, null, default));
         var pools = await Call(() => Client.SpotNodePools.ListAsync(CloudSpaceName, null, default));
 
         Assert.Multiple(() =>
         {
             Assert.That(result.Succeeded, Is.True);
-            Assert.That(result.Succeeded, Is.True);
+            Assert.That(result.Wait.Outcome, Is.EqualTo(WaitOutcome.Reached));
             Assert.That(result.OldPool.Name, Is.EqualTo(old.Name));
             Assert.That(result.Message, Does.StartWith($"replaced spot pool {old.Name} with {result.NewPoolName}"));
             Assert.That(pools.Select(p => p.Name), Is.EqualTo(new[] { result.NewPoolName }), "only the new pool is left");
@@ -30,6 +30,27 @@ public class ReplaceTests(bool isAsync) : OperatorTestBase(isAsync)
             Assert.That(pools[0].WonCount, Is.EqualTo(2), "the old desired count is kept");
             Assert.That(pools[0].CustomLabels, Is.EqualTo(old.CustomLabels));
             Assert.That(pools[0].CustomTaints, Is.EqualTo(old.CustomTaints));
+        });
+    }
+
+    [Test]
+    public async Task Changes_given_to_a_replacement_override_the_old_pools_settings_and_the_rest_is_kept()
+    {
+        await ReadyCloudSpaceAsync();
+        var (first, _) = await TwoClassesAsync();
+        var old = await SpotPoolAsync(first, desired: 2);
+        var labels = new Dictionary<string, string> { ["tier"] = "batch" };
+
+        var result = await Call(() => Client.SpotNodePools.ReplaceAsync(old.Name, first.Name, new UpdateSpotNodePoolRequest { Desired = 1, CustomLabels = labels }, null, null, null, default));
+        var now = await Call(() => Client.SpotNodePools.GetAsync(result.NewPoolName, null, default));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Succeeded, Is.True);
+            Assert.That(now.Desired, Is.EqualTo(1));
+            Assert.That(now.CustomLabels, Is.EqualTo(labels));
+            Assert.That(now.BidPrice, Is.EqualTo(old.BidPrice), "the old bid is kept");
+            Assert.That(now.CustomTaints, Is.EqualTo(old.CustomTaints), "the old taints are kept");
         });
     }
 
@@ -43,12 +64,7 @@ public class ReplaceTests(bool isAsync) : OperatorTestBase(isAsync)
         var old = await SpotPoolAsync(first, desired: 2);
         Pin(new ResourcePin { Kind = "spotnodepools", ServerClass = second.Name, BidStatus = newPoolStatus, WonCount = 0 });
 
-        var result = await Call(() => Client.SpotNodePools.ReplaceAsync(old.Name, new ReplaceSpotNodePoolRequest
-        {
-            ServerClass = second.Name,
-            BidPrice = FairBid(second),
-            WaitTimeout = TimeSpan.FromMinutes(2),
-        }, null, null, default));
+        var result = await Call(() => Client.SpotNodePools.ReplaceAsync(old.Name, second.Name, new UpdateSpotNodePoolRequest { BidPrice = FairBid(second) }, TimeSpan.FromMinutes(2), null, null, default));
 
         await AssertRolledBackAsync(old, result.NewPoolName);
         Assert.Multiple(() =>
@@ -70,11 +86,7 @@ public class ReplaceTests(bool isAsync) : OperatorTestBase(isAsync)
         using var cancellation = new CancellationTokenSource();
         var cancelOnFirstLook = new SyncProgress<SpotNodePool>(_ => cancellation.Cancel());
 
-        var error = Assert.CatchAsync<SpotReplaceCancelledException>(() => Call(() => Client.SpotNodePools.ReplaceAsync(old.Name, new ReplaceSpotNodePoolRequest
-        {
-            ServerClass = second.Name,
-            BidPrice = FairBid(second),
-        }, cancelOnFirstLook, null, cancellation.Token)));
+        var error = Assert.CatchAsync<SpotReplaceCancelledException>(() => Call(() => Client.SpotNodePools.ReplaceAsync(old.Name, second.Name, new UpdateSpotNodePoolRequest { BidPrice = FairBid(second) }, null, cancelOnFirstLook, null, cancellation.Token)));
 
         await AssertRolledBackAsync(old, error!.NewPoolName);
         Assert.Multiple(() =>
@@ -91,11 +103,7 @@ public class ReplaceTests(bool isAsync) : OperatorTestBase(isAsync)
         var (first, second) = await TwoClassesAsync();
         var old = await SpotPoolAsync(first);
 
-        var error = Assert.ThrowsAsync<SpotValidationException>(() => Call(() => Client.SpotNodePools.ReplaceAsync(old.Name, new ReplaceSpotNodePoolRequest
-        {
-            ServerClass = second.Name,
-            BidPrice = BidPrice.Format(second.OnDemandPricePerHour!.Value + 0.01m),
-        }, null, null, default)));
+        var error = Assert.ThrowsAsync<SpotValidationException>(() => Call(() => Client.SpotNodePools.ReplaceAsync(old.Name, second.Name, new UpdateSpotNodePoolRequest { BidPrice = BidPrice.Format(second.OnDemandPricePerHour!.Value + 0.01m) }, null, null, null, default)));
         var pools = await Call(() => Client.SpotNodePools.ListAsync(CloudSpaceName, null, default));
 
         Assert.That(error!.Message, Does.Contain("above the on-demand price"));
@@ -110,8 +118,8 @@ public class ReplaceTests(bool isAsync) : OperatorTestBase(isAsync)
         var old = await Call(() => Client.OnDemandNodePools.CreateAsync(new CreateOnDemandNodePoolRequest { CloudSpace = CloudSpaceName, ServerClass = first.Name, Desired = 1 }, null, default));
         Pin(new ResourcePin { Kind = "ondemandnodepools", ServerClass = second.Name, BidStatus = "SubscriptionSuspended", WonCount = 0 });
 
-        var refused = await Call(() => Client.OnDemandNodePools.ReplaceAsync(old.Name, new ReplaceOnDemandNodePoolRequest { ServerClass = second.Name, Desired = 2 }, null, null, default));
-        var replaced = await Call(() => Client.OnDemandNodePools.ReplaceAsync(old.Name, new ReplaceOnDemandNodePoolRequest { ServerClass = first.Name, Desired = 2 }, null, null, default));
+        var refused = await Call(() => Client.OnDemandNodePools.ReplaceAsync(old.Name, second.Name, new UpdateOnDemandNodePoolRequest { Desired = 2 }, null, null, null, default));
+        var replaced = await Call(() => Client.OnDemandNodePools.ReplaceAsync(old.Name, first.Name, new UpdateOnDemandNodePoolRequest { Desired = 2 }, null, null, null, default));
         var pools = await Call(() => Client.OnDemandNodePools.ListAsync(CloudSpaceName, null, default));
 
         Assert.Multiple(() =>

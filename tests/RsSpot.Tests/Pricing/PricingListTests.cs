@@ -4,7 +4,7 @@ namespace RsSpot.Tests.Pricing;
 
 public class PricingListTests
 {
-    private static string[] Names(PricingListResult result) => [.. result.Items.Select(item => item.Row.Name)];
+    private static string[] Names(IEnumerable<PricingListItem> items) => [.. items.Select(item => item.Row.Name)];
 
     [Test]
     public void Gen_DropsOtherGenerationsAndBareMetal()
@@ -21,8 +21,8 @@ public class PricingListTests
     {
         var result = PricingList.Query(PricingSamples.SetA(), new PricingListQuery { Classes = ["gp,ch"], MinCpu = 2, MaxCpu = 4 });
 
-        Assert.That(result.Items, Is.Not.Empty);
-        Assert.That(result.Items, Has.All.Matches<PricingListItem>(item =>
+        Assert.That(result, Is.Not.Empty);
+        Assert.That(result, Has.All.Matches<PricingListItem>(item =>
             (item.Row.ClassPrefix == "gp" || item.Row.ClassPrefix == "ch") && item.Row.Cpu >= 2 && item.Row.Cpu <= 4));
         Assert.That(Names(result), Does.Not.Contain("gp.bm2.medium-dfw"), "24 vCPU is above --max-cpu 4");
     }
@@ -61,17 +61,17 @@ public class PricingListTests
     public void NodesMultiplier_ScalesTotalsExactly()
     {
         var result = PricingList.Query(PricingSamples.SetB(), new PricingListQuery { Classes = ["gp"], Nodes = 5 });
-        var vs1 = result.Items.Single(item => item.Row.Name == "gp.vs1.medium-dfw");
+        var vs1 = result.Single(item => item.Row.Name == "gp.vs1.medium-dfw");
 
         Assert.Multiple(() =>
         {
-            Assert.That(result.Nodes, Is.EqualTo(5));
+            Assert.That(result.Select(item => item.Nodes), Is.All.EqualTo(5));
             Assert.That(Names(result), Is.EquivalentTo(new[] { "gp.vs1.medium-dfw", "gp.bm2.medium-dfw" }), "bare metal is kept without --gen");
             Assert.That(vs1.HourlyPerNode, Is.EqualTo(0.01m));
             Assert.That(vs1.MonthlyPerNode, Is.EqualTo(7.3m));
             Assert.That(vs1.HourlyForNodes, Is.EqualTo(0.05m));
             Assert.That(vs1.MonthlyForNodes, Is.EqualTo(36.5m));
-            Assert.That(result.Items, Has.All.Matches<PricingListItem>(item => item.HourlyForNodes == 5 * item.HourlyPerNode));
+            Assert.That(result, Has.All.Matches<PricingListItem>(item => item.HourlyForNodes == 5 * item.HourlyPerNode));
         });
     }
 
@@ -80,7 +80,7 @@ public class PricingListTests
     {
         var result = PricingList.Query(PricingSamples.SetB(), new PricingListQuery { Classes = ["ch"], MonthHours = 720 });
 
-        Assert.That(result.Items.Single().MonthlyPerNode, Is.EqualTo(21.6m));
+        Assert.That(result.Single().MonthlyPerNode, Is.EqualTo(21.6m));
     }
 
     [TestCase(PricingSort.Price, new[] { "gp.bm2.medium-dfw", "gp.vs1.medium-dfw", "gp.vs2.medium-dfw2", "mh.vs1.large-lon", "ch.vs2.large-iad2" })]

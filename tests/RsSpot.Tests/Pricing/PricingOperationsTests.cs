@@ -35,11 +35,11 @@ public class PricingOperationsTests(bool isAsync) : ClientTestBase(isAsync)
 
         Assert.Multiple(() =>
         {
-            Assert.That(result.Nodes, Is.EqualTo(3));
-            Assert.That(result.Items.Select(i => i.Row.Name), Is.EqualTo(new[] { "gp.vs1.medium-dfw", "gp.vs1.large-dfw", "gp.vs2.medium-sjc" }));
-            Assert.That(result.Items.Select(i => i.HourlyForNodes), Is.EqualTo(result.Items.Select(i => i.HourlyPerNode * 3)));
-            Assert.That(result.Items[0].Row.OnDemandHourly, Is.EqualTo(0.023m), "on-demand prices come through the mapping");
-            Assert.That(result.Items[0].Row.MinBid, Is.EqualTo(0.001m));
+            Assert.That(result.Select(i => i.Nodes), Is.All.EqualTo(3));
+            Assert.That(result.Select(i => i.Row.Name), Is.EqualTo(new[] { "gp.vs1.medium-dfw", "gp.vs1.large-dfw", "gp.vs2.medium-sjc" }));
+            Assert.That(result.Select(i => i.HourlyForNodes), Is.EqualTo(result.Select(i => i.HourlyPerNode * 3)));
+            Assert.That(result[0].Row.OnDemandHourly, Is.EqualTo(0.023m), "on-demand prices come through the mapping");
+            Assert.That(result[0].Row.MinBid, Is.EqualTo(0.001m));
         });
     }
 
@@ -52,8 +52,8 @@ public class PricingOperationsTests(bool isAsync) : ClientTestBase(isAsync)
         var available = await Call(() => Client.Pricing.QueryAsync(dallas, default));
         var all = await Call(() => Client.Pricing.QueryAsync(withUnavailable, default));
 
-        Assert.That(available.Items.Select(i => i.Row.Name), Has.None.EqualTo("gp.bm2.medium-dfw").And.Exactly(4).Items);
-        Assert.That(all.Items.Select(i => i.Row.Name), Has.One.EqualTo("gp.bm2.medium-dfw").And.Exactly(5).Items);
+        Assert.That(available.Select(i => i.Row.Name), Has.None.EqualTo("gp.bm2.medium-dfw").And.Exactly(4).Items);
+        Assert.That(all.Select(i => i.Row.Name), Has.One.EqualTo("gp.bm2.medium-dfw").And.Exactly(5).Items);
     }
 
     [Test]

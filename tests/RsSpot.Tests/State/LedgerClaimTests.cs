@@ -19,7 +19,7 @@ public sealed class LedgerClaimTests(SharedBackend backend) : LedgerTestBase(bac
         Place(vms[0], RegistrationStatus.Registered);
         Place(vms[1], RegistrationStatus.Skipped);
         Place(vms[2], RegistrationStatus.Failed);
-        Store.Ledger.Upsert(new RegistrationLedgerUpdate { Key = vms[2].Key, Attempts = Policy.MaxAttempts });
+        Store.Ledger.Upsert(new RegistrationLedgerUpdate { Key = vms[2].Key, Attempts = MaxAttempts });
         Workflow.MarkDiscovered(vms[3]);
         Place(vms[4], RegistrationStatus.Submitted);
         var work = WorkOf(vms);

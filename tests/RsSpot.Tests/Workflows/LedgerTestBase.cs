@@ -25,9 +25,14 @@ public abstract class LedgerTestBase(SharedBackend backend)
 
     protected RegistrationWorkflow Workflow { get; private set; } = null!;
 
-    protected static RegistrationRetryPolicy Policy { get; } = new() { MaxAttempts = 3, BaseDelay = TimeSpan.FromSeconds(10), MaxDelay = TimeSpan.FromSeconds(25) };
+    /// <summary>Attempts a VM gets in these tests (10 s, 20 s, then 25 s apart).</summary>
+    protected const int MaxAttempts = 3;
 
     protected SharedBackend Backend => backend;
+
+    /// <summary>A workflow over <paramref name="store"/> with the tests' short backoff.</summary>
+    protected static RegistrationWorkflow WorkflowOver(StateStore store) =>
+        new(store) { MaxAttempts = MaxAttempts, BaseDelay = TimeSpan.FromSeconds(10), MaxDelay = TimeSpan.FromSeconds(25) };
 
     /// <summary>Where the shared parts of every store of the test live.</summary>
     private SharedStateSettings Shared => _schema is null ? SharedStateSettings.Local : SharedStateSettings.OnPostgres(_schema.ConnectionString, "test");
@@ -44,7 +49,7 @@ public abstract class LedgerTestBase(SharedBackend backend)
         Clock = new TestClock();
         Store = StateStore.OpenInMemory(Shared, Clock);
         Store.Shared.Write((c, tx) => c.Execute("DELETE FROM registration_ledger", transaction: tx));
-        Workflow = new RegistrationWorkflow(Store, Policy);
+        Workflow = WorkflowOver(Store);
     }
 
     [TearDown]

@@ -14,7 +14,9 @@ public class RegistrationRunnerTests(SharedBackend backend) : LedgerTestBase(bac
 
     private static RegistrationCandidate[] Vms(int count) => [.. Enumerable.Range(1, count).Select(i => Candidate(i))];
 
-    private Task<RegistrationRunResult> Run(RegistrationCandidate[] vms, int concurrency = 4, CancellationToken cancellationToken = default) =>
+    private static int Count(IEnumerable<RegistrationRecord> records, RegistrationStatus status) => records.Count(r => r.Status == status);
+
+    private Task<IReadOnlyList<RegistrationRecord>> Run(RegistrationCandidate[] vms, int concurrency = 4, CancellationToken cancellationToken = default) =>
         new RegistrationRunner(Workflow, _handler, concurrency).RunAsync(vms, cancellationToken);
 
     [Test]
@@ -26,8 +28,8 @@ public class RegistrationRunnerTests(SharedBackend backend) : LedgerTestBase(bac
 
         Assert.Multiple(() =>
         {
-            Assert.That(result.Registered, Is.EqualTo(5));
-            Assert.That(result.Records.Select(r => r.Key), Is.EqualTo(vms.Select(v => v.Key)), "results in candidate order");
+            Assert.That(Count(result, RegistrationStatus.Registered), Is.EqualTo(5));
+            Assert.That(result.Select(r => r.Key), Is.EqualTo(vms.Select(v => v.Key)), "results in candidate order");
             foreach (var vm in vms)
             {
                 Assert.That(_handler.Calls.Where(c => c.Key == vm.Key).Select(c => c.Call), Is.EqualTo(new[] { "issue", "submit", "confirm" }));
@@ -46,7 +48,7 @@ public class RegistrationRunnerTests(SharedBackend backend) : LedgerTestBase(bac
 
         var again = await Run(vms);
 
-        Assert.That((again.Registered, _handler.Calls.Count), Is.EqualTo((3, callsBefore)));
+        Assert.That((Count(again, RegistrationStatus.Registered), _handler.Calls.Count), Is.EqualTo((3, callsBefore)));
     }
 
     [Test]
@@ -55,7 +57,7 @@ public class RegistrationRunnerTests(SharedBackend backend) : LedgerTestBase(bac
         _handler.TokenFailures = 2;
 
         var result = await Run(Vms(1), concurrency: 1);
-        var record = result.Records.Single();
+        var record = result.Single();
 
         Assert.Multiple(() =>
         {
@@ -71,7 +73,7 @@ public class RegistrationRunnerTests(SharedBackend backend) : LedgerTestBase(bac
     {
         _handler.SubmitFailures = 1;
 
-        var record = (await Run(Vms(1))).Records.Single();
+        var record = (await Run(Vms(1))).Single();
         var submits = _handler.Calls.Where(c => c.Call == "submit").Select(c => c.TokenId).ToList();
 
         Assert.Multiple(() =>
@@ -87,7 +89,7 @@ public class RegistrationRunnerTests(SharedBackend backend) : LedgerTestBase(bac
     {
         _handler.ConfirmAfter = 2;
 
-        var record = (await Run(Vms(1))).Records.Single();
+        var record = (await Run(Vms(1))).Single();
 
         Assert.Multiple(() =>
         {
@@ -103,14 +105,14 @@ public class RegistrationRunnerTests(SharedBackend backend) : LedgerTestBase(bac
         _handler.ConfirmAfter = int.MaxValue;
 
         var result = await Run(Vms(1));
-        var record = result.Records.Single();
+        var record = result.Single();
 
         Assert.Multiple(() =>
         {
             Assert.That(record.Status, Is.EqualTo(RegistrationStatus.Failed));
-            Assert.That(result.Failed, Is.EqualTo(1));
-            Assert.That(record.Attempts, Is.EqualTo(Policy.MaxAttempts));
-            Assert.That(record.LastError, Is.EqualTo($"not confirmed yet after {Policy.MaxAttempts} attempts"));
+            Assert.That(Count(result, RegistrationStatus.Failed), Is.EqualTo(1));
+            Assert.That(record.Attempts, Is.EqualTo(MaxAttempts));
+            Assert.That(record.LastError, Is.EqualTo($"not confirmed yet after {MaxAttempts} attempts"));
             Assert.That(_handler.CountOf("submit"), Is.EqualTo(1));
         });
     }
@@ -121,7 +123,7 @@ public class RegistrationRunnerTests(SharedBackend backend) : LedgerTestBase(bac
         var vm = Vms(1);
         Place(vm[0], RegistrationStatus.Submitted);
 
-        var record = (await Run(vm)).Records.Single();
+        var record = (await Run(vm)).Single();
 
         Assert.Multiple(() =>
         {
@@ -158,7 +160,7 @@ public class RegistrationRunnerTests(SharedBackend backend) : LedgerTestBase(bac
 
         Assert.Multiple(() =>
         {
-            Assert.That(result.Records.Select(r => r.Status), Is.EqualTo(new[] { RegistrationStatus.Skipped, RegistrationStatus.Registered, RegistrationStatus.Registered }));
+            Assert.That(result.Select(r => r.Status), Is.EqualTo(new[] { RegistrationStatus.Skipped, RegistrationStatus.Registered, RegistrationStatus.Registered }));
             Assert.That(_handler.Calls.Select(c => c.Key), Is.All.EqualTo(vms[1].Key));
         });
     }
@@ -178,7 +180,7 @@ public class RegistrationRunnerTests(SharedBackend backend) : LedgerTestBase(bac
         release.SetResult();
         var result = await run;
 
-        Assert.That((_handler.MaxInFlight, result.Registered), Is.EqualTo((2, 6)));
+        Assert.That((_handler.MaxInFlight, Count(result, RegistrationStatus.Registered)), Is.EqualTo((2, 6)));
     }
 
     [Test]
@@ -198,7 +200,7 @@ public class RegistrationRunnerTests(SharedBackend backend) : LedgerTestBase(bac
         Assert.That(async () => await Run(vm, cancellationToken: cancel.Token), Throws.InstanceOf<OperationCanceledException>());
         var interrupted = Workflow.Get(vm[0].Key)!;
         _handler.Pause = _ => Task.CompletedTask;
-        var resumed = (await Run(vm)).Records.Single();
+        var resumed = (await Run(vm)).Single();
 
         Assert.Multiple(() =>
         {
@@ -224,13 +226,13 @@ public class RegistrationRunnerTests(SharedBackend backend) : LedgerTestBase(bac
             _handler.Pause = ct => Task.Delay(1, ct);
             var vms = Vms(8);
             var runs = new[] { first, second }.Select(store => Task.Run(() =>
-                new RegistrationRunner(new RegistrationWorkflow(store, Policy), _handler, 4) { PollInterval = TimeSpan.FromMilliseconds(20) }.RunAsync(vms)));
+                new RegistrationRunner(WorkflowOver(store), _handler, 4) { PollInterval = TimeSpan.FromMilliseconds(20) }.RunAsync(vms)));
             var results = await Task.WhenAll(runs);
 
             Assert.Multiple(() =>
             {
-                Assert.That(results.Select(r => r.Registered), Is.All.EqualTo(8));
-                Assert.That(results.SelectMany(r => r.Records).Select(r => r.ClaimedBy), Is.All.Null, "both released their leases");
+                Assert.That(results.Select(r => Count(r, RegistrationStatus.Registered)), Is.All.EqualTo(8));
+                Assert.That(results.SelectMany(r => r).Select(r => r.ClaimedBy), Is.All.Null, "both released their leases");
                 foreach (var vm in vms)
                 {
                     Assert.That(_handler.CountOf("submit", vm.Key), Is.EqualTo(1), vm.VmUid);
@@ -264,7 +266,7 @@ public class RegistrationRunnerTests(SharedBackend backend) : LedgerTestBase(bac
 
         Assert.Multiple(() =>
         {
-            Assert.That(result.Registered, Is.EqualTo(2));
+            Assert.That(Count(result, RegistrationStatus.Registered), Is.EqualTo(2));
             Assert.That(_handler.Calls.Select(c => c.Key), Is.All.EqualTo(vms[1].Key), "nothing was done to the VM the other runner held");
         });
     }
@@ -277,7 +279,7 @@ public class RegistrationRunnerTests(SharedBackend backend) : LedgerTestBase(bac
         Workflow.Ledger.Claim(Workflow.WorkOf([vm[0].Key]), "dead-runner", Clock.GetUtcNow().AddSeconds(30));
         Clock.Advance(TimeSpan.FromSeconds(31));
 
-        var record = (await Run(vm)).Records.Single();
+        var record = (await Run(vm)).Single();
 
         Assert.Multiple(() =>
         {

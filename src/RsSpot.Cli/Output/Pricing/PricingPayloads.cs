@@ -11,13 +11,11 @@ namespace RsSpot.Cli.Output.Pricing;
 internal static class PricingPayloads
 {
     /// <summary>The <c>pricing list</c> payload: <c>{nodes, month_hours, items}</c>.</summary>
-    /// <param name="result">The list result.</param>
+    /// <param name="query">The query (its node count and month are echoed even when nothing matched).</param>
+    /// <param name="items">The matching rows.</param>
     /// <returns>The payload.</returns>
-    public static PricingListPayload ToPayload(this PricingListResult result)
-    {
-        ArgumentNullException.ThrowIfNull(result);
-        return new PricingListPayload(result.Nodes, result.MonthHours, [.. result.Items.Select(ToPayload)]);
-    }
+    public static PricingListPayload ToPayload(PricingListQuery query, IEnumerable<PricingListItem> items) =>
+        new(query.Nodes, query.MonthHours, [.. items.Select(ToPayload)]);
 
     /// <summary>The <c>pricing build</c> payload; a duplicate scenario names its original and does not repeat the pools.</summary>
     /// <param name="plan">The recommendation.</param>

@@ -13,25 +13,25 @@ internal static class PricingTables
     private const string Total = "TOTAL";
 
     /// <summary>The <c>pricing list</c> table, titled <c>Pricing (&lt;n&gt; classes, x&lt;N&gt; nodes)</c>.</summary>
-    /// <param name="result">The list result.</param>
+    /// <param name="query">The query (node count and month of the totals).</param>
+    /// <param name="items">The matching rows.</param>
     /// <returns>The table.</returns>
-    public static TableView List(PricingListResult result)
+    public static TableView List(PricingListQuery query, IReadOnlyList<PricingListItem> items)
     {
-        ArgumentNullException.ThrowIfNull(result);
-        var n = result.Nodes.ToString(CultureInfo.InvariantCulture);
+        var n = query.Nodes.ToString(CultureInfo.InvariantCulture);
         string[] headers =
         [
             "Server Class", "Class", "Region", "Gen", "vCPU", "RAM (GB)", "$/hr", $"$/hr x{n}",
-            $"$/mo x{n} ({result.MonthHours.ToString(CultureInfo.InvariantCulture)}h)", "Min Bid", "On-Demand $/hr", "Savings",
+            $"$/mo x{n} ({query.MonthHours.ToString(CultureInfo.InvariantCulture)}h)", "Min Bid", "On-Demand $/hr", "Savings",
         ];
-        var rows = result.Items.Select(item => (IReadOnlyList<string>)
+        var rows = items.Select(item => (IReadOnlyList<string>)
         [
             item.Row.Name, item.Row.ClassPrefix, item.Row.Region, PricingFormat.Generation(item.Row.Generation),
             PricingFormat.Quantity(item.Row.Cpu), PricingFormat.Quantity(item.Row.MemoryGb),
             PricingFormat.Hourly(item.HourlyPerNode), PricingFormat.Hourly(item.HourlyForNodes), PricingFormat.Monthly(item.MonthlyForNodes),
             PricingFormat.Hourly(item.Row.MinBid), PricingFormat.Hourly(item.Row.OnDemandHourly), PricingFormat.Percent(item.Row.SavingsPercent),
         ]).ToList();
-        return new TableView($"Pricing ({result.Items.Count.ToString(CultureInfo.InvariantCulture)} classes, x{n} nodes)", headers, rows);
+        return new TableView($"Pricing ({items.Count.ToString(CultureInfo.InvariantCulture)} classes, x{n} nodes)", headers, rows);
     }
 
     /// <summary>

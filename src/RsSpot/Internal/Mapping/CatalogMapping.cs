@@ -47,14 +47,11 @@ internal static class CatalogMapping
         LastAuction = c.Status?.LastAuction is { } t ? DateTimeOffset.FromUnixTimeSeconds(t) : null,
     };
 
-    public static PriceHistory ToModel(this Wire.PriceHistory h) => new()
-    {
-        ServerClass = h.Auction,
-        Points = h.History
+    public static IReadOnlyList<PricePoint> ToModel(this Wire.PriceHistory h) =>
+        h.History
             .Select(p => new PricePoint(DateTimeOffset.FromUnixTimeSeconds(p.Run_at), Exact(p.Hammer_price)))
             .OrderBy(p => p.RunAt)
-            .ToList(),
-    };
+            .ToList();
 
     public static IReadOnlyList<ClassPercentiles> ToModel(this Wire.Percentiles p) =>
         p.Regions
