@@ -75,7 +75,7 @@ internal sealed class ConfigCommands(CliContext context)
         {
             // A default naming no profile would make every later command fail (or, in the reference, silently use an empty profile).
             var loaded = context.LoadConfig();
-            ConfigurationSupport.RequireProfile(loaded.Config, loaded.Path, value);
+            ProfileManager.Require(loaded.Config, loaded.Path, value);
         }
 
         context.State.Preferences.Set(key, value);

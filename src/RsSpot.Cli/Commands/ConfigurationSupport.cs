@@ -23,14 +23,10 @@ internal static class ConfigurationSupport
     /// <summary>The manager of <paramref name="loaded"/>'s file.</summary>
     public static ProfileManager ManagerOf(LoadedConfig loaded) => new(loaded.Path ?? throw new UsageException("this configuration has no file to manage"));
 
-    /// <summary>The stored profile <paramref name="name"/>; a missing profile is a <see cref="ProfileNotFoundException"/> (exit 4).</summary>
-    public static ProfileConfig RequireProfile(SpotConfig config, string? path, string name) =>
-        config.Profiles.TryGetValue(name, out var profile) ? profile : throw new ProfileNotFoundException(name, path);
-
     /// <summary>One profile for display: its name, file, whether the file selects it, and its settings with secrets redacted.</summary>
     public static IDictionary<string, object?> ProfileView(SpotConfig config, string path, string name, string? selectedBy = null)
     {
-        RequireProfile(config, path, name);
+        ProfileManager.Require(config, path, name);
         var profiles = (IDictionary<string, object?>)ConfigRedactor.Redact(config)["profiles"]!;
         var view = new OrderedDictionary<string, object?>(StringComparer.Ordinal)
         {

@@ -1,5 +1,6 @@
 using Cocona;
 using RsSpot.Cli.Infrastructure;
+using RsSpot.Configuration;
 
 namespace RsSpot.Cli.Commands;
 
@@ -39,7 +40,7 @@ internal sealed class ProfilesCommands(CliContext context)
         [Option("yes", ['y'], Description = "Do not ask for confirmation")] bool yes = false)
     {
         var manager = context.Profiles();
-        ConfigurationSupport.RequireProfile(manager.Load(), manager.Path, name);
+        ProfileManager.Require(manager.Load(), manager.Path, name);
         context.Confirm($"delete profile '{name}' (and its credentials) from {manager.Path}?", yes);
         manager.Delete(name, context.State.Preferences);
         var remaining = manager.List();

@@ -118,6 +118,10 @@ internal sealed class ProfileManager(string path)
                 return config;
             });
 
-    private ProfileConfig Require(SpotConfig config, string name) =>
-        config.Profiles.TryGetValue(name, out var profile) ? profile : throw new ProfileNotFoundException(name, Path);
+    private ProfileConfig Require(SpotConfig config, string name) => Require(config, Path, name);
+
+    /// <summary>The stored profile <paramref name="name"/> of <paramref name="config"/> (read from <paramref name="path"/>).</summary>
+    /// <exception cref="ProfileNotFoundException">The profile does not exist (exit 4 in the CLI, wherever it is met).</exception>
+    public static ProfileConfig Require(SpotConfig config, string? path, string name) =>
+        config.Profiles.TryGetValue(name, out var profile) ? profile : throw new ProfileNotFoundException(name, path);
 }
