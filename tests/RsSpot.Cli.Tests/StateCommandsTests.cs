@@ -80,13 +80,38 @@ public class StateCommandsTests : CliTestBase
         {
             Assert.That(first.ExitCode, Is.Zero, first.ToString());
             Assert.That(first.Out, Does.Contain("3 rows in state.db, 3 copied, 0 already there; 3 of 3 now in").And.Contain("password=***"));
-            Assert.That(((int)again["copied"]!, (int)again["already_present"]!, (int)again["source_rows_in_target"]!), Is.EqualTo((0, 3, 3)), "repeatable");
+            Assert.That(((int)again[0]!["copied"]!, (int)again[0]!["already_present"]!, (int)again[0]!["source_rows_in_target"]!), Is.EqualTo((0, 3, 3)), "repeatable");
             Assert.That(Schema.Scalar<long>("SELECT COUNT(*) FROM registration_ledger WHERE status = 'discovered'"), Is.EqualTo(3), "nothing overwritten");
             Assert.That(history.Out, Does.Contain("--connection '<redacted>'").Or.Contain("<redacted>"));
             Assert.That(first.Out + first.Error + history.Out, Does.Not.Contain(Password));
         });
         AssertOneLineError(conflict, 1, $"1 registration_ledger row(s) in host=127.0.0.1");
-        Assert.That(conflict.Error, Does.Contain("differ from state.db").And.Contain("nothing was copied").And.Not.Contain(Password));
+        Assert.That(conflict.Error, Does.Contain("differ from state.db").And.Contain("nothing of registration_ledger was copied").And.Not.Contain(Password));
+        Assert.That(conflict.Error, Does.Contain("events: 0 copied, all 0 there; watch_checkpoints: 0 copied, all 0 there"), "what the other tables did");
+    }
+
+    [Test]
+    public async Task Migrate_copies_the_event_history_and_the_watch_checkpoints_too()
+    {
+        var watch = await Sandbox("watch", "--count", "1", "-o", "jsonl");
+        var recorded = watch.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length;
+
+        var first = await Run("state", "migrate", "--to", "postgres", "--connection", Schema.ConnectionString);
+        var again = (await Run("state", "migrate", "--to", "postgres", "--connection", Schema.ConnectionString, "-o", "json")).Json;
+        Variables["RSSPOT_STATE_CONNECTION"] = Schema.ConnectionString;
+        var info = (await Run("state", "info")).Json;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(watch.ExitCode, Is.Zero, watch.ToString());
+            Assert.That(recorded, Is.GreaterThan(0));
+            Assert.That(first.ExitCode, Is.Zero, first.ToString());
+            Assert.That(first.Out, Does.Contain($"events: {recorded} rows in state.db, {recorded} copied, 0 already there; {recorded} of {recorded} now in"));
+            Assert.That(first.Out, Does.Match(@"watch_checkpoints: (\d+) rows in state.db, \1 copied, 0 already there; \1 of \1 now in"));
+            Assert.That(again.Select(copy => ((string?)copy["table"], (int)copy["copied"]!, (int)copy["already_present"]! > 0)),
+                Is.EqualTo(new[] { ("registration_ledger", 0, false), ("events", 0, true), ("watch_checkpoints", 0, true) }));
+            Assert.That((long)info["shared"]!["rows"]!["events"]!, Is.EqualTo(recorded), "state info counts the server's events");
+        });
     }
 
     [Test]

@@ -43,13 +43,13 @@ internal sealed class StateCommands(CliContext context)
                 {
                     ["registration_ledger"] = ledgerRows,
                     ["registration_ledger_claimed"] = claimed,
-                    ["events"] = shared.Read(c => c.ExecuteScalar<long>("SELECT COUNT(*) FROM events")),
+                    ["events"] = state.Events.Count(),
                 },
             },
         });
     }
 
-    [Command("migrate", Description = "Copy the shared parts of state.db (the registration ledger) into PostgreSQL; repeatable, refuses to overwrite rows that differ")]
+    [Command("migrate", Description = "Copy the shared parts of state.db (registration ledger, events, watch checkpoints) into PostgreSQL; repeatable, refuses to overwrite rows that differ")]
     public void Migrate(
         [Option("to", Description = "Target backend: postgres")] string to,
         [Option("connection", Description = "PostgreSQL connection string (default: RSSPOT_STATE_CONNECTION or state.connection_string)")] string? connection = null)
@@ -61,21 +61,24 @@ internal sealed class StateCommands(CliContext context)
 
         var target = connection ?? ConfigResolver.StateConnectionFor(context.LoadConfig(allowMissingFile: true), context.ConfigEnvironment)
             ?? throw new UsageException("--to postgres needs a connection string: --connection, RSSPOT_STATE_CONNECTION or state.connection_string");
-        var copy = SharedStateMigration.ToPostgres(context.State, target);
-        if (copy.Differing.Count > 0)
+        var copies = SharedStateMigration.ToPostgres(context.State, target);
+        var failed = copies.Where(copy => !copy.Complete).ToList();
+        if (failed.Count > 0)
         {
-            throw new SpotException($"{copy.Differing.Count} {copy.Table} row(s) in {copy.Target} differ from state.db (first: {copy.Differing[0]}); nothing was copied");
-        }
-
-        if (!copy.Complete)
-        {
-            throw new SpotException($"{copy.Table}: only {copy.SourceRowsInTarget} of the {copy.SourceRows} rows of state.db are in {copy.Target} after the copy");
+            // Each table is its own transaction: the error also says what the other tables did.
+            var copied = copies.Except(failed).Select(copy => $"{copy.Table}: {copy.Copied} copied, all {copy.SourceRows} there");
+            throw new SpotException(string.Join("; ", failed.Select(Failure).Concat(copied)));
         }
 
         context.Acknowledge(
-            $"{copy.Table}: {copy.SourceRows} rows in state.db, {copy.Copied} copied, {copy.AlreadyPresent} already there; " +
-            $"{copy.SourceRowsInTarget} of {copy.SourceRows} now in {copy.Target} ({copy.TargetRows} rows there). " +
+            string.Join(Environment.NewLine, copies.Select(copy =>
+                $"{copy.Table}: {copy.SourceRows} rows in state.db, {copy.Copied} copied, {copy.AlreadyPresent} already there; " +
+                $"{copy.SourceRowsInTarget} of {copy.SourceRows} now in {copy.Target} ({copy.TargetRows} rows there).")) + Environment.NewLine +
             "Use it with state.backend: postgres and state.connection_string (or RSSPOT_STATE_CONNECTION).",
-            copy);
+            copies);
     }
+
+    private static string Failure(SharedTableCopy copy) => copy.Differing.Count > 0
+        ? $"{copy.Differing.Count} {copy.Table} row(s) in {copy.Target} differ from state.db (first: {copy.Differing[0]}); nothing of {copy.Table} was copied"
+        : $"{copy.Table}: only {copy.SourceRowsInTarget} of the {copy.SourceRows} rows of state.db are in {copy.Target} after the copy";
 }

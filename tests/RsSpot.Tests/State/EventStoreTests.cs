@@ -84,7 +84,7 @@ public sealed class EventStoreTests(SharedBackend backend)
 
         var removed = store.Events.Prune(T0.AddDays(10));
 
-        Assert.That((removed, store.Events.Query(new EventQuery()).Select(e => e.Type).ToList()), Is.EqualTo((1, new List<string> { "b", "c" })));
+        Assert.That((removed, store.Events.Query(new EventQuery()).Select(e => e.Type).ToList(), store.Events.Count()), Is.EqualTo((1, new List<string> { "b", "c" }, 2L)));
     }
 
     [Test]
@@ -135,6 +135,38 @@ public sealed class EventStoreTests(SharedBackend backend)
             Assert.That(other, Is.Empty, "scopes are separate");
             Assert.That(store.Events.Query(new EventQuery()).Single().Type, Is.EqualTo("cloudspace-seen"));
         });
+    }
+
+    [Test]
+    public void The_first_watch_steps_of_a_scope_run_one_after_the_other()
+    {
+        using var store = Open();
+        using var firstReading = new ManualResetEventSlim();
+        using var release = new ManualResetEventSlim();
+        var first = Task.Run(() => store.Events.Commit("new-scope", stored =>
+        {
+            firstReading.Set();
+            release.Wait(TimeSpan.FromSeconds(30));
+            return FirstSight(stored);
+        }));
+        Assert.That(firstReading.Wait(TimeSpan.FromSeconds(30)), Is.True);
+
+        IReadOnlyDictionary<string, string>? seenBySecond = null;
+        var second = Task.Run(() => store.Events.Commit("new-scope", stored => FirstSight(seenBySecond = stored)));
+        // Long enough for the second step to run if nothing held it back.
+        Thread.Sleep(500);
+        release.Set();
+        Task.WaitAll(first, second);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(seenBySecond, Is.EquivalentTo(new Dictionary<string, string> { ["a"] = "{}" }), "the second step saw the first one's checkpoint");
+            Assert.That(store.Events.Count(), Is.EqualTo(1), "the cloudspace was seen once");
+        });
+
+        static WatchCommit FirstSight(IReadOnlyDictionary<string, string> stored) => stored.ContainsKey("a")
+            ? new WatchCommit([], new Dictionary<string, string>(), [])
+            : new WatchCommit([Event(T0, "cloudspace-seen", "a")], new Dictionary<string, string> { ["a"] = "{}" }, []);
     }
 
     [Test]

@@ -17,6 +17,9 @@ internal interface IEventStore
     /// <summary>The last event of each pool that happened before <paramref name="before"/> (where spend integration starts).</summary>
     IReadOnlyList<SpotEvent> LastPerPoolBefore(DateTimeOffset before, string? cloudSpace);
 
+    /// <summary>How many events are stored.</summary>
+    long Count();
+
     /// <summary>Deletes the events older than <paramref name="cutoff"/>; returns how many.</summary>
     int Prune(DateTimeOffset cutoff);
 

@@ -1,6 +1,5 @@
 using Dapper;
 using Newtonsoft.Json;
-using Newtonsoft.Json.Linq;
 using RsSpot.Models;
 
 namespace RsSpot.State;
@@ -11,12 +10,19 @@ namespace RsSpot.State;
 /// are plain SQL (<c>RETURNING</c>, <c>ON CONFLICT ... DO UPDATE</c>, <c>LIMIT</c>, filters built only from the values
 /// given) that both run unchanged.
 /// </summary>
-internal sealed class SharedEventStore(SharedDatabase db, TimeProvider clock) : IEventStore
+internal sealed partial class SharedEventStore(SharedDatabase db, TimeProvider clock) : IEventStore
 {
     private const string Columns =
         """
         id AS Id, occurred_at AS OccurredAt, type AS Type, source AS Source, profile AS Profile, org AS Org, region AS Region,
         cloudspace AS CloudSpace, pool AS Pool, server AS Server, message AS Message, data_json AS DataJson
+        """;
+
+    private const string InsertRow =
+        """
+        INSERT INTO events (occurred_at, type, source, profile, org, region, cloudspace, pool, server, message, data_json)
+        VALUES (@OccurredAt, @Type, @Source, @Profile, @Org, @Region, @CloudSpace, @Pool, @Server, @Message, @DataJson)
+        RETURNING id
         """;
 
     public IReadOnlyList<SpotEvent> Append(IReadOnlyList<SpotEvent> events)
@@ -39,7 +45,7 @@ internal sealed class SharedEventStore(SharedDatabase db, TimeProvider clock) : 
         Filter(filters, parameters, $"type IN ({db.JsonStrings("@types")})", "types", query.Types.Count > 0 ? JsonConvert.SerializeObject(query.Types) : null);
         var where = filters.Count == 0 ? "" : "WHERE " + string.Join(" AND ", filters);
         // The newest rows that match, handed back in the order they happened.
-        return db.Read(c => c.Query<Row>(
+        return db.Read(c => c.Query<EventRow>(
             $"""
             SELECT * FROM (SELECT {Columns} FROM events {where} ORDER BY occurred_at DESC, id DESC LIMIT @limit) recent
             ORDER BY OccurredAt, Id
@@ -52,7 +58,7 @@ internal sealed class SharedEventStore(SharedDatabase db, TimeProvider clock) : 
         var parameters = new DynamicParameters(new { before = UnixTime.ToMs(before) });
         var filters = new List<string> { "occurred_at < @before", "pool IS NOT NULL", "source = 'watch'" };
         Filter(filters, parameters, "cloudspace = @cloudSpace", "cloudSpace", cloudSpace);
-        return db.Read(c => c.Query<Row>(
+        return db.Read(c => c.Query<EventRow>(
             $"""
             SELECT {Columns} FROM events WHERE id IN (
                 SELECT MAX(id) FROM events WHERE {string.Join(" AND ", filters)} GROUP BY cloudspace, pool)
@@ -60,6 +66,8 @@ internal sealed class SharedEventStore(SharedDatabase db, TimeProvider clock) : 
             """,
             parameters).Select(r => r.ToEvent()).ToList());
     }
+
+    public long Count() => db.Read(c => c.ExecuteScalar<long>("SELECT COUNT(*) FROM events"));
 
     public int Prune(DateTimeOffset cutoff) =>
         db.Write((c, tx) => c.Execute("DELETE FROM events WHERE occurred_at < @cutoff", new { cutoff = UnixTime.ToMs(cutoff) }, tx));
@@ -70,8 +78,11 @@ internal sealed class SharedEventStore(SharedDatabase db, TimeProvider clock) : 
         ArgumentNullException.ThrowIfNull(step);
         return db.Write((c, tx) =>
         {
+            // Locking the scope's rows would not do: its first watch has none, and a row another watch adds meanwhile
+            // stays out of a locking read begun before it. So the scope itself is locked, then its rows read afresh.
+            c.Execute(db.LockName("@name"), new { name = $"watch:{scope}" }, tx);
             var stored = c.Query<(string CloudSpace, string State)>(
-                $"SELECT cloudspace, state_json FROM watch_checkpoints WHERE scope = @scope {db.LockRows}", new { scope }, tx)
+                "SELECT cloudspace, state_json FROM watch_checkpoints WHERE scope = @scope", new { scope }, tx)
                 .ToDictionary(r => r.CloudSpace, r => r.State, StringComparer.Ordinal);
             var commit = step(stored);
             var now = UnixTime.ToMs(clock.GetUtcNow());
@@ -96,30 +107,7 @@ internal sealed class SharedEventStore(SharedDatabase db, TimeProvider clock) : 
     }
 
     private static List<SpotEvent> Insert(System.Data.IDbConnection c, System.Data.IDbTransaction tx, IReadOnlyList<SpotEvent> events) =>
-        [.. events.Select(e => e with
-        {
-            Id = c.ExecuteScalar<long>(
-                """
-                INSERT INTO events (occurred_at, type, source, profile, org, region, cloudspace, pool, server, message, data_json)
-                VALUES (@occurredAt, @type, @source, @profile, @org, @region, @cloudSpace, @pool, @server, @message, @dataJson)
-                RETURNING id
-                """,
-                new
-                {
-                    occurredAt = UnixTime.ToMs(e.OccurredAt),
-                    type = e.Type,
-                    source = e.Source,
-                    profile = e.Profile,
-                    org = e.Org,
-                    region = e.Region,
-                    cloudSpace = e.CloudSpace,
-                    pool = e.Pool,
-                    server = e.Server,
-                    message = e.Message,
-                    dataJson = e.Data?.ToString(Formatting.None),
-                },
-                tx),
-        })];
+        [.. events.Select(e => e with { Id = c.ExecuteScalar<long>(InsertRow, EventRow.From(e), tx) })];
 
     private static void Filter(List<string> filters, DynamicParameters parameters, string clause, string name, object? value)
     {
@@ -127,45 +115,6 @@ internal sealed class SharedEventStore(SharedDatabase db, TimeProvider clock) : 
         {
             filters.Add(clause);
             parameters.Add(name, value);
-        }
-    }
-
-    private sealed class Row
-    {
-        public long Id { get; set; }
-        public long OccurredAt { get; set; }
-        public string Type { get; set; } = "";
-        public string Source { get; set; } = "";
-        public string? Profile { get; set; }
-        public string? Org { get; set; }
-        public string? Region { get; set; }
-        public string? CloudSpace { get; set; }
-        public string? Pool { get; set; }
-        public string? Server { get; set; }
-        public string Message { get; set; } = "";
-        public string? DataJson { get; set; }
-
-        public SpotEvent ToEvent() => new()
-        {
-            Id = Id,
-            OccurredAt = UnixTime.FromMs(OccurredAt),
-            Type = Type,
-            Source = Source,
-            Profile = Profile,
-            Org = Org,
-            Region = Region,
-            CloudSpace = CloudSpace,
-            Pool = Pool,
-            Server = Server,
-            Message = Message,
-            Data = DataJson is null ? null : ParseData(DataJson),
-        };
-
-        /// <summary>Prices stay decimals and timestamps stay text, exactly as they were stored.</summary>
-        private static JObject ParseData(string json)
-        {
-            using var reader = new JsonTextReader(new StringReader(json)) { DateParseHandling = DateParseHandling.None, FloatParseHandling = FloatParseHandling.Decimal };
-            return JObject.Load(reader);
         }
     }
 }

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Dapper;
 
 namespace RsSpot.State;
@@ -5,37 +6,28 @@ namespace RsSpot.State;
 /// <summary>Copying the ledger between databases (<c>rsspot state migrate --to postgres</c>).</summary>
 internal sealed partial class RegistrationLedger
 {
-    /// <summary>Every row, in key order.</summary>
-    public IReadOnlyList<RegistrationLedgerRecord> All() =>
-        _db.Read(c => c.Query<Row>($"SELECT {Columns} FROM registration_ledger ORDER BY registration_key").Select(r => r.ToRecord()).ToList());
+    /// <summary>The ledger as <c>state migrate</c> copies it: keyed by registration key, leases left out (they belong to runners of the old database).</summary>
+    public CopyableTable<RegistrationLedgerRecord> Copyable() => new Table(_db);
 
-    /// <summary>
-    /// Adds <paramref name="records"/> in one transaction, leases left out (they belong to runners of the old database).
-    /// A row already present and equal is skipped, so a copy can be repeated; when any present row differs, nothing
-    /// is written and the result names the differing keys.
-    /// </summary>
-    public LedgerImport Import(IReadOnlyList<RegistrationLedgerRecord> records) => _db.Write((c, tx) =>
+    private sealed class Table(SharedDatabase db) : CopyableTable<RegistrationLedgerRecord>(db)
     {
-        var incoming = records.Select(record => record with { ClaimedBy = null, LeaseUntil = null }).ToList();
-        var present = incoming.Select(record => (Record: record, Existing: Find(c, tx, record.Key))).Where(pair => pair.Existing is not null).ToList();
-        var differing = present.Where(pair => pair.Existing! with { ClaimedBy = null, LeaseUntil = null } != pair.Record).Select(pair => pair.Record.Key).ToList();
-        if (differing.Count > 0)
-        {
-            return new LedgerImport(0, present.Count - differing.Count, differing);
-        }
+        public override string Name => "registration_ledger";
 
-        var copied = incoming.Except(present.Select(pair => pair.Record)).Sum(record => c.Execute(Insert, Row.From(record), tx));
-        return new LedgerImport(copied, present.Count, []);
-    });
 
-    /// <summary>How many of <paramref name="keys"/> the ledger holds.</summary>
-    public int CountPresent(IReadOnlyCollection<string> keys) => _db.Read(c => c.ExecuteScalar<int>(
-        $"SELECT COUNT(*) FROM registration_ledger WHERE registration_key IN ({_db.JsonStrings("@keys")})",
-        new { keys = Newtonsoft.Json.JsonConvert.SerializeObject(keys) }));
+        // Inside the import the rows are locked (on PostgreSQL) until the commit.
+        protected override IReadOnlyList<RegistrationLedgerRecord> Select(DbConnection connection, DbTransaction? transaction, IReadOnlyList<RegistrationLedgerRecord>? like) =>
+            connection.Query<Row>(
+                like is null
+                    ? $"SELECT {Columns} FROM registration_ledger ORDER BY registration_key"
+                    : $"SELECT {Columns} FROM registration_ledger WHERE registration_key IN ({Database.JsonStrings("@keys")}){(transaction is null ? "" : Database.LockRows)}",
+                new { keys = Newtonsoft.Json.JsonConvert.SerializeObject(like?.Select(row => row.Key)) },
+                transaction)
+            .Select(row => row.ToRecord() with { ClaimedBy = null, LeaseUntil = null })
+            .ToList();
+
+        protected override string Identity(RegistrationLedgerRecord row) => row.Key;
+
+        protected override int Insert(DbConnection connection, DbTransaction transaction, RegistrationLedgerRecord row) =>
+            connection.Execute(RegistrationLedger.Insert, Row.From(row), transaction);
+    }
 }
-
-/// <summary>The outcome of <see cref="RegistrationLedger.Import"/>.</summary>
-/// <param name="Copied">Rows added.</param>
-/// <param name="AlreadyPresent">Rows that were there already, equal.</param>
-/// <param name="Differing">Keys present with other contents (then nothing was copied).</param>
-internal sealed record LedgerImport(int Copied, int AlreadyPresent, IReadOnlyList<string> Differing);

@@ -53,6 +53,9 @@ internal sealed class PostgresSharedDatabase : SharedDatabase
 
     public override string LockRows => " FOR UPDATE";
 
+    // 64-bit hash of the name; the migration lock's number is one more name in the same space.
+    public override string LockName(string parameter) => $"SELECT pg_advisory_xact_lock(hashtextextended({parameter}, 0))";
+
     public override string JsonStrings(string parameter) => $"SELECT jsonb_array_elements_text(CAST({parameter} AS jsonb))";
 
     public override int SchemaVersion() => Read(c => StateMigration.CurrentVersion(c, transaction: null));

@@ -25,6 +25,13 @@ internal abstract class SharedDatabase : IDisposable
     /// <summary>Appended to a SELECT inside <see cref="Write{T}"/> to lock the rows it reads until the commit (<c>FOR UPDATE</c>).</summary>
     public abstract string LockRows { get; }
 
+    /// <summary>
+    /// A statement that, inside <see cref="Write{T}"/>, waits for and then holds until the commit a lock on the name
+    /// passed as <paramref name="parameter"/>, for writers that must exclude each other before any row exists to lock
+    /// (a transaction-scoped advisory lock); a no-op on sqlite, whose write transaction already excludes every other writer.
+    /// </summary>
+    public abstract string LockName(string parameter);
+
     /// <summary>A subquery yielding the strings of a JSON array passed as <paramref name="parameter"/> (one parameter for any number of keys).</summary>
     public abstract string JsonStrings(string parameter);
 

@@ -13,6 +13,8 @@ internal sealed class SqliteSharedDatabase(StateStore store) : SharedDatabase
 
     public override string LockRows => string.Empty;
 
+    public override string LockName(string parameter) => "SELECT 0";
+
     public override string JsonStrings(string parameter) => $"SELECT value FROM json_each({parameter})";
 
     public override int SchemaVersion() => store.Read(StateSchema.CurrentVersion);
