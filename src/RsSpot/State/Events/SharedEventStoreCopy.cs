@@ -22,7 +22,6 @@ internal sealed partial class SharedEventStore
     {
         public override string Name => "events";
 
-
         // Equal events happened at the same instant: the target's events of the source's time span are all it needs.
         protected override IReadOnlyList<EventRow> Select(DbConnection connection, DbTransaction? transaction, IReadOnlyList<EventRow>? like) =>
             like is { Count: 0 }
@@ -48,7 +47,6 @@ internal sealed partial class SharedEventStore
         private const string CheckpointColumns = "scope AS Scope, cloudspace AS CloudSpace, state_json AS StateJson, updated_at AS UpdatedAt";
 
         public override string Name => "watch_checkpoints";
-
 
         protected override IReadOnlyList<WatchCheckpointRow> Select(DbConnection connection, DbTransaction? transaction, IReadOnlyList<WatchCheckpointRow>? like) =>
             connection.Query<WatchCheckpointRow>(
