@@ -95,6 +95,21 @@ public sealed class SharedStateMigrationTests
         });
     }
 
+    [Test]
+    public async Task Two_migrations_at_once_copy_each_event_once()
+    {
+        _local.Events.Append([.. Enumerable.Range(0, 200).Select(i => Event(T0.AddSeconds(i), "pool-seen", $"p{i}"))]);
+
+        var copies = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => Task.Run(Copies)));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(copies.Sum(copy => copy["events"].Copied), Is.EqualTo(200), "one of them copied each event");
+            Assert.That(copies.Select(copy => copy["events"].Complete), Is.All.True);
+            Assert.That(_schema.Scalar<long>("SELECT COUNT(*) FROM events"), Is.EqualTo(200L));
+        });
+    }
+
     private static (int Source, int Copied, int AlreadyPresent, int SourceRowsInTarget, long TargetRows) Counts(SharedTableCopy copy) =>
         (copy.SourceRows, copy.Copied, copy.AlreadyPresent, copy.SourceRowsInTarget, copy.TargetRows);
 

@@ -50,6 +50,8 @@ internal abstract class CopyableTable<TRow>(SharedDatabase db)
 
     private TableImport Import(IReadOnlyList<TRow> rows) => db.Write((c, tx) =>
     {
+        // Two migrations into one database take turns per table, so both cannot count the same event as missing.
+        c.Execute(db.LockName("@name"), new { name = $"migrate:{Name}" }, tx);
         var comparison = Compare(rows, Select(c, tx, rows));
         return comparison.Differing.Count > 0
             ? new TableImport(0, comparison.Present, comparison.Differing)
