@@ -6,8 +6,9 @@
 #   already cached (a warm-cache real command: 0 requests, checked through the emulator's journal), and
 #   `--sandbox regions list` (in-process emulator, response cache off so each run does the emulator's work).
 # Builds: `r2r` is the tool as the linux-x64 RID package ships it (publish -r <rid>, ReadyToRun as the project
-# sets it), `portable` the framework-independent fallback package; with a git ref as third argument that commit's
-# portable build joins as `base`, for before/after ratios of one change.
+# sets it), `portable` the framework-independent fallback package; with a git ref as third argument that commit joins
+# as `base`, published exactly like r2r (same RID, same project settings of its time), so r2r / base is the gain of
+# the change alone, like for like.
 # Usage: bench/startup.sh [rounds] [label] [base-ref]   (default 11 rounds); writes bench/results/startup.md
 # (or $STARTUP_RESULTS). RSSPOT_STARTUP_TRACE=1 on a single run shows where its time goes.
 set -euo pipefail
@@ -19,7 +20,11 @@ out="${STARTUP_RESULTS:-$root/bench/results/startup.md}"
 work="$(mktemp -d)"
 server_pid=""
 cleanup() {
-  [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null
+  # The emulator's exit status (143 after SIGTERM) must neither fail the benchmark under `set -e` nor skip the rm.
+  if [ -n "$server_pid" ]; then
+    kill "$server_pid" 2>/dev/null || true
+    wait "$server_pid" 2>/dev/null || true
+  fi
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -50,7 +55,7 @@ builds=(r2r portable)
 if [ -n "$base_ref" ]; then
   mkdir -p "$work/base-src"
   git -C "$root" archive "$base_ref" | tar -x -C "$work/base-src"
-  publish "$work/base-src" "$work/base"
+  publish "$work/base-src" "$work/base" -r "$rid" --self-contained false
   builds+=(base)
 fi
 
@@ -137,6 +142,6 @@ mkdir -p "$(dirname "$out")"
     echo "$row"
   done
   echo
-  echo "Builds: r2r = \`dotnet publish -r $rid\` (what the $rid tool package holds); portable = the any-RID fallback package${base_ref:+; base = $base_ref, portable}."
+  echo "Builds: r2r = \`dotnet publish -r $rid\` (what the $rid tool package holds); portable = the any-RID fallback package${base_ref:+; base = $base_ref, published like r2r}."
 } >"$out"
 cat "$out"

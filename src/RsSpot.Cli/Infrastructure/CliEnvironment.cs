@@ -67,6 +67,19 @@ internal sealed class CliEnvironment
         }
     }
 
+    /// <summary>A plain loop: LINQ over the non-generic dictionary's struct entries is JIT-compiled on every start.</summary>
+    private static Dictionary<string, string?> ProcessVariables()
+    {
+        var variables = Environment.GetEnvironmentVariables();
+        var copy = new Dictionary<string, string?>(variables.Count, StringComparer.Ordinal);
+        foreach (DictionaryEntry entry in variables)
+        {
+            copy[(string)entry.Key] = entry.Value as string;
+        }
+
+        return copy;
+    }
+
     public static CliEnvironment FromProcess()
     {
         return new CliEnvironment
@@ -78,7 +91,7 @@ internal sealed class CliEnvironment
             IsOutputTerminal = !Console.IsOutputRedirected,
             IsErrorTerminal = !Console.IsErrorRedirected,
             TerminalWidth = Console.IsOutputRedirected ? null : WindowWidth(),
-            Variables = Environment.GetEnvironmentVariables().Cast<DictionaryEntry>().ToDictionary(e => (string)e.Key, e => e.Value as string),
+            Variables = ProcessVariables(),
             HomeDirectory = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile) is { Length: > 0 } home ? home : Path.GetTempPath(),
             Interruption = Interruption.FromProcessSignals(),
         };

@@ -15,9 +15,10 @@ internal static class StartupTrace
 {
     public const string Variable = "RSSPOT_STARTUP_TRACE";
 
-    private static readonly bool Enabled = Init(Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } value && value != "0");
+    private static readonly string? Setting = Environment.GetEnvironmentVariable(Variable);
+    private static readonly bool Enabled = Init(Setting is { Length: > 0 } && Setting != "0");
     private static readonly Lock Gate = new();
-    private static DateTime? _processStart;
+    private static DateTime _processStart;
     private static double _previous;
     private static long _previousJitted;
 
@@ -32,8 +33,7 @@ internal static class StartupTrace
         // Measured from the process start, so the runtime's own start-up before Main shows in the first mark.
         lock (Gate)
         {
-            _processStart ??= Process.GetCurrentProcess().StartTime;
-            var now = (DateTime.Now - _processStart.Value).TotalMilliseconds;
+            var now = Since(DateTime.Now);
             var jitted = JitInfo.GetCompiledMethodCount();
             Console.Error.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
@@ -43,11 +43,20 @@ internal static class StartupTrace
         }
     }
 
+    /// <summary>Milliseconds from the process start to <paramref name="time"/> (local time).</summary>
+    internal static double Since(DateTime time) => (time - _processStart).TotalMilliseconds;
+
     /// <summary>Exceptions cost milliseconds each (stack trace capture): every one thrown, even if caught, is listed.</summary>
     private static bool Init(bool enabled)
     {
         if (enabled)
         {
+            _processStart = Process.GetCurrentProcess().StartTime;
+            if (Setting == "jit")
+            {
+                JitListener.Start();
+            }
+
             AppDomain.CurrentDomain.FirstChanceException += (_, e) =>
                 Console.Error.WriteLine($"[startup] exception thrown: {e.Exception.GetType().Name}: {e.Exception.Message}");
         }
@@ -63,6 +72,7 @@ internal static class StartupTrace
             return;
         }
 
+        JitListener.Stop();
         var names = AppDomain.CurrentDomain.GetAssemblies().Select(a => a.GetName().Name).Order(StringComparer.Ordinal);
         Console.Error.WriteLine($"[startup] {AppDomain.CurrentDomain.GetAssemblies().Length} assemblies loaded, JIT {JitInfo.GetCompilationTime().TotalMilliseconds:F0} ms: {string.Join(", ", names)}");
     }
