@@ -64,8 +64,8 @@ internal class ProfileSettings
     public double? RetryBackoffFactor { get; set; }
 
     /// <summary>Every declared setting, in declaration order.</summary>
-    internal static IReadOnlyList<(PropertyInfo Property, SettingAttribute Setting)> Declared { get; } = typeof(ProfileSettings)
-        .GetProperties(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly).Select(p => (p, p.GetCustomAttribute<SettingAttribute>()!)).ToList();
+    internal static IReadOnlyList<DeclaredSetting> Declared { get; } = typeof(ProfileSettings)
+        .GetProperties(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly).Select(p => new DeclaredSetting(p, p.GetCustomAttribute<SettingAttribute>()!)).ToList();
 
     internal bool IsEmpty => Declared.All(declared => declared.Property.GetValue(this) is null);
 
@@ -78,3 +78,10 @@ internal class ProfileSettings
         }
     }
 }
+
+/// <summary>
+/// A setting of <see cref="ProfileSettings"/>: its property and its declaration. A class rather than a tuple, like the
+/// other pairs of the resolution path: LINQ over reference types runs precompiled, over tuples it is JIT-compiled on
+/// every start of the CLI.
+/// </summary>
+internal sealed record DeclaredSetting(PropertyInfo Property, SettingAttribute Setting);

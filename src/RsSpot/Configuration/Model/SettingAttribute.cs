@@ -54,15 +54,38 @@ internal sealed class SettingAttribute(string key, params string[] aliases) : At
             return (string.Empty, $"must be {string.Join(" or ", OneOf.Select(allowed => $"'{allowed}'"))}");
         }
 
-        var items = value switch
+        // Loops rather than LINQ over tuples, which would be JIT-compiled on every CLI start.
+        switch (value)
         {
-            IDictionary map => map.Keys.Cast<object>().Select(key => (Suffix: $".{key}", Item: map[key])),
-            IEnumerable list and not string => list.Cast<object?>().Select((item, index) => (Suffix: $"[{index}]", Item: item)),
-            _ => [(Suffix: string.Empty, Item: value)],
-        };
-        return items.FirstOrDefault(entry => entry.Item is IConvertible and not string and not bool && !InRange(Convert.ToDouble(entry.Item, CultureInfo.InvariantCulture)))
-            is { Item: not null } bad ? (bad.Suffix, Rule ?? RangeRule()) : null;
+            case IDictionary map:
+                foreach (DictionaryEntry entry in map)
+                {
+                    if (OutOfRange(entry.Value))
+                    {
+                        return ($".{entry.Key}", Rule ?? RangeRule());
+                    }
+                }
+
+                return null;
+            case IEnumerable list and not string:
+                var index = 0;
+                foreach (var item in list)
+                {
+                    if (OutOfRange(item))
+                    {
+                        return ($"[{index}]", Rule ?? RangeRule());
+                    }
+
+                    index++;
+                }
+
+                return null;
+            default:
+                return OutOfRange(value) ? (string.Empty, Rule ?? RangeRule()) : null;
+        }
     }
+
+    private bool OutOfRange(object? item) => item is IConvertible and not string and not bool && !InRange(Convert.ToDouble(item, CultureInfo.InvariantCulture));
 
     private bool InRange(double number) =>
         (double.IsNaN(Minimum) || (ExclusiveMinimum ? number > Minimum : number >= Minimum)) && (double.IsNaN(Maximum) || number <= Maximum);

@@ -128,13 +128,13 @@ internal static class ConfigResolver
     {
         var config = context.Loaded.Config;
         var name = (string)context.Pick(ProfileKey, [
-            (context.Arguments.Profile, Argument),
-            context.Environment.FirstOf(ProfileVariables) is var (variable, value) ? (value, $"env:{variable}") : default,
+            new(context.Arguments.Profile, Argument),
+            context.Environment.FirstOf(ProfileVariables) is var (variable, value) ? new(value, $"env:{variable}") : Candidate.None,
             context.State(PreferenceKeys.DefaultProfile),
-            (config.Preferences.DefaultProfile, "config:preferences.default_profile"),
-            (config.DefaultProfile, "config:default_profile"),
-            (config.ActiveProfile, "config:active_profile"),
-            (SpotDefaults.ProfileName, BuiltIn),
+            new(config.Preferences.DefaultProfile, "config:preferences.default_profile"),
+            new(config.DefaultProfile, "config:default_profile"),
+            new(config.ActiveProfile, "config:active_profile"),
+            new(SpotDefaults.ProfileName, BuiltIn),
         ])!;
         if (context.Sources[ProfileKey].StartsWith("state:", StringComparison.Ordinal) && config.ActiveProfile is { } active && active != name)
         {
@@ -145,9 +145,9 @@ internal static class ConfigResolver
     }
 
     /// <summary>One setting's candidates, highest first (produced lazily: an invalid variable below the winner is never parsed).</summary>
-    private static IEnumerable<(object? Value, string Source)> Ladder(Context context, PropertyInfo property, SettingAttribute setting, string name, ProfileConfig profile)
+    private static IEnumerable<Candidate> Ladder(Context context, PropertyInfo property, SettingAttribute setting, string name, ProfileConfig profile)
     {
-        yield return (property.GetValue(context.Arguments), Argument);
+        yield return new(property.GetValue(context.Arguments), Argument);
         if (context.FromEnvironment(property, setting) is { } fromEnvironment)
         {
             yield return fromEnvironment;
@@ -163,14 +163,14 @@ internal static class ConfigResolver
         if (perProfile is not null)
         {
             yield return context.State(perProfileState!);
-            yield return (perProfile.TryGetValue(name, out var preferred) ? preferred : null, $"config:preferences.{perProfileKey}.{name}");
+            yield return new(perProfile.TryGetValue(name, out var preferred) ? preferred : null, $"config:preferences.{perProfileKey}.{name}");
         }
 
-        yield return (property.GetValue(profile), $"profile:{name}");
+        yield return new(property.GetValue(profile), $"profile:{name}");
         if (machineWide is not null)
         {
             yield return context.State(machineWide);
-            yield return (fileWide, $"config:preferences.{machineWide}");
+            yield return new(fileWide, $"config:preferences.{machineWide}");
         }
 
         // Other Spot tools' names for the value: honoured, but never over anything RsSpot was told.
@@ -179,7 +179,7 @@ internal static class ConfigResolver
             yield return fromOtherTools;
         }
 
-        yield return (setting.Default, BuiltIn);
+        yield return new(setting.Default, BuiltIn);
     }
 
     /// <summary>Retry, field by field: explicit legacy knobs, explicit options, environment knobs, the profile's block, its legacy knobs, the top-level block, defaults.</summary>
@@ -187,29 +187,29 @@ internal static class ConfigResolver
     {
         var (arguments, explicitRetry) = (context.Arguments, context.Arguments.Retry);
         var environmentKnobs = ProfileSettings.Declared.Where(declared => declared.Setting.FeedsRetry)
-            .Select(declared => context.FromEnvironment(declared.Property, declared.Setting)).OfType<(object? Value, string Source)>()
-            .Select(knob => ((object?)RetryConfig.FromLegacy(knob.Value as int?, knob.Value as double?), knob.Source));
-        (object?, string)[] configured = [
-            (context.Loaded.Config.Retry, "config:retry"),
-            (RetryConfig.FromLegacy(profile.MaxRetries, profile.RetryBackoffFactor), profileSource),
-            (profile.Retry, profileSource),
+            .Select(declared => context.FromEnvironment(declared.Property, declared.Setting)).OfType<Candidate>()
+            .Select(knob => new Candidate(RetryConfig.FromLegacy(knob.Value as int?, knob.Value as double?), knob.Source));
+        Candidate[] configured = [
+            new(context.Loaded.Config.Retry, "config:retry"),
+            new(RetryConfig.FromLegacy(profile.MaxRetries, profile.RetryBackoffFactor), profileSource),
+            new(profile.Retry, profileSource),
             .. environmentKnobs,
             .. RetryFieldsFromEnvironment(context),
         ];
         return Layered(context, explicitRetry?.Clone() ?? new RetryOptions(), explicitRetry is null ? BuiltIn : Argument,
-            [.. explicitRetry is null ? configured : [], (RetryConfig.FromLegacy(arguments.MaxRetries, arguments.RetryBackoffFactor), Argument)]);
+            [.. explicitRetry is null ? configured : [], new(RetryConfig.FromLegacy(arguments.MaxRetries, arguments.RetryBackoffFactor), Argument)]);
     }
 
     /// <summary>One block per <see cref="RetryConfig"/> field whose declared environment variable is set, holding just that field.</summary>
-    private static IEnumerable<(object? Block, string Source)> RetryFieldsFromEnvironment(Context context)
+    private static IEnumerable<Candidate> RetryFieldsFromEnvironment(Context context)
     {
         foreach (var property in typeof(RetryConfig).GetProperties())
         {
-            if (property.GetCustomAttribute<SettingAttribute>() is { Env.Length: > 0 } setting && context.FromEnvironment(property, setting) is var (value, source))
+            if (property.GetCustomAttribute<SettingAttribute>() is { Env.Length: > 0 } setting && context.FromEnvironment(property, setting) is (var value, var source))
             {
                 var block = new RetryConfig();
                 property.SetValue(block, value);
-                yield return (block, source);
+                yield return new(block, source);
             }
         }
     }
@@ -217,13 +217,13 @@ internal static class ConfigResolver
     /// <summary>Cache: explicit options, else the profile's block over the top-level block over defaults.</summary>
     private static CacheOptions ResolveCache(Context context, ProfileConfig profile, string profileSource) => context.Arguments.Cache is { } explicitCache
         ? Layered(context, explicitCache.Clone(), Argument, [])
-        : Layered(context, new CacheOptions(), BuiltIn, [(context.Loaded.Config.Cache, "config:cache"), (profile.Cache, profileSource)]);
+        : Layered(context, new CacheOptions(), BuiltIn, [new(context.Loaded.Config.Cache, "config:cache"), new(profile.Cache, profileSource)]);
 
     /// <summary>Applies <paramref name="layers"/> (lowest first) to <paramref name="options"/> field by field, recording each field's source.</summary>
-    private static T Layered<T>(Context context, T options, string baseSource, IEnumerable<(object? Block, string Source)> layers)
+    private static T Layered<T>(Context context, T options, string baseSource, IEnumerable<Candidate> layers)
         where T : class
     {
-        foreach (var (key, _) in OptionsMapping.Describe(options))
+        foreach (var key in OptionsMapping.Keys(options))
         {
             context.Sources[key] = baseSource;
         }
@@ -246,17 +246,26 @@ internal static class ConfigResolver
         public List<string> Warnings { get; } = [];
 
         /// <summary>The first candidate with a value wins and its source is recorded.</summary>
-        public object? Pick(string key, IEnumerable<(object? Value, string Source)> candidates)
+        public object? Pick(string key, IEnumerable<Candidate> candidates)
         {
-            var (value, source) = candidates.FirstOrDefault(candidate => candidate.Value is not null);
-            Sources[key] = source ?? "unset";
-            return value;
+            var winner = candidates.FirstOrDefault(candidate => candidate.Value is not null);
+            Sources[key] = winner?.Source ?? "unset";
+            return winner?.Value;
         }
 
-        public (object? Value, string Source) State(string key) => (StatePreferences?.GetPreference(key) is { Length: > 0 } value ? value : null, $"state:{key}");
+        public Candidate State(string key) => new(StatePreferences?.GetPreference(key) is { Length: > 0 } value ? value : null, $"state:{key}");
 
         /// <summary>The first set variable of a setting, converted and checked; an invalid value is an error naming the variable.</summary>
-        public (object? Value, string Source)? FromEnvironment(PropertyInfo property, SettingAttribute setting, string[]? variables = null) =>
-            Environment.FirstOf(variables ?? setting.Env) is var (variable, text) ? (ConfigBinder.FromVariable(text, property, setting, variable), $"env:{variable}") : null;
+        public Candidate? FromEnvironment(PropertyInfo property, SettingAttribute setting, string[]? variables = null) =>
+            Environment.FirstOf(variables ?? setting.Env) is var (variable, text) ? new(ConfigBinder.FromVariable(text, property, setting, variable), $"env:{variable}") : null;
+    }
+
+    /// <summary>
+    /// A value (a setting, or a retry/cache block) and where it came from. A class rather than a tuple: LINQ over
+    /// reference types runs precompiled, over tuples it is JIT-compiled on every start of the CLI.
+    /// </summary>
+    private sealed record Candidate(object? Value, string Source)
+    {
+        public static Candidate None { get; } = new(null, "unset");
     }
 }

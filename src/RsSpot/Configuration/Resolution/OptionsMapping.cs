@@ -27,7 +27,10 @@ internal static class OptionsMapping
     public static IEnumerable<(string Key, object? Value)> Describe(object options) =>
         Fields(options).Select(field => (field.Key, FromOption(field.Option.GetValue(options))));
 
-    private static IEnumerable<(string Key, PropertyInfo Field, PropertyInfo Option)> Fields(object options)
+    /// <summary>The keys of <paramref name="options"/>' block (<c>retry.max_attempts</c>), without reading values.</summary>
+    public static IEnumerable<string> Keys(object options) => Fields(options).Select(field => field.Key);
+
+    private static IEnumerable<Field> Fields(object options)
     {
         var (prefix, blockType) = options is RetryOptions ? ("retry", typeof(RetryConfig)) : ("cache", typeof(CacheConfig));
         return from property in ((JsonObjectContract)ConfigContractResolver.Instance.ResolveContract(blockType)).Properties
@@ -35,7 +38,7 @@ internal static class OptionsMapping
                let field = blockType.GetProperty(property.UnderlyingName!)!
                let option = options.GetType().GetProperty(field.GetCustomAttribute<SettingAttribute>()?.Option ?? field.Name)
                where option is not null
-               select ($"{prefix}.{property.PropertyName}", field, option);
+               select new Field($"{prefix}.{property.PropertyName}", field, option);
     }
 
     private static object ToOption(object value, Type target) => value switch
@@ -54,4 +57,7 @@ internal static class OptionsMapping
         int number => (long)number,
         _ => value,
     };
+
+    /// <summary>A block field and the options property it maps to (a class, not a tuple, so the LINQ over it runs precompiled).</summary>
+    private sealed record Field(string Key, PropertyInfo Block, PropertyInfo Option);
 }

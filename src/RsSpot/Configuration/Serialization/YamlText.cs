@@ -49,11 +49,23 @@ internal static partial class YamlText
         // Quoted scalars and !!str are strings; plain ones follow the core schema.
         YamlScalarNode scalar => scalar.Style is ScalarStyle.Plain && (scalar.Tag.IsEmpty || scalar.Tag.Value != "tag:yaml.org,2002:str") ? Resolve(scalar.Value ?? string.Empty) : new JValue(scalar.Value),
         YamlSequenceNode sequence => new JArray(sequence.Children.Select(child => ToToken(child, depth + 1))),
-        YamlMappingNode mapping => new JObject(mapping.Children.Select(entry => new JProperty(
-            (entry.Key as YamlScalarNode)?.Value ?? throw ConfigDocumentException.Syntax("map keys must be plain values", (int)entry.Key.Start.Line),
-            ToToken(entry.Value, depth + 1)))),
+        YamlMappingNode mapping => ToObject(mapping, depth),
         _ => throw ConfigDocumentException.Syntax("unsupported YAML node", (int)node.Start.Line),
     }, (int)node.Start.Line);
+
+    // A loop, not LINQ: a Select over the map's key/value pairs is JIT-compiled on every CLI start.
+    private static JObject ToObject(YamlMappingNode mapping, int depth)
+    {
+        var map = new JObject();
+        foreach (var (key, value) in mapping.Children)
+        {
+            map.Add(new JProperty(
+                (key as YamlScalarNode)?.Value ?? throw ConfigDocumentException.Syntax("map keys must be plain values", (int)key.Start.Line),
+                ToToken(value, depth + 1)));
+        }
+
+        return map;
+    }
 
     // YamlDotNet sets no nesting limit of its own (Tomlyn and Newtonsoft enforce ConfigTree.MaxDepth for TOML and JSON).
     private static ConfigDocumentException TooDeep() => ConfigDocumentException.Syntax($"the document nests deeper than {ConfigTree.MaxDepth} levels");
