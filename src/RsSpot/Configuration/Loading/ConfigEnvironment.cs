@@ -18,7 +18,7 @@ internal sealed class ConfigEnvironment
     {
         ArgumentNullException.ThrowIfNull(variables);
         ArgumentException.ThrowIfNullOrEmpty(homeDirectory);
-        // Loops rather than LINQ here and below: LINQ over key/value pairs and tuples is JIT-compiled on every CLI start.
+        // A loop: LINQ over key/value pairs is JIT-compiled on every CLI start.
         foreach (var (name, value) in variables)
         {
             if (!string.IsNullOrEmpty(value))
@@ -48,35 +48,18 @@ internal sealed class ConfigEnvironment
 
     /// <summary>A snapshot of the current process environment and the user's home directory.</summary>
     /// <exception cref="SpotConfigurationException">The home directory cannot be determined.</exception>
-    public static ConfigEnvironment FromProcess()
-    {
-        var variables = new List<KeyValuePair<string, string?>>();
-        foreach (DictionaryEntry entry in Environment.GetEnvironmentVariables())
-        {
-            variables.Add(new((string)entry.Key, entry.Value as string));
-        }
-
-        return new(variables, Environment.GetFolderPath(Environment.SpecialFolder.UserProfile) is { Length: > 0 } home
+    public static ConfigEnvironment FromProcess() => new(
+        Environment.GetEnvironmentVariables().Cast<DictionaryEntry>().Select(entry => new KeyValuePair<string, string?>((string)entry.Key, entry.Value as string)),
+        Environment.GetFolderPath(Environment.SpecialFolder.UserProfile) is { Length: > 0 } home
             ? home
             : throw new SpotConfigurationException("cannot determine the home directory; set HOME or pass an explicit config path"));
-    }
 
     /// <summary>The value of <paramref name="name"/>, or null when unset or empty.</summary>
     public string? Get(string name) => _exact.TryGetValue(name, out var value) || _ignoringCase.TryGetValue(name, out value) ? value : null;
 
     /// <summary>The first of <paramref name="names"/> that is set, with its value.</summary>
-    public (string Name, string Value)? FirstOf(IEnumerable<string> names)
-    {
-        foreach (var name in names)
-        {
-            if (Get(name) is { } value)
-            {
-                return (name, value);
-            }
-        }
-
-        return null;
-    }
+    public (string Name, string Value)? FirstOf(IEnumerable<string> names) =>
+        names.FirstOrDefault(name => Get(name) is not null) is { } found ? (found, Get(found)!) : null;
 
     /// <summary>Expands a leading <c>~</c> and makes the path absolute (relative to <paramref name="baseDirectory"/> or the working directory).</summary>
     public string ExpandPath(string path, string? baseDirectory = null)

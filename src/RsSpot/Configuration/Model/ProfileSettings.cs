@@ -79,9 +79,5 @@ internal class ProfileSettings
     }
 }
 
-/// <summary>
-/// A setting of <see cref="ProfileSettings"/>: its property and its declaration. A class rather than a tuple, like the
-/// other pairs of the resolution path: LINQ over reference types runs precompiled, over tuples it is JIT-compiled on
-/// every start of the CLI.
-/// </summary>
+/// <summary>A setting of <see cref="ProfileSettings"/> and its declaration; a class, as LINQ over tuples is JIT-compiled on every CLI start.</summary>
 internal sealed record DeclaredSetting(PropertyInfo Property, SettingAttribute Setting);

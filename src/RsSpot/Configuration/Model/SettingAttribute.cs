@@ -54,35 +54,13 @@ internal sealed class SettingAttribute(string key, params string[] aliases) : At
             return (string.Empty, $"must be {string.Join(" or ", OneOf.Select(allowed => $"'{allowed}'"))}");
         }
 
-        // Loops rather than LINQ over tuples, which would be JIT-compiled on every CLI start.
-        switch (value)
+        var items = value switch
         {
-            case IDictionary map:
-                foreach (DictionaryEntry entry in map)
-                {
-                    if (OutOfRange(entry.Value))
-                    {
-                        return ($".{entry.Key}", Rule ?? RangeRule());
-                    }
-                }
-
-                return null;
-            case IEnumerable list and not string:
-                var index = 0;
-                foreach (var item in list)
-                {
-                    if (OutOfRange(item))
-                    {
-                        return ($"[{index}]", Rule ?? RangeRule());
-                    }
-
-                    index++;
-                }
-
-                return null;
-            default:
-                return OutOfRange(value) ? (string.Empty, Rule ?? RangeRule()) : null;
-        }
+            IDictionary map => map.Keys.Cast<object>().Select(key => new Entry($".{key}", map[key])),
+            IEnumerable list and not string => list.Cast<object?>().Select((item, index) => new Entry($"[{index}]", item)),
+            _ => [new Entry(string.Empty, value)],
+        };
+        return items.FirstOrDefault(entry => OutOfRange(entry.Item)) is { } bad ? (bad.Suffix, Rule ?? RangeRule()) : null;
     }
 
     private bool OutOfRange(object? item) => item is IConvertible and not string and not bool && !InRange(Convert.ToDouble(item, CultureInfo.InvariantCulture));
@@ -97,4 +75,7 @@ internal sealed class SettingAttribute(string key, params string[] aliases) : At
         (0, _, _) => $"must not be negative",
         _ => $"must be at least {Minimum}",
     });
+
+    /// <summary>A value or one of its items, with what follows the key in its path (a class: LINQ over tuples is JIT-compiled on every CLI start).</summary>
+    private sealed record Entry(string Suffix, object? Item);
 }

@@ -260,10 +260,7 @@ internal static class ConfigResolver
             Environment.FirstOf(variables ?? setting.Env) is var (variable, text) ? new(ConfigBinder.FromVariable(text, property, setting, variable), $"env:{variable}") : null;
     }
 
-    /// <summary>
-    /// A value (a setting, or a retry/cache block) and where it came from. A class rather than a tuple: LINQ over
-    /// reference types runs precompiled, over tuples it is JIT-compiled on every start of the CLI.
-    /// </summary>
+    /// <summary>A value (a setting, or a retry/cache block) and its source; a class, as LINQ over tuples is JIT-compiled on every CLI start.</summary>
     private sealed record Candidate(object? Value, string Source)
     {
         public static Candidate None { get; } = new(null, "unset");

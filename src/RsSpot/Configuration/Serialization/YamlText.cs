@@ -53,15 +53,14 @@ internal static partial class YamlText
         _ => throw ConfigDocumentException.Syntax("unsupported YAML node", (int)node.Start.Line),
     }, (int)node.Start.Line);
 
-    // A loop, not LINQ: a Select over the map's key/value pairs is JIT-compiled on every CLI start.
+    // A loop: LINQ over the map's key/value pairs is JIT-compiled on every CLI start.
     private static JObject ToObject(YamlMappingNode mapping, int depth)
     {
         var map = new JObject();
         foreach (var (key, value) in mapping.Children)
         {
-            map.Add(new JProperty(
-                (key as YamlScalarNode)?.Value ?? throw ConfigDocumentException.Syntax("map keys must be plain values", (int)key.Start.Line),
-                ToToken(value, depth + 1)));
+            var name = (key as YamlScalarNode)?.Value ?? throw ConfigDocumentException.Syntax("map keys must be plain values", (int)key.Start.Line);
+            map.Add(name, ToToken(value, depth + 1));
         }
 
         return map;
