@@ -24,20 +24,19 @@ fi
 
 # One build of the solution first, then the test assemblies without their per-project build checks (which cost about
 # 30 s each, one after the other). A configuration given to this script applies to both; --no-build skips the build.
-build_args=()
+no_build=false
+configuration=()
 previous=""
 for arg in "$@"; do
-  case "$previous" in -c|--configuration) build_args+=(-c "$arg") ;; esac
-  case "$arg" in --no-build) build_args=(skip) ;; esac
-  [ "${build_args[0]:-}" = skip ] && break
+  [ "$arg" = --no-build ] && no_build=true
+  case "$previous" in -c|--configuration) configuration=(-c "$arg") ;; esac
   previous="$arg"
 done
-if [ "${build_args[0]:-}" != skip ]; then
-  dotnet build "$root/RsSpot.sln" --nologo -v q "${build_args[@]}" || { echo "the build failed: no test ran" >&2; echo "tests: 0 passed, 0 failed"; exit 1; }
+if ! "$no_build"; then
+  dotnet build "$root/RsSpot.sln" --nologo -v q "${configuration[@]}" || { echo "the build failed: no test ran" >&2; echo "tests: 0 passed, 0 failed"; exit 1; }
+  set -- "$@" --no-build
 fi
-test_args=("$@")
-[ "${build_args[0]:-}" = skip ] || test_args+=(--no-build)
-dotnet test "$root/RsSpot.sln" --nologo --logger "trx" --results-directory "$results" "${test_args[@]}"
+dotnet test "$root/RsSpot.sln" --nologo --logger "trx" --results-directory "$results" "$@"
 status=$?
 
 passed=0; failed=0; skipped=0
