@@ -32,12 +32,9 @@ internal static partial class NodePoolRules
     public static T Successor<T>(NodePool old, string serverClass, UpdateNodePoolRequest? changes, T fresh)
         where T : CreateNodePoolRequest
     {
-        Require(!string.IsNullOrWhiteSpace(serverClass), "a server class is required");
         Require(!string.IsNullOrEmpty(old.CloudSpace), $"pool {old.Name} names no cloudspace, so it cannot be replaced");
-        Require(changes?.Desired is null or >= 0, $"desired must be 0 or more (got {changes?.Desired})");
-        Validate(changes?.Autoscaling);
         CreateNodePoolRequest shared = fresh;
-        return (T)(shared with
+        var successor = (T)(shared with
         {
             CloudSpace = old.CloudSpace!,
             ServerClass = serverClass,
@@ -47,6 +44,10 @@ internal static partial class NodePoolRules
             CustomAnnotations = changes?.CustomAnnotations ?? old.CustomAnnotations,
             CustomTaints = changes?.CustomTaints ?? old.CustomTaints,
         });
+
+        // The create's own checks, run now: before the bid guard's lookups and before anything is created.
+        Validate(successor);
+        return successor;
     }
 
     public static void Validate(CreateNodePoolRequest request)
