@@ -61,6 +61,13 @@ internal static class KestrelExchange
         }
 
         http.ContentType = response.ContentType;
+        if (!CanHaveBody(response.StatusCode))
+        {
+            // Kestrel fails any write to a 204 or 304, even an empty one, and then aborts the connection the client
+            // has just been answered on: its next request on that connection would find it closed.
+            return;
+        }
+
         http.ContentLength = response.BodyBytes.Length;
         if (response.Disruption is { } disruption)
         {
@@ -75,6 +82,9 @@ internal static class KestrelExchange
             await DiscardBodyAsync(context.Request.Body, cancellationToken).ConfigureAwait(false);
         }
     }
+
+    /// <summary>RFC 9110: informational answers, 204 No Content and 304 Not Modified never carry a body.</summary>
+    private static bool CanHaveBody(int statusCode) => statusCode >= 200 && statusCode is not 204 and not 304;
 
     /// <summary>Status and headers go out first (really flushed), then the head, the stall, and the tail or a reset.</summary>
     private static async Task WriteDisruptedAsync(HttpContext context, byte[] body, BodyDisruption disruption, CancellationToken cancellationToken)
