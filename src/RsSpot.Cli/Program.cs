@@ -1,6 +1,9 @@
 using RsSpot.Cli;
+using RsSpot.Cli.Hosting;
 using RsSpot.Cli.Infrastructure;
 using RsSpot.Internal.Diagnostics;
 
 StartupTrace.Mark("main");
-return await CliApp.RunAsync(args, CliEnvironment.FromProcess()).ConfigureAwait(false);
+var environment = CliEnvironment.FromProcess();
+StartupWarmup.Start(args, environment);
+return await CliApp.RunAsync(args, environment).ConfigureAwait(false);

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Reflection;
 using RsSpot.Cli.Tests.Support;
 using RsSpot.Configuration;
 
@@ -15,19 +13,16 @@ public class ConcurrentConfigureTests : CliTestBase
     [CancelAfter(300_000)]
     public async Task Eight_concurrent_writers_of_ten_profiles_each_keep_all_eighty()
     {
-        var dll = typeof(ConcurrentConfigureTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "RsSpotCliDll").Value!;
-        Assume.That(File.Exists(dll), $"CLI not built: {dll}");
-
         // Half the writers also activate each profile (a second locked write per run), half pass --no-activate.
         var outcomes = await Task.WhenAll(Enumerable.Range(0, Writers).Select(writer => Task.Run(async () =>
         {
             var failures = new List<string>();
             for (var i = 0; i < ProfilesPerWriter; i++)
             {
-                var (code, error) = await RunProcess(dll, "-p", Name(writer, i), "configure", "--region", $"r-{i}", "--refresh-token", Token(writer, i), writer % 2 == 0 ? "--no-activate" : "--activate");
-                if (code != 0)
+                var run = await RunProcess("-p", Name(writer, i), "configure", "--region", $"r-{i}", "--refresh-token", Token(writer, i), writer % 2 == 0 ? "--no-activate" : "--activate");
+                if (run.ExitCode != 0)
                 {
-                    failures.Add($"{Name(writer, i)}: exit {code}: {error}");
+                    failures.Add($"{Name(writer, i)}: exit {run.ExitCode}: {run.Error.Trim()}");
                 }
             }
 
@@ -53,22 +48,4 @@ public class ConcurrentConfigureTests : CliTestBase
     private static string Name(int writer, int index) => $"w{writer}-p{index}";
 
     private static string Token(int writer, int index) => $"rt-{writer}-{index}";
-
-    private async Task<(int Code, string Error)> RunProcess(string dll, params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
-        start.ArgumentList.Add(dll);
-        args.ToList().ForEach(start.ArgumentList.Add);
-        foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("RSSPOT_", StringComparison.OrdinalIgnoreCase) || k.StartsWith("SPOT_", StringComparison.OrdinalIgnoreCase) || k.StartsWith("RACKSPACE_", StringComparison.OrdinalIgnoreCase)).ToList())
-        {
-            start.Environment.Remove(name);
-        }
-
-        start.Environment["HOME"] = Home;
-        using var process = Process.Start(start)!;
-        var error = process.StandardError.ReadToEndAsync();
-        await process.StandardOutput.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, (await error).Trim());
-    }
 }

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Reflection;
 using RsSpot.Cli.Infrastructure;
 
 namespace RsSpot.Cli.Tests.Support;
@@ -47,6 +49,35 @@ public abstract class CliTestBase
     }
 
     protected Task<CliRun> Run(params string[] args) => Run(args, input: null);
+
+    /// <summary>
+    /// Runs the built CLI as its own process (<c>dotnet RsSpot.Cli.dll</c>), for what only a real process shows (its
+    /// entry point, file locks between processes): the machine's environment without RSSPOT_/SPOT_/RACKSPACE_
+    /// variables, then this test's <see cref="Variables"/>.
+    /// </summary>
+    protected async Task<CliRun> RunProcess(params string[] args)
+    {
+        var dll = typeof(CliTestBase).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "RsSpotCliDll").Value!;
+        Assume.That(File.Exists(dll), $"CLI not built: {dll}");
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
+        start.ArgumentList.Add(dll);
+        args.ToList().ForEach(start.ArgumentList.Add);
+        foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("RSSPOT_", StringComparison.OrdinalIgnoreCase) || k.StartsWith("SPOT_", StringComparison.OrdinalIgnoreCase) || k.StartsWith("RACKSPACE_", StringComparison.OrdinalIgnoreCase)).ToList())
+        {
+            start.Environment.Remove(name);
+        }
+
+        foreach (var (name, value) in Variables)
+        {
+            start.Environment[name] = value;
+        }
+
+        using var process = Process.Start(start)!;
+        var error = process.StandardError.ReadToEndAsync();
+        var output = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return new CliRun(process.ExitCode, output, await error);
+    }
 
     /// <summary>Runs a command against the sandbox emulator.</summary>
     protected Task<CliRun> Sandbox(params string[] args) => Run(["--sandbox", .. args], input: null);
