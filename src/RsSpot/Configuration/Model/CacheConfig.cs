@@ -2,10 +2,7 @@ using Newtonsoft.Json;
 
 namespace RsSpot.Configuration;
 
-/// <summary>
-/// A <c>cache</c> block, mapped by name onto <see cref="CacheOptions"/> (seconds become durations). Every field is
-/// optional so blocks layer like <see cref="RetryConfig"/>. Unknown keys are rejected.
-/// </summary>
+/// <summary>A <c>cache</c> block, mapped by name onto <see cref="CacheOptions"/> (seconds become durations); blocks layer like <see cref="RetryConfig"/>.</summary>
 [JsonObject(MissingMemberHandling = MissingMemberHandling.Error)]
 internal sealed class CacheConfig
 {
@@ -24,10 +21,7 @@ internal sealed class CacheConfig
     [Setting("max_entries", Minimum = 1)]
     public int? MaxEntries { get; set; }
 
-    /// <summary>
-    /// Storage backend name (<c>backend</c>: <c>sqlite</c> or <c>memory</c>). Kept for compatibility with existing files;
-    /// RsSpot always uses state.db with an in-memory front layer.
-    /// </summary>
+    /// <summary>Storage backend (<c>backend</c>), accepted for existing files: RsSpot always uses state.db with an in-memory front layer.</summary>
     [Setting("backend", OneOf = ["sqlite", "memory"], Option = "")]
     public string? Backend { get; set; }
 }

@@ -2,10 +2,7 @@ using Newtonsoft.Json;
 
 namespace RsSpot.Configuration;
 
-/// <summary>
-/// One named profile of a file: its <see cref="ProfileSettings"/> plus retry and cache blocks. Unset values fall back
-/// to the environment, preferences, top-level blocks and built-in defaults when settings are resolved.
-/// </summary>
+/// <summary>One named profile of a file: its settings plus retry and cache blocks; <see cref="ConfigResolver"/> fills in what it leaves unset.</summary>
 internal sealed class ProfileConfig : ProfileSettings
 {
     /// <summary>Retry settings of this profile, merged field by field over the top-level block.</summary>
@@ -19,8 +16,5 @@ internal sealed class ProfileConfig : ProfileSettings
     public IDictionary<string, object?> ExtraKeys { get; set; } = new OrderedDictionary<string, object?>(StringComparer.Ordinal);
 }
 
-/// <summary>
-/// Changes to one profile for <see cref="ProfileManager.Upsert"/>: only the settings given change, the others keep
-/// their stored values (so re-running <c>configure --region X</c> keeps the token).
-/// </summary>
+/// <summary>Changes to one profile (<see cref="ProfileManager.Upsert"/>): settings left unset keep their stored values, so <c>configure --region X</c> keeps the token.</summary>
 internal sealed class ProfileUpdate : ProfileSettings;

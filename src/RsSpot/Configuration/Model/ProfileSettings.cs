@@ -3,10 +3,8 @@ using System.Reflection;
 namespace RsSpot.Configuration;
 
 /// <summary>
-/// The settings a profile holds. Each is declared once, here: its key and legacy aliases, the environment variables
-/// that override it, the other tools' variables read below everything else, and its built-in default (see
-/// docs/configuration.md, "Adding a setting"). Resolution takes each from an explicit argument, then the environment,
-/// then the profile, then those fallback variables, then the default (<see cref="ConfigResolver"/>).
+/// The settings a profile holds, each declared once here with its key, aliases, variables and default (docs/configuration.md,
+/// "Adding a setting"); <see cref="ConfigResolver"/> takes each from the first source that sets it.
 /// </summary>
 internal class ProfileSettings
 {

@@ -3,9 +3,8 @@ using Newtonsoft.Json;
 namespace RsSpot.Configuration;
 
 /// <summary>
-/// A <c>retry</c> block, mapped by name onto <see cref="RetryOptions"/> (seconds become durations). Every field is
-/// optional so blocks layer: a profile's block overrides the top-level block field by field, which overrides the
-/// defaults. Unknown keys are rejected (they are almost always typos).
+/// A <c>retry</c> block, mapped by name onto <see cref="RetryOptions"/> (seconds become durations). Fields are optional so
+/// a profile's block layers over the top-level one over the defaults; unknown keys are rejected (they are almost always typos).
 /// </summary>
 [JsonObject(MissingMemberHandling = MissingMemberHandling.Error)]
 internal sealed class RetryConfig
@@ -38,10 +37,7 @@ internal sealed class RetryConfig
     [Setting("overall_timeout", Env = ["RSSPOT_TIMEOUT"], Minimum = 0, ExclusiveMinimum = true)]
     public double? OverallTimeout { get; set; }
 
-    /// <summary>
-    /// The block the legacy knobs describe: max_attempts = retries + 1; base_delay = factor;
-    /// max_delay = max(2.5, 16 × factor). Returns null when neither knob is set.
-    /// </summary>
+    /// <summary>The block the legacy knobs describe (max_attempts = retries + 1, base_delay = factor, max_delay = max(2.5, 16 × factor)), or null.</summary>
     public static RetryConfig? FromLegacy(int? maxRetries, double? backoffFactor) => maxRetries is null && backoffFactor is null
         ? null
         : new RetryConfig

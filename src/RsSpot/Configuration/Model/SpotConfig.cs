@@ -2,11 +2,7 @@ using Newtonsoft.Json;
 
 namespace RsSpot.Configuration;
 
-/// <summary>
-/// A whole configuration file (schema version 2): profiles, preferences and the global retry/cache defaults.
-/// The same model is read from and written to YAML, TOML and JSON; keys it does not know are kept in
-/// <see cref="ExtraKeys"/> and written back on save.
-/// </summary>
+/// <summary>A whole configuration file in YAML, TOML or JSON: profiles, preferences, global retry/cache defaults, and unknown keys kept for the save.</summary>
 internal sealed class SpotConfig
 {
     /// <summary>The schema version written by this library.</summary>

@@ -3,9 +3,8 @@ using Newtonsoft.Json;
 namespace RsSpot.Configuration;
 
 /// <summary>
-/// The <c>state</c> block: where the shared parts of the state live (the registration ledger), so several machines
-/// can work on one. The per-user parts (token and HTTP caches, preferences, command history) always stay in state.db.
-/// Unknown keys are rejected.
+/// The <c>state</c> block: where the shared parts of the state (the registration ledger) live, so several machines can work
+/// on one. The per-user parts (token and HTTP caches, preferences, command history) always stay in state.db.
 /// </summary>
 [JsonObject(MissingMemberHandling = MissingMemberHandling.Error)]
 internal sealed class StateConfig

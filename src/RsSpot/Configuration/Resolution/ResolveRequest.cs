@@ -1,9 +1,6 @@
 namespace RsSpot.Configuration;
 
-/// <summary>
-/// Values given explicitly by the caller (constructor arguments or CLI flags): every <see cref="ProfileSettings"/>
-/// value set here outranks every other source.
-/// </summary>
+/// <summary>Values given explicitly by the caller (constructor arguments or CLI flags); each one set here outranks every other source.</summary>
 internal sealed class ResolveRequest : ProfileSettings
 {
     /// <summary>Profile name (CLI <c>-p</c>). A named profile that does not exist is an error.</summary>

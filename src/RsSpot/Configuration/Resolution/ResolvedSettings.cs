@@ -1,8 +1,8 @@
 namespace RsSpot.Configuration;
 
 /// <summary>
-/// Every effective setting: each <see cref="ProfileSettings"/> value from its winning source (never null when it has a
-/// default), the merged retry and cache policies, and each value's source. <see cref="Describe"/> is the redacted view.
+/// Every effective setting: each <see cref="ProfileSettings"/> value from its winning source (never null when it has a default),
+/// the merged retry and cache policies, and each value's source.
 /// </summary>
 internal sealed class ResolvedSettings : ProfileSettings
 {

@@ -69,10 +69,7 @@ internal static partial class ConfigBinder
         }
     }
 
-    /// <summary>
-    /// Moves the credentials of a legacy flat file into the profile it selects (not always "default", unlike the
-    /// reference: W12), keeping every other key.
-    /// </summary>
+    /// <summary>Moves the credentials of a legacy flat file into the profile it selects (not always "default", unlike the reference: W12).</summary>
     private static JObject Unflatten(JObject tree)
     {
         var flat = tree.Properties().Where(p => FlatKeys.Contains(p.Name)).ToList();
