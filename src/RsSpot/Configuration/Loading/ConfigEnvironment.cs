@@ -3,9 +3,8 @@ using System.Collections;
 namespace RsSpot.Configuration;
 
 /// <summary>
-/// The process inputs configuration depends on: environment variables (matched case-insensitively, an exact-case
-/// match first), the home directory and the well-known locations under it. Tests build one from a dictionary and a
-/// temporary directory, so they never touch the real environment or HOME.
+/// The process inputs configuration depends on: environment variables (case-insensitive, an exact-case match first), the home
+/// directory and the locations under it. Tests build one from a dictionary and a temporary directory, never touching HOME.
 /// </summary>
 internal sealed class ConfigEnvironment
 {
@@ -59,11 +58,10 @@ internal sealed class ConfigEnvironment
         names.FirstOrDefault(name => Get(name) is not null) is { } found ? (found, Get(found)!) : null;
 
     /// <summary>Expands a leading <c>~</c> and makes the path absolute (relative to <paramref name="baseDirectory"/> or the working directory).</summary>
-    public string ExpandPath(string path, string? baseDirectory = null)
+    public string ExpandPath(string path, string? baseDirectory = null) => Path.GetFullPath(path switch
     {
-        path = path == "~" ? HomeDirectory
-            : path.StartsWith("~/", StringComparison.Ordinal) || path.StartsWith("~\\", StringComparison.Ordinal) ? Path.Combine(HomeDirectory, path[2..])
-            : path;
-        return baseDirectory is null ? Path.GetFullPath(path) : Path.GetFullPath(path, baseDirectory);
-    }
+        "~" => HomeDirectory,
+        _ when path.StartsWith("~/", StringComparison.Ordinal) || path.StartsWith("~\\", StringComparison.Ordinal) => Path.Combine(HomeDirectory, path[2..]),
+        _ => path,
+    }, baseDirectory ?? Directory.GetCurrentDirectory());
 }

@@ -1,11 +1,9 @@
 namespace RsSpot.Configuration;
 
 /// <summary>
-/// Chooses and reads the configuration (first match wins): the runtime <see cref="ConfigLoadRequest.Config"/>, the
-/// explicit <see cref="ConfigLoadRequest.ConfigPath"/>, RSSPOT_CONFIG/RSSPOT_CONFIG_FILE/SPOT_CONFIG_FILE,
-/// <c>~/.config/rsspot/config.{yml,yaml,toml,json}</c>, the legacy <c>~/.spot_config</c> (migrated once), otherwise an
-/// empty configuration. A bad location is an error naming the path, never a silent empty configuration: a named file
-/// that does not exist, an empty explicit path, a directory or an unreadable entry where a file is looked for.
+/// Chooses and reads the configuration, first match wins (<see cref="ConfigSource"/>): runtime, explicit path, variable, default
+/// path, legacy file (migrated once), else empty. A bad location is an error naming the path, never a silent empty configuration:
+/// a named file that does not exist, an empty explicit path, a directory or an unreadable entry where a file is looked for.
 /// </summary>
 internal static class ConfigLoader
 {

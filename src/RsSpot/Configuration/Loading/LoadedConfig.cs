@@ -38,8 +38,8 @@ internal enum ConfigSource
 /// <summary>A configuration, what chose it, and the file it was read from or will be saved to (<see cref="Path"/>; null for runtime configurations).</summary>
 internal sealed record LoadedConfig(ConfigSource Source, string? Path, SpotConfig Config, string? EnvironmentVariable = null)
 {
-    private static readonly Newtonsoft.Json.Serialization.KebabCaseNamingStrategy KebabCase = new();
-
     /// <summary>The source as shown to users: runtime, explicit-path, env:RSSPOT_CONFIG, default-path, legacy-migrated or default-empty.</summary>
-    public string SourceName => Source is ConfigSource.Environment ? $"env:{EnvironmentVariable}" : KebabCase.GetPropertyName(Source.ToString(), hasSpecifiedName: false);
+    public string SourceName => Source is ConfigSource.Environment
+        ? $"env:{EnvironmentVariable}"
+        : new Newtonsoft.Json.Serialization.KebabCaseNamingStrategy().GetPropertyName(Source.ToString(), hasSpecifiedName: false);
 }

@@ -1,4 +1,5 @@
 using System.Reflection;
+using Newtonsoft.Json;
 
 namespace RsSpot.Configuration;
 
@@ -79,3 +80,20 @@ internal class ProfileSettings
 
 /// <summary>A setting of <see cref="ProfileSettings"/> and its declaration; a class, as LINQ over tuples is JIT-compiled on every CLI start.</summary>
 internal sealed record DeclaredSetting(PropertyInfo Property, SettingAttribute Setting);
+
+/// <summary>One named profile of a file: its settings plus retry and cache blocks; <see cref="ConfigResolver"/> fills in what it leaves unset.</summary>
+internal sealed class ProfileConfig : ProfileSettings
+{
+    /// <summary>Retry settings of this profile, merged field by field over the top-level block.</summary>
+    public RetryConfig? Retry { get; set; }
+
+    /// <summary>Cache settings of this profile, merged field by field over the top-level block.</summary>
+    public CacheConfig? Cache { get; set; }
+
+    /// <summary>Profile keys this version does not know; preserved verbatim on save.</summary>
+    [JsonExtensionData]
+    public IDictionary<string, object?> ExtraKeys { get; set; } = new OrderedDictionary<string, object?>(StringComparer.Ordinal);
+}
+
+/// <summary>Changes to one profile (<see cref="ProfileManager.Upsert"/>): settings left unset keep their stored values, so <c>configure --region X</c> keeps the token.</summary>
+internal sealed class ProfileUpdate : ProfileSettings;

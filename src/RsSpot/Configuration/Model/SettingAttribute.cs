@@ -4,9 +4,8 @@ using System.Globalization;
 namespace RsSpot.Configuration;
 
 /// <summary>
-/// Declares a configuration key once, on its property: its file name and input aliases, the environment variables
-/// that override it (first set wins), its default and valid values. Binding, saving, validation, resolution and
-/// <c>config info --resolved</c> all read it; undeclared properties bind under their snake_case name.
+/// Declares a configuration key once, on its property: file name, input aliases, overriding variables (first set wins), default and
+/// valid values. Binding, saving, validation, resolution and <c>config info --resolved</c> read it; undeclared properties bind snake_case.
 /// </summary>
 [AttributeUsage(AttributeTargets.Property)]
 internal sealed class SettingAttribute(string key, params string[] aliases) : Attribute

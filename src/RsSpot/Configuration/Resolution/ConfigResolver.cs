@@ -3,10 +3,7 @@ using RsSpot.State;
 
 namespace RsSpot.Configuration;
 
-/// <summary>
-/// Computes the effective settings from arguments, environment variables, state.db preferences and the file, recording
-/// where each value came from, in the order of docs/configuration.md ("Which value wins"), which the tests read.
-/// </summary>
+/// <summary>Computes the effective settings and where each came from, in the order of docs/configuration.md ("Which value wins"), which the tests read.</summary>
 internal static class ConfigResolver
 {
     /// <summary>Key of the profile choice in <see cref="ResolvedSettings.Sources"/>.</summary>

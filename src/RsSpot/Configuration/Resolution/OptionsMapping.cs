@@ -4,9 +4,8 @@ using Newtonsoft.Json.Serialization;
 namespace RsSpot.Configuration;
 
 /// <summary>
-/// Maps a <see cref="RetryConfig"/> or <see cref="CacheConfig"/> block onto its options type by property name (or
-/// <see cref="SettingAttribute.Option"/>), turning seconds into durations and lists into sets, and back for display.
-/// A field added to a block and its options type is layered, sourced and shown without further code.
+/// Maps a <see cref="RetryConfig"/> or <see cref="CacheConfig"/> block onto its options type by property name (or <see cref="SettingAttribute.Option"/>),
+/// seconds becoming durations and lists sets, and back for display, so a field added to both needs no further code.
 /// </summary>
 internal static class OptionsMapping
 {

@@ -6,10 +6,7 @@ using Newtonsoft.Json.Serialization;
 
 namespace RsSpot.Configuration;
 
-/// <summary>
-/// Binds the tree to <see cref="SpotConfig"/> and back with one Newtonsoft serializer (see
-/// <see cref="ConfigContractResolver"/>). A bad value becomes one message with its key path and line, never its value.
-/// </summary>
+/// <summary>Binds the tree to <see cref="SpotConfig"/> and back with one Newtonsoft serializer; a bad value becomes one message with its key path and line, never its value.</summary>
 internal static partial class ConfigBinder
 {
     private static readonly ConfigContractResolver Resolver = ConfigContractResolver.Instance;

@@ -5,9 +5,8 @@ using Newtonsoft.Json.Serialization;
 namespace RsSpot.Configuration;
 
 /// <summary>
-/// How Newtonsoft sees the configuration model: snake_case keys, each <see cref="SettingAttribute"/> key plus its
-/// aliases (read, never written), values checked against their declaration as they are set, and unknown keys kept
-/// as plain values so JTokens never leak into the public model.
+/// How Newtonsoft sees the configuration model: snake_case keys, each <see cref="SettingAttribute"/> key plus its aliases (read,
+/// never written), values checked as they are set, and unknown keys kept as plain values so JTokens never leak into the model.
 /// </summary>
 internal sealed class ConfigContractResolver : Internal.InterpretedContractResolver
 {

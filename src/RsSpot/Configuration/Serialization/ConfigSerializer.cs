@@ -12,10 +12,9 @@ internal enum ConfigFormat
 }
 
 /// <summary>
-/// Converts configuration between text (YAML, TOML, JSON), plain dictionaries and <see cref="SpotConfig"/>. Each
-/// format is parsed by its own library into one Newtonsoft tree (<see cref="ConfigTree"/>), which is bound once
-/// (<see cref="ConfigBinder"/>), so aliases, defaults and validation are the same whichever format a file uses.
-/// Every failure is a <see cref="SpotConfigurationException"/> naming the file.
+/// Converts configuration between text, plain dictionaries and <see cref="SpotConfig"/>. Each format's own library parses into one
+/// tree (<see cref="ConfigTree"/>), bound once (<see cref="ConfigBinder"/>), so aliases, defaults and validation are the same in
+/// all three. Every failure is a <see cref="SpotConfigurationException"/> naming the file.
 /// </summary>
 internal static class ConfigSerializer
 {
