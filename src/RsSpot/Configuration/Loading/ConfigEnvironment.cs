@@ -3,9 +3,8 @@ using System.Collections;
 namespace RsSpot.Configuration;
 
 /// <summary>
-/// The process inputs configuration depends on: environment variables (matched case-insensitively, an exact-case
-/// match first), the home directory and the well-known locations under it. Tests build one from a dictionary and a
-/// temporary directory, so they never touch the real environment or HOME.
+/// The process inputs configuration depends on: environment variables (case-insensitive, an exact-case match first), the home
+/// directory and the locations under it. Tests build one from a dictionary and a temporary directory, never touching HOME.
 /// </summary>
 internal sealed class ConfigEnvironment
 {
@@ -13,10 +12,8 @@ internal sealed class ConfigEnvironment
     private readonly Dictionary<string, string> _exact = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _ignoringCase = new(StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>Creates an environment from explicit variables and a home directory.</summary>
     public ConfigEnvironment(IEnumerable<KeyValuePair<string, string?>> variables, string homeDirectory)
     {
-        ArgumentNullException.ThrowIfNull(variables);
         ArgumentException.ThrowIfNullOrEmpty(homeDirectory);
         // A loop: LINQ over key/value pairs is JIT-compiled on every CLI start.
         foreach (var (name, value) in variables)
@@ -47,7 +44,6 @@ internal sealed class ConfigEnvironment
     public string LegacyConfigFile => Path.Combine(HomeDirectory, ".spot_config");
 
     /// <summary>A snapshot of the current process environment and the user's home directory.</summary>
-    /// <exception cref="SpotConfigurationException">The home directory cannot be determined.</exception>
     public static ConfigEnvironment FromProcess() => new(
         Environment.GetEnvironmentVariables().Cast<DictionaryEntry>().Select(entry => new KeyValuePair<string, string?>((string)entry.Key, entry.Value as string)),
         Environment.GetFolderPath(Environment.SpecialFolder.UserProfile) is { Length: > 0 } home
@@ -62,12 +58,10 @@ internal sealed class ConfigEnvironment
         names.FirstOrDefault(name => Get(name) is not null) is { } found ? (found, Get(found)!) : null;
 
     /// <summary>Expands a leading <c>~</c> and makes the path absolute (relative to <paramref name="baseDirectory"/> or the working directory).</summary>
-    public string ExpandPath(string path, string? baseDirectory = null)
+    public string ExpandPath(string path, string? baseDirectory = null) => Path.GetFullPath(path switch
     {
-        ArgumentNullException.ThrowIfNull(path);
-        path = path == "~" ? HomeDirectory
-            : path.StartsWith("~/", StringComparison.Ordinal) || path.StartsWith("~\\", StringComparison.Ordinal) ? Path.Combine(HomeDirectory, path[2..])
-            : path;
-        return baseDirectory is null ? Path.GetFullPath(path) : Path.GetFullPath(path, baseDirectory);
-    }
+        "~" => HomeDirectory,
+        _ when path.StartsWith("~/", StringComparison.Ordinal) || path.StartsWith("~\\", StringComparison.Ordinal) => Path.Combine(HomeDirectory, path[2..]),
+        _ => path,
+    }, baseDirectory ?? Directory.GetCurrentDirectory());
 }

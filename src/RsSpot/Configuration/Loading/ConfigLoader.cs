@@ -1,18 +1,13 @@
 namespace RsSpot.Configuration;
 
 /// <summary>
-/// Chooses and reads the configuration (first match wins): the runtime <see cref="ConfigLoadRequest.Config"/>, the
-/// explicit <see cref="ConfigLoadRequest.ConfigPath"/>, RSSPOT_CONFIG/RSSPOT_CONFIG_FILE/SPOT_CONFIG_FILE,
-/// <c>~/.config/rsspot/config.{yml,yaml,toml,json}</c>, the legacy <c>~/.spot_config</c> (migrated once), otherwise an
-/// empty configuration. A bad location is an error naming the path, never a silent empty configuration: a named file
-/// that does not exist, an empty explicit path, a directory or an unreadable entry where a file is looked for.
+/// Chooses and reads the configuration, first match wins (<see cref="ConfigSource"/>): runtime, explicit path, variable, default
+/// path, legacy file (migrated once), else empty. A bad location is an error naming the path, never a silent empty configuration:
+/// a named file that does not exist, an empty explicit path, a directory or an unreadable entry where a file is looked for.
 /// </summary>
 internal static class ConfigLoader
 {
-    /// <summary>Loads the configuration the request and environment select.</summary>
-    /// <param name="request">What the caller supplied; null for pure discovery.</param>
-    /// <param name="environment">Environment and home directory; null for the current process.</param>
-    /// <exception cref="SpotConfigurationException">A location is bad, or the chosen file is malformed or invalid.</exception>
+    /// <summary>Loads the configuration <paramref name="request"/> (null: discovery only) and <paramref name="environment"/> (null: the process's) select.</summary>
     public static LoadedConfig Load(ConfigLoadRequest? request = null, ConfigEnvironment? environment = null)
     {
         request ??= new ConfigLoadRequest();
@@ -86,13 +81,12 @@ internal static class ConfigLoader
 }
 
 /// <summary>
-/// Migrates the legacy <c>~/.spot_config</c> (any format) once to the canonical file, tokens and every key kept (W1,
-/// W12), locked, atomic and 0600. The legacy file is left untouched and, the canonical file existing, never read again.
+/// Migrates the legacy <c>~/.spot_config</c> (any format) once to the canonical file, every key kept (W1, W12), locked, atomic
+/// and 0600. The legacy file is left untouched and, the canonical file existing, never read again.
 /// </summary>
 internal static class LegacyMigrator
 {
-    /// <summary>Reads <paramref name="legacyPath"/>, saves it to <paramref name="targetPath"/> and returns the migrated configuration.</summary>
-    /// <exception cref="SpotConfigurationException">The target exists, the legacy file is malformed (nothing is written then), or the target cannot be written.</exception>
+    /// <summary>Migrates <paramref name="legacyPath"/> to <paramref name="targetPath"/>, which must not exist; a malformed legacy file writes nothing.</summary>
     public static SpotConfig Migrate(string legacyPath, string targetPath) => MigrateUnlessDone(legacyPath, targetPath)
         ?? throw new SpotConfigurationException($"cannot migrate '{legacyPath}': '{targetPath}' already exists and would be overwritten", targetPath);
 

@@ -35,16 +35,11 @@ internal enum ConfigSource
     DefaultEmpty,
 }
 
-/// <summary>A configuration and where it came from.</summary>
-/// <param name="Source">Which source won.</param>
-/// <param name="Path">The file it was read from or will be saved to; null for runtime configurations.</param>
-/// <param name="Config">The configuration itself.</param>
-/// <param name="EnvironmentVariable">For <see cref="ConfigSource.Environment"/>, the variable that named the file.</param>
-internal sealed partial record LoadedConfig(ConfigSource Source, string? Path, SpotConfig Config, string? EnvironmentVariable = null)
+/// <summary>A configuration, what chose it, and the file it was read from or will be saved to (<see cref="Path"/>; null for runtime configurations).</summary>
+internal sealed record LoadedConfig(ConfigSource Source, string? Path, SpotConfig Config, string? EnvironmentVariable = null)
 {
     /// <summary>The source as shown to users: runtime, explicit-path, env:RSSPOT_CONFIG, default-path, legacy-migrated or default-empty.</summary>
-    public string SourceName => Source is ConfigSource.Environment ? $"env:{EnvironmentVariable}" : KebabCase().Replace(Source.ToString(), "-$1").ToLowerInvariant();
-
-    [System.Text.RegularExpressions.GeneratedRegex("(?<=[a-z])([A-Z])")]
-    private static partial System.Text.RegularExpressions.Regex KebabCase();
+    public string SourceName => Source is ConfigSource.Environment
+        ? $"env:{EnvironmentVariable}"
+        : new Newtonsoft.Json.Serialization.KebabCaseNamingStrategy().GetPropertyName(Source.ToString(), hasSpecifiedName: false);
 }

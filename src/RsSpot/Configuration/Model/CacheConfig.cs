@@ -2,32 +2,23 @@ using Newtonsoft.Json;
 
 namespace RsSpot.Configuration;
 
-/// <summary>
-/// A <c>cache</c> block, mapped by name onto <see cref="CacheOptions"/> (seconds become durations). Every field is
-/// optional so blocks layer like <see cref="RetryConfig"/>. Unknown keys are rejected.
-/// </summary>
+/// <summary>A <c>cache</c> block, mapped by name onto <see cref="CacheOptions"/> (which documents each field; seconds become durations), layered like <see cref="RetryConfig"/>.</summary>
 [JsonObject(MissingMemberHandling = MissingMemberHandling.Error)]
 internal sealed class CacheConfig
 {
-    /// <summary>Whether GET responses are cached (<c>enabled</c>).</summary>
     public bool? Enabled { get; set; }
 
-    /// <summary>TTL rules, <c>METHOD:/path</c> or <c>METHOD:/prefix*</c> → seconds (<c>ttl_defaults</c>). Replaces the whole rule set of lower layers.</summary>
+    /// <summary>TTL rules (<see cref="CacheOptions.TtlRules"/>), in seconds; a layer that sets them replaces the whole rule set of lower layers.</summary>
     [Setting("ttl_defaults", Minimum = 0, Option = nameof(CacheOptions.TtlRules))]
     public IDictionary<string, double>? TtlDefaults { get; set; }
 
-    /// <summary>TTL of responses no rule matches (<c>default_ttl</c>).</summary>
     [Setting("default_ttl", Minimum = 0)]
     public double? DefaultTtl { get; set; }
 
-    /// <summary>Most entries kept (<c>max_entries</c>).</summary>
     [Setting("max_entries", Minimum = 1)]
     public int? MaxEntries { get; set; }
 
-    /// <summary>
-    /// Storage backend name (<c>backend</c>: <c>sqlite</c> or <c>memory</c>). Kept for compatibility with existing files;
-    /// RsSpot always uses state.db with an in-memory front layer.
-    /// </summary>
+    /// <summary>Storage backend (<c>backend</c>), accepted for existing files: RsSpot always uses state.db with an in-memory front layer.</summary>
     [Setting("backend", OneOf = ["sqlite", "memory"], Option = "")]
     public string? Backend { get; set; }
 }

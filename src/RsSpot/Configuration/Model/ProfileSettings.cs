@@ -1,12 +1,11 @@
 using System.Reflection;
+using Newtonsoft.Json;
 
 namespace RsSpot.Configuration;
 
 /// <summary>
-/// The settings a profile holds. Each is declared once, here: its key and legacy aliases, the environment variables
-/// that override it, the other tools' variables read below everything else, and its built-in default (see
-/// docs/configuration.md, "Adding a setting"). Resolution takes each from an explicit argument, then the environment,
-/// then the profile, then those fallback variables, then the default (<see cref="ConfigResolver"/>).
+/// The settings a profile holds, each declared once here with its key, aliases, variables and default (docs/configuration.md,
+/// "Adding a setting"); <see cref="ConfigResolver"/> takes each from the first source that sets it.
 /// </summary>
 internal class ProfileSettings
 {
@@ -81,3 +80,20 @@ internal class ProfileSettings
 
 /// <summary>A setting of <see cref="ProfileSettings"/> and its declaration; a class, as LINQ over tuples is JIT-compiled on every CLI start.</summary>
 internal sealed record DeclaredSetting(PropertyInfo Property, SettingAttribute Setting);
+
+/// <summary>One named profile of a file: its settings plus retry and cache blocks; <see cref="ConfigResolver"/> fills in what it leaves unset.</summary>
+internal sealed class ProfileConfig : ProfileSettings
+{
+    /// <summary>Retry settings of this profile, merged field by field over the top-level block.</summary>
+    public RetryConfig? Retry { get; set; }
+
+    /// <summary>Cache settings of this profile, merged field by field over the top-level block.</summary>
+    public CacheConfig? Cache { get; set; }
+
+    /// <summary>Profile keys this version does not know; preserved verbatim on save.</summary>
+    [JsonExtensionData]
+    public IDictionary<string, object?> ExtraKeys { get; set; } = new OrderedDictionary<string, object?>(StringComparer.Ordinal);
+}
+
+/// <summary>Changes to one profile (<see cref="ProfileManager.Upsert"/>): settings left unset keep their stored values, so <c>configure --region X</c> keeps the token.</summary>
+internal sealed class ProfileUpdate : ProfileSettings;

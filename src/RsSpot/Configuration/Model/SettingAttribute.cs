@@ -4,9 +4,8 @@ using System.Globalization;
 namespace RsSpot.Configuration;
 
 /// <summary>
-/// Declares a configuration key once, on its property: its file name and input aliases, the environment variables
-/// that override it (first set wins), its default and valid values. Binding, saving, validation, resolution and
-/// <c>config info --resolved</c> all read it; undeclared properties bind under their snake_case name.
+/// Declares a configuration key once, on its property: file name, input aliases, overriding variables (first set wins), default and
+/// valid values. Binding, saving, validation, resolution and <c>config info --resolved</c> read it; undeclared properties bind snake_case.
 /// </summary>
 [AttributeUsage(AttributeTargets.Property)]
 internal sealed class SettingAttribute(string key, params string[] aliases) : Attribute
@@ -17,18 +16,14 @@ internal sealed class SettingAttribute(string key, params string[] aliases) : At
 
     public string[] Env { get; set; } = [];
 
-    /// <summary>
-    /// Variables other Spot tools use for the same value, read at the lowest precedence (below the profile and
-    /// every preference, above the built-in default), so a shell set up for another tool works without overriding
-    /// what the configuration says. First set wins.
-    /// </summary>
+    /// <summary>Other Spot tools' variables for the value (first set wins), read just above the default so a shell set up for another tool never overrides the configuration.</summary>
     public string[] FallbackEnv { get; set; } = [];
 
     public object? Default { get; set; }
 
-    public double Minimum { get; set; } = double.NaN;
+    public double Minimum { get; set; } = double.NegativeInfinity;
 
-    public double Maximum { get; set; } = double.NaN;
+    public double Maximum { get; set; } = double.PositiveInfinity;
 
     public bool ExclusiveMinimum { get; set; }
 
@@ -63,14 +58,12 @@ internal sealed class SettingAttribute(string key, params string[] aliases) : At
         return items.FirstOrDefault(entry => OutOfRange(entry.Item)) is { } bad ? (bad.Suffix, Rule ?? RangeRule()) : null;
     }
 
-    private bool OutOfRange(object? item) => item is IConvertible and not string and not bool && !InRange(Convert.ToDouble(item, CultureInfo.InvariantCulture));
-
-    private bool InRange(double number) =>
-        (double.IsNaN(Minimum) || (ExclusiveMinimum ? number > Minimum : number >= Minimum)) && (double.IsNaN(Maximum) || number <= Maximum);
+    private bool OutOfRange(object? item) => item is IConvertible and not string and not bool && Convert.ToDouble(item, CultureInfo.InvariantCulture) is var number
+        && !(number <= Maximum && (ExclusiveMinimum ? number > Minimum : number >= Minimum));
 
     private string RangeRule() => FormattableString.Invariant((Minimum, Maximum, ExclusiveMinimum) switch
     {
-        (_, var max, _) when !double.IsNaN(max) => $"must be between {Minimum} and {max}",
+        (_, < double.PositiveInfinity, _) => $"must be between {Minimum} and {Maximum}",
         (_, _, true) => $"must be greater than {Minimum}",
         (0, _, _) => $"must not be negative",
         _ => $"must be at least {Minimum}",

@@ -2,11 +2,7 @@ using Newtonsoft.Json;
 
 namespace RsSpot.Configuration;
 
-/// <summary>
-/// A whole configuration file (schema version 2): profiles, preferences and the global retry/cache defaults.
-/// The same model is read from and written to YAML, TOML and JSON; keys it does not know are kept in
-/// <see cref="ExtraKeys"/> and written back on save.
-/// </summary>
+/// <summary>A whole configuration file in YAML, TOML or JSON: profiles, preferences, global retry/cache defaults, and unknown keys kept for the save.</summary>
 internal sealed class SpotConfig
 {
     /// <summary>The schema version written by this library.</summary>
@@ -44,4 +40,43 @@ internal sealed class SpotConfig
     /// <summary>Top-level keys this version does not know; preserved verbatim on save.</summary>
     [JsonExtensionData]
     public IDictionary<string, object?> ExtraKeys { get; set; } = new OrderedDictionary<string, object?>(StringComparer.Ordinal);
+}
+
+/// <summary>File-level preferences (<c>preferences</c>). Unknown keys are kept in <see cref="ExtraKeys"/>.</summary>
+internal sealed class PreferencesConfig
+{
+    /// <summary>Preferred profile (<c>preferences.default_profile</c>).</summary>
+    public string? DefaultProfile { get; set; }
+
+    /// <summary>Organization for profiles that name none (below the profile's own <c>org</c>).</summary>
+    public string? DefaultOrg { get; set; }
+
+    /// <summary>Region for profiles that name none (below the profile's own <c>region</c>).</summary>
+    public string? DefaultRegion { get; set; }
+
+    /// <summary>Organization per profile name; outranks the profile's own <c>org</c>.</summary>
+    public IDictionary<string, string> ProfileOrgs { get; set; } = new OrderedDictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>Region per profile name; outranks the profile's own <c>region</c>.</summary>
+    public IDictionary<string, string> ProfileRegions { get; set; } = new OrderedDictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>Preference keys this version does not know; preserved verbatim on save.</summary>
+    [JsonExtensionData]
+    public IDictionary<string, object?> ExtraKeys { get; set; } = new OrderedDictionary<string, object?>(StringComparer.Ordinal);
+}
+
+/// <summary>
+/// The <c>state</c> block: where the shared parts of the state (the registration ledger) live, so several machines can work
+/// on one. The per-user parts (token and HTTP caches, preferences, command history) always stay in state.db.
+/// </summary>
+[JsonObject(MissingMemberHandling = MissingMemberHandling.Error)]
+internal sealed class StateConfig
+{
+    /// <summary><c>sqlite</c> (state.db, the default) or <c>postgres</c> (<c>backend</c>).</summary>
+    [Setting("backend", OneOf = ["sqlite", "postgres"], Env = ["RSSPOT_STATE_BACKEND"])]
+    public string? Backend { get; set; }
+
+    /// <summary>The PostgreSQL connection string, <c>Host=...;Database=...;Username=...;Password=...</c> (<c>connection_string</c>); shown only with its password masked.</summary>
+    [Setting("connection_string", Env = ["RSSPOT_STATE_CONNECTION"])]
+    public string? ConnectionString { get; set; }
 }

@@ -4,17 +4,15 @@ namespace RsSpot.Configuration;
 internal sealed record ProfileListing(string? ActiveProfile, string? DefaultProfile, IReadOnlyList<string> Profiles);
 
 /// <summary>
-/// Reads and edits the profiles of one configuration file. Every change is one <see cref="ConfigWriter.Update"/>
-/// (read, change and atomic 0600 save under the file's lock), so concurrent changes never lose each other and a file
-/// that fails to parse is never overwritten. A missing file counts as an empty configuration.
+/// Reads and edits the profiles of one configuration file (typically <see cref="LoadedConfig.Path"/>); a missing file counts
+/// as an empty configuration, a missing profile is a <see cref="ProfileNotFoundException"/>. Every change is one
+/// <see cref="ConfigWriter.Update"/>, so concurrent changes never lose each other, and returns the configuration as saved.
 /// </summary>
-/// <param name="path">The configuration file (typically <see cref="LoadedConfig.Path"/>).</param>
 internal sealed class ProfileManager(string path)
 {
     public string Path { get; } = System.IO.Path.GetFullPath(string.IsNullOrWhiteSpace(path) ? throw new ArgumentException("a config path is required", nameof(path)) : path);
 
     /// <summary>Reads the file (an empty configuration when it does not exist yet).</summary>
-    /// <exception cref="SpotConfigurationException">The file is malformed or invalid.</exception>
     public SpotConfig Load() => ConfigLoader.ReadFile(Path, allowMissing: true);
 
     /// <summary>Profile names (sorted) and the file's selections.</summary>
@@ -25,7 +23,6 @@ internal sealed class ProfileManager(string path)
     }
 
     /// <summary>The profile named <paramref name="name"/>, or when null the file's <c>default_profile</c>, <c>active_profile</c>, then <c>"default"</c>.</summary>
-    /// <exception cref="ProfileNotFoundException">The profile does not exist.</exception>
     public (string Name, ProfileConfig Profile) Get(string? name = null)
     {
         var config = Load();
@@ -34,14 +31,11 @@ internal sealed class ProfileManager(string path)
     }
 
     /// <summary>
-    /// Creates profile <paramref name="name"/> or merges <paramref name="update"/> into it (unset fields keep their values);
-    /// with <paramref name="activate"/>, or when the file selects no profile yet, it becomes the active and default one.
-    /// Activating also removes a state.db <c>default_profile</c> in <paramref name="statePreferences"/> that would outrank it.
+    /// Creates profile <paramref name="name"/> or merges <paramref name="update"/> into it, then selects it like <see cref="Use"/> with
+    /// <paramref name="activate"/> (or, state.db untouched, when the file selects no profile yet).
     /// </summary>
-    /// <returns>The configuration as saved.</returns>
     public SpotConfig Upsert(string name, ProfileUpdate update, bool activate = false, IPreferenceStore? statePreferences = null)
     {
-        ArgumentNullException.ThrowIfNull(update);
         var saved = Change(name, config =>
         {
             update.MergeInto(config.Profiles.TryGetValue(name, out var profile) ? profile : config.Profiles[name] = new ProfileConfig());
@@ -54,23 +48,13 @@ internal sealed class ProfileManager(string path)
     }
 
     /// <summary>Makes <paramref name="name"/> the active and default profile, removing a state.db <c>default_profile</c> that would outrank it.</summary>
-    /// <returns>The configuration as saved.</returns>
-    /// <exception cref="ProfileNotFoundException">The profile does not exist.</exception>
-    public SpotConfig Use(string name, IPreferenceStore? statePreferences = null) => ClearStateDefault(
-        Change(name, config =>
-        {
-            Require(config, name);
-            Select(config, name);
-        }),
-        name,
-        statePreferences);
+    public SpotConfig Use(string name, IPreferenceStore? statePreferences = null) =>
+        ClearStateDefault(Change(name, config => Select(config, name)), name, statePreferences);
 
     /// <summary>
     /// Removes profile <paramref name="name"/> and its per-profile preferences (file and state.db); if it was active or
     /// default, the first remaining profile (file order) takes its place, or none.
     /// </summary>
-    /// <returns>The configuration as saved.</returns>
-    /// <exception cref="ProfileNotFoundException">The profile does not exist.</exception>
     public SpotConfig Delete(string name, IPreferenceStore? statePreferences = null)
     {
         var saved = Change(name, config =>
@@ -93,11 +77,9 @@ internal sealed class ProfileManager(string path)
         return saved;
     }
 
-    private static void Select(SpotConfig config, string name)
-    {
-        (config.ActiveProfile, config.DefaultProfile) = (name, name);
-        config.Preferences.DefaultProfile = config.Preferences.DefaultProfile is null ? null : name;
-    }
+    /// <summary>The stored profile <paramref name="name"/> of <paramref name="config"/> (read from <paramref name="path"/>); missing, it is exit 4 wherever it is met.</summary>
+    public static ProfileConfig Require(SpotConfig config, string? path, string name) =>
+        config.Profiles.TryGetValue(name, out var profile) ? profile : throw new ProfileNotFoundException(name, path);
 
     private static SpotConfig ClearStateDefault(SpotConfig saved, string name, IPreferenceStore? statePreferences)
     {
@@ -109,19 +91,18 @@ internal sealed class ProfileManager(string path)
         return saved;
     }
 
+    private ProfileConfig Require(SpotConfig config, string name) => Require(config, Path, name);
+
+    /// <summary>Makes the stored profile <paramref name="name"/> the active and default one (and the preferred one, when the file names one).</summary>
+    private void Select(SpotConfig config, string name)
+    {
+        Require(config, name);
+        (config.ActiveProfile, config.DefaultProfile) = (name, name);
+        config.Preferences.DefaultProfile = config.Preferences.DefaultProfile is null ? null : name;
+    }
+
     private SpotConfig Change(string name, Action<SpotConfig> change) =>
         string.IsNullOrEmpty(name) || name.Trim() != name
             ? throw new SpotConfigurationException($"profile name '{name}' is invalid; use a non-empty name without surrounding spaces")
-            : ConfigWriter.Update(Path, config =>
-            {
-                change(config);
-                return config;
-            });
-
-    private ProfileConfig Require(SpotConfig config, string name) => Require(config, Path, name);
-
-    /// <summary>The stored profile <paramref name="name"/> of <paramref name="config"/> (read from <paramref name="path"/>).</summary>
-    /// <exception cref="ProfileNotFoundException">The profile does not exist (exit 4 in the CLI, wherever it is met).</exception>
-    public static ProfileConfig Require(SpotConfig config, string? path, string name) =>
-        config.Profiles.TryGetValue(name, out var profile) ? profile : throw new ProfileNotFoundException(name, path);
+            : ConfigWriter.Update(Path, change);
 }

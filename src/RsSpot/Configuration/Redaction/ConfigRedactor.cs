@@ -3,11 +3,9 @@ using Newtonsoft.Json.Linq;
 namespace RsSpot.Configuration;
 
 /// <summary>
-/// Hides secrets before configuration is displayed: the value of every key whose name contains token, secret,
-/// password, passphrase, private_key, service_account_key, cert, authorization, header, cookie, jwt or signature
-/// (case-insensitive; <c>_</c> and <c>-</c> ignored, so <c>refreshToken</c> and <c>private-key</c> match) is replaced
-/// by <see cref="Placeholder"/>, at any depth; a connection string (<c>connection_string</c>) is shown with only its
-/// password masked.
+/// Hides secrets before configuration is displayed: at any depth, values under a key containing a secret marker (case-insensitive,
+/// <c>_</c> and <c>-</c> ignored, so <c>refreshToken</c> and <c>private-key</c> match) become <see cref="Placeholder"/>, and a
+/// connection string is shown with only its password masked.
 /// </summary>
 internal static class ConfigRedactor
 {
@@ -21,12 +19,7 @@ internal static class ConfigRedactor
     ];
 
     /// <summary>Whether values stored under <paramref name="key"/> are secret.</summary>
-    public static bool IsSecretKey(string key)
-    {
-        ArgumentNullException.ThrowIfNull(key);
-        var normalized = Normalized(key);
-        return SecretMarkers.Any(marker => normalized.Contains(marker, StringComparison.OrdinalIgnoreCase));
-    }
+    public static bool IsSecretKey(string key) => SecretMarkers.Any(Normalized(key).Contains);
 
     /// <summary>The plain tree of <paramref name="config"/> (as saved), with secrets redacted.</summary>
     public static IDictionary<string, object?> Redact(SpotConfig config) => Redact(ConfigBinder.ToTree(config));
@@ -42,7 +35,7 @@ internal static class ConfigRedactor
             secret.Value = Placeholder;
         }
 
-        foreach (var connection in tree.Descendants().OfType<JProperty>().Where(p => IsConnectionString(p.Name) && p.Value.Type is JTokenType.String).ToList())
+        foreach (var connection in tree.Descendants().OfType<JProperty>().Where(p => Normalized(p.Name).Contains("connectionstring", StringComparison.Ordinal) && p.Value.Type is JTokenType.String).ToList())
         {
             connection.Value = State.SharedStateSettings.Mask((string)connection.Value!);
         }
@@ -50,7 +43,5 @@ internal static class ConfigRedactor
         return (IDictionary<string, object?>)ConfigTree.ToPlain(tree)!;
     }
 
-    private static bool IsConnectionString(string key) => Normalized(key).Contains("connectionstring", StringComparison.OrdinalIgnoreCase);
-
-    private static string Normalized(string key) => key.Replace("_", string.Empty, StringComparison.Ordinal).Replace("-", string.Empty, StringComparison.Ordinal);
+    private static string Normalized(string key) => key.Replace("_", string.Empty, StringComparison.Ordinal).Replace("-", string.Empty, StringComparison.Ordinal).ToLowerInvariant();
 }

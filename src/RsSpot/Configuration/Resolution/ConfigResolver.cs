@@ -3,10 +3,7 @@ using RsSpot.State;
 
 namespace RsSpot.Configuration;
 
-/// <summary>
-/// Computes the effective settings from arguments, environment variables, state.db preferences and the file, recording
-/// where each value came from, in the order of docs/configuration.md ("Which value wins"), which the tests read.
-/// </summary>
+/// <summary>Computes the effective settings and where each came from, in the order of docs/configuration.md ("Which value wins"), which the tests read.</summary>
 internal static class ConfigResolver
 {
     /// <summary>Key of the profile choice in <see cref="ResolvedSettings.Sources"/>.</summary>
@@ -21,16 +18,9 @@ internal static class ConfigResolver
     /// <summary>Environment variables naming the profile, first match wins.</summary>
     public static IReadOnlyList<string> ProfileVariables { get; } = ["RSSPOT_PROFILE", "SPOT_PROFILE"];
 
-    /// <summary>Resolves every setting.</summary>
-    /// <param name="loaded">The configuration from <see cref="ConfigLoader.Load"/>.</param>
-    /// <param name="arguments">Explicit values; null when there are none.</param>
-    /// <param name="statePreferences">state.db preferences; null when there is no state store.</param>
-    /// <param name="environment">Environment and home directory; null for the current process.</param>
-    /// <exception cref="ProfileNotFoundException">The profile named does not exist.</exception>
-    /// <exception cref="SpotConfigurationException">An environment variable or value is invalid.</exception>
+    /// <summary>Resolves every setting (a null <paramref name="environment"/> is the process's); a profile named but missing is a <see cref="ProfileNotFoundException"/>.</summary>
     public static ResolvedSettings Resolve(LoadedConfig loaded, ResolveRequest? arguments = null, IPreferenceStore? statePreferences = null, ConfigEnvironment? environment = null)
     {
-        ArgumentNullException.ThrowIfNull(loaded);
         var context = new Context(loaded, arguments ?? new ResolveRequest(), statePreferences, environment ?? ConfigEnvironment.FromProcess());
         var name = SelectProfile(context);
         var profile = loaded.Config.Profiles.TryGetValue(name, out var stored) ? stored
@@ -68,15 +58,11 @@ internal static class ConfigResolver
     }
 
     /// <summary>
-    /// Where state.db lives: the explicit path, the file's <c>state_path</c> (relative to the file's directory), next
-    /// to the configuration file, then <c>~/.config/rsspot/state.db</c>. Needed before full resolution, which reads
-    /// the preferences stored there.
+    /// Where state.db lives and what chose it: the explicit path, the file's <c>state_path</c> (relative to the file), next to
+    /// the file, then <c>~/.config/rsspot/state.db</c>. Needed before full resolution, which reads the preferences stored there.
     /// </summary>
-    /// <returns>The absolute path and its source label.</returns>
     public static (string Path, string Source) StatePathFor(LoadedConfig loaded, string? explicitPath, ConfigEnvironment environment)
     {
-        ArgumentNullException.ThrowIfNull(loaded);
-        ArgumentNullException.ThrowIfNull(environment);
         var configDirectory = Path.GetDirectoryName(loaded.Path);
         return (explicitPath, loaded.Config.StatePath, configDirectory) switch
         {
@@ -88,15 +74,11 @@ internal static class ConfigResolver
     }
 
     /// <summary>
-    /// Where the shared parts of the state live: <c>RSSPOT_STATE_BACKEND</c>, else the file's <c>state.backend</c>, else
-    /// postgres when a connection string is set (<c>RSSPOT_STATE_CONNECTION</c>, else <c>state.connection_string</c>),
-    /// else sqlite (state.db).
+    /// Where the shared parts of the state live: <c>state.backend</c> (or <c>RSSPOT_STATE_BACKEND</c>), else postgres when a
+    /// connection string is set, else sqlite (state.db). Postgres without a connection string is an error.
     /// </summary>
-    /// <exception cref="SpotConfigurationException">postgres is chosen without a connection string, or a value is invalid.</exception>
     public static SharedStateSettings SharedStateFor(LoadedConfig loaded, ConfigEnvironment environment)
     {
-        ArgumentNullException.ThrowIfNull(loaded);
-        ArgumentNullException.ThrowIfNull(environment);
         var (backend, backendSource) = StateSetting(loaded, environment, nameof(StateConfig.Backend));
         var (connection, connectionSource) = StateSetting(loaded, environment, nameof(StateConfig.ConnectionString));
         (backend, backendSource) = backend is null && connection is not null ? (SharedStateSettings.Postgres, connectionSource) : (backend, backendSource);
@@ -196,7 +178,7 @@ internal static class ConfigResolver
             .. environmentKnobs,
             .. RetryFieldsFromEnvironment(context),
         ];
-        return Layered(context, explicitRetry?.Clone() ?? new RetryOptions(), explicitRetry is null ? BuiltIn : Argument,
+        return OptionsMapping.Layer(explicitRetry?.Clone() ?? new RetryOptions(), explicitRetry is null ? BuiltIn : Argument, context.Sources,
             [.. explicitRetry is null ? configured : [], new(RetryConfig.FromLegacy(arguments.MaxRetries, arguments.RetryBackoffFactor), Argument)]);
     }
 
@@ -216,25 +198,8 @@ internal static class ConfigResolver
 
     /// <summary>Cache: explicit options, else the profile's block over the top-level block over defaults.</summary>
     private static CacheOptions ResolveCache(Context context, ProfileConfig profile, string profileSource) => context.Arguments.Cache is { } explicitCache
-        ? Layered(context, explicitCache.Clone(), Argument, [])
-        : Layered(context, new CacheOptions(), BuiltIn, [new(context.Loaded.Config.Cache, "config:cache"), new(profile.Cache, profileSource)]);
-
-    /// <summary>Applies <paramref name="layers"/> (lowest first) to <paramref name="options"/> field by field, recording each field's source.</summary>
-    private static T Layered<T>(Context context, T options, string baseSource, IEnumerable<Candidate> layers)
-        where T : class
-    {
-        foreach (var key in OptionsMapping.Keys(options))
-        {
-            context.Sources[key] = baseSource;
-        }
-
-        foreach (var (block, source) in layers)
-        {
-            OptionsMapping.Apply(block, options, key => context.Sources[key] = source);
-        }
-
-        return options;
-    }
+        ? OptionsMapping.Layer(explicitCache.Clone(), Argument, context.Sources, [])
+        : OptionsMapping.Layer(new CacheOptions(), BuiltIn, context.Sources, [new(context.Loaded.Config.Cache, "config:cache"), new(profile.Cache, profileSource)]);
 
     private static bool IsHttpUrl(string url) => Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
 
@@ -259,10 +224,10 @@ internal static class ConfigResolver
         public Candidate? FromEnvironment(PropertyInfo property, SettingAttribute setting, string[]? variables = null) =>
             Environment.FirstOf(variables ?? setting.Env) is var (variable, text) ? new(ConfigBinder.FromVariable(text, property, setting, variable), $"env:{variable}") : null;
     }
+}
 
-    /// <summary>A value (a setting, or a retry/cache block) and its source; a class, as LINQ over tuples is JIT-compiled on every CLI start.</summary>
-    private sealed record Candidate(object? Value, string Source)
-    {
-        public static Candidate None { get; } = new(null, "unset");
-    }
+/// <summary>A value (a setting, or a retry/cache block) and its source; a class, as LINQ over tuples is JIT-compiled on every CLI start.</summary>
+internal sealed record Candidate(object? Value, string Source)
+{
+    public static Candidate None { get; } = new(null, "unset");
 }

@@ -1,9 +1,6 @@
 namespace RsSpot.Configuration;
 
-/// <summary>
-/// The machine-local preferences kept in state.db (see <see cref="PreferenceKeys"/>): read by resolution, removed by
-/// <c>profiles use</c> and <c>delete</c> when they name another profile.
-/// </summary>
+/// <summary>The machine-local preferences kept in state.db (<see cref="PreferenceKeys"/>): read by resolution, removed by profile changes.</summary>
 internal interface IPreferenceStore
 {
     /// <summary>The value stored under <paramref name="key"/>, or null when there is none.</summary>

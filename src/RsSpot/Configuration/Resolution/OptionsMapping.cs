@@ -4,31 +4,39 @@ using Newtonsoft.Json.Serialization;
 namespace RsSpot.Configuration;
 
 /// <summary>
-/// Maps a <see cref="RetryConfig"/> or <see cref="CacheConfig"/> block onto its options type by property name (or
-/// <see cref="SettingAttribute.Option"/>), turning seconds into durations and lists into sets, and back for display.
-/// A field added to a block and its options type is layered, sourced and shown without further code.
+/// Maps a <see cref="RetryConfig"/> or <see cref="CacheConfig"/> block onto its options type by property name (or <see cref="SettingAttribute.Option"/>),
+/// seconds becoming durations and lists sets, and back for display, so a field added to both needs no further code.
 /// </summary>
 internal static class OptionsMapping
 {
-    /// <summary>Sets the fields <paramref name="block"/> sets, reporting each key (<c>retry.max_attempts</c>) to <paramref name="applied"/>.</summary>
-    public static void Apply(object? block, object options, Action<string> applied)
+    /// <summary>Applies the blocks of <paramref name="layers"/> (lowest first) to <paramref name="options"/> field by field, recording each key's source.</summary>
+    public static T Layer<T>(T options, string baseSource, IDictionary<string, string> sources, IEnumerable<Candidate> layers)
+        where T : class
     {
-        foreach (var (key, field, option) in block is null ? [] : Fields(options))
+        var fields = Fields(options).ToList();
+        foreach (var field in fields)
         {
-            if (field.GetValue(block) is { } value)
+            sources[field.Key] = baseSource;
+        }
+
+        foreach (var (block, source) in layers)
+        {
+            foreach (var (key, field, option) in block is null ? [] : fields)
             {
-                option.SetValue(options, ToOption(value, option.PropertyType));
-                applied(key);
+                if (field.GetValue(block) is { } value)
+                {
+                    option.SetValue(options, ToOption(value, option.PropertyType));
+                    sources[key] = source;
+                }
             }
         }
+
+        return options;
     }
 
     /// <summary>The keys of <paramref name="options"/>' block (<c>retry.max_attempts</c>) with its values as plain values (seconds, sorted lists).</summary>
     public static IEnumerable<(string Key, object? Value)> Describe(object options) =>
         Fields(options).Select(field => (field.Key, FromOption(field.Option.GetValue(options))));
-
-    /// <summary>The keys of <paramref name="options"/>' block (<c>retry.max_attempts</c>), without reading values.</summary>
-    public static IEnumerable<string> Keys(object options) => Fields(options).Select(field => field.Key);
 
     private static IEnumerable<Field> Fields(object options)
     {

@@ -1,15 +1,13 @@
 namespace RsSpot.Configuration;
 
 /// <summary>
-/// Every effective setting: each <see cref="ProfileSettings"/> value from its winning source (never null when it has a
-/// default), the merged retry and cache policies, and each value's source. <see cref="Describe"/> is the redacted view.
+/// Every effective setting: each <see cref="ProfileSettings"/> value from its winning source (never null when it has a default),
+/// the merged retry and cache policies, and each value's source.
 /// </summary>
 internal sealed class ResolvedSettings : ProfileSettings
 {
-    /// <summary>The profile used.</summary>
     public required string ProfileName { get; init; }
 
-    /// <summary>Per-request timeout.</summary>
     public TimeSpan RequestTimeout => TimeSpan.FromSeconds(RequestTimeoutSeconds ?? 0);
 
     /// <summary>Retry policy, merged field by field.</summary>
@@ -30,7 +28,6 @@ internal sealed class ResolvedSettings : ProfileSettings
     /// <summary>Source of each value by key: <c>argument</c>, <c>env:NAME</c>, <c>state:KEY</c>, <c>profile:NAME</c>, <c>config:KEY</c>, <c>default</c>, <c>unset</c>...</summary>
     public required IReadOnlyDictionary<string, string> Sources { get; init; }
 
-    /// <summary>What chose the profile.</summary>
     public string ProfileSource => Sources[ConfigResolver.ProfileKey];
 
     /// <summary>Surprising outcomes worth telling the user, e.g. a state preference overriding the file's active profile.</summary>
@@ -62,4 +59,20 @@ internal sealed class ResolvedSettings : ProfileSettings
 
         return described;
     }
+}
+
+/// <summary>Values given explicitly by the caller (constructor arguments or CLI flags); each one set here outranks every other source.</summary>
+internal sealed class ResolveRequest : ProfileSettings
+{
+    /// <summary>Profile name (CLI <c>-p</c>). A named profile that does not exist is an error.</summary>
+    public string? Profile { get; init; }
+
+    /// <summary>Complete retry options, replacing every configured retry setting (legacy knobs set here still apply over them).</summary>
+    public RetryOptions? Retry { get; init; }
+
+    /// <summary>Complete cache options, replacing every configured cache setting.</summary>
+    public CacheOptions? Cache { get; init; }
+
+    /// <summary>state.db location (relative paths are taken from the working directory).</summary>
+    public string? StatePath { get; init; }
 }

@@ -6,10 +6,7 @@ using Newtonsoft.Json.Serialization;
 
 namespace RsSpot.Configuration;
 
-/// <summary>
-/// Binds the tree to <see cref="SpotConfig"/> and back with one Newtonsoft serializer (see
-/// <see cref="ConfigContractResolver"/>). A bad value becomes one message with its key path and line, never its value.
-/// </summary>
+/// <summary>Binds the tree to <see cref="SpotConfig"/> and back with one Newtonsoft serializer; a bad value becomes one message with its key path and line, never its value.</summary>
 internal static partial class ConfigBinder
 {
     private static readonly ConfigContractResolver Resolver = ConfigContractResolver.Instance;
@@ -69,10 +66,7 @@ internal static partial class ConfigBinder
         }
     }
 
-    /// <summary>
-    /// Moves the credentials of a legacy flat file into the profile it selects (not always "default", unlike the
-    /// reference: W12), keeping every other key.
-    /// </summary>
+    /// <summary>Moves the credentials of a legacy flat file into the profile it selects (not always "default", unlike the reference: W12).</summary>
     private static JObject Unflatten(JObject tree)
     {
         var flat = tree.Properties().Where(p => FlatKeys.Contains(p.Name)).ToList();

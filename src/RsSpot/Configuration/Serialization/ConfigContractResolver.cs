@@ -5,9 +5,8 @@ using Newtonsoft.Json.Serialization;
 namespace RsSpot.Configuration;
 
 /// <summary>
-/// How Newtonsoft sees the configuration model: snake_case keys, each <see cref="SettingAttribute"/> key plus its
-/// aliases (read, never written), values checked against their declaration as they are set, and unknown keys kept
-/// as plain values so JTokens never leak into the public model.
+/// How Newtonsoft sees the configuration model: snake_case keys, each <see cref="SettingAttribute"/> key plus its aliases (read,
+/// never written), values checked as they are set, and unknown keys kept as plain values so JTokens never leak into the model.
 /// </summary>
 internal sealed class ConfigContractResolver : Internal.InterpretedContractResolver
 {
@@ -27,9 +26,9 @@ internal sealed class ConfigContractResolver : Internal.InterpretedContractResol
         return contract;
     }
 
-    // Base-class settings first, so a profile is written in the order its settings are declared.
+    // Inherited settings first, so a profile is written in the order its settings are declared.
     protected override IList<JsonProperty> CreateProperties(Type type, MemberSerialization memberSerialization) =>
-        base.CreateProperties(type, memberSerialization).OrderBy(p => Depth(p.DeclaringType)).SelectMany(Spellings).ToList();
+        base.CreateProperties(type, memberSerialization).OrderBy(p => p.DeclaringType == type).SelectMany(Spellings).ToList();
 
     private static IEnumerable<JsonProperty> Spellings(JsonProperty property)
     {
@@ -51,8 +50,6 @@ internal sealed class ConfigContractResolver : Internal.InterpretedContractResol
             (property.UnderlyingName, property.DeclaringType, property.PropertyType, property.ValueProvider);
         return spelling;
     }
-
-    private static int Depth(Type? type) => type?.BaseType is { } parent ? 1 + Depth(parent) : 0;
 
     /// <summary>Checks a value against its declaration before it is set, and refuses two spellings that disagree.</summary>
     private sealed class CheckedValueProvider(IValueProvider inner, SettingAttribute setting) : IValueProvider

@@ -1,9 +1,6 @@
 namespace RsSpot.Configuration;
 
-/// <summary>
-/// A problem found in a document before its file is known; <see cref="ConfigSerializer"/> adds the file. A syntax
-/// error reads "failed to parse", a schema error "invalid config structure".
-/// </summary>
+/// <summary>A problem found in a document before its file is known (<see cref="ConfigSerializer"/> adds it): a syntax or a schema error.</summary>
 internal sealed class ConfigDocumentException(string message, int? line = null, Exception? innerException = null) : Exception(message, innerException)
 {
     public int? Line { get; } = line;

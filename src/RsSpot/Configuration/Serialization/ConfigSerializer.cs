@@ -3,20 +3,24 @@ using Newtonsoft.Json.Linq;
 
 namespace RsSpot.Configuration;
 
+/// <summary>The formats a configuration file can use (<see cref="ConfigSerializer.FormatOf"/>), all describing the same schema.</summary>
+internal enum ConfigFormat
+{
+    Yaml,
+    Toml,
+    Json,
+}
+
 /// <summary>
-/// Converts configuration between text (YAML, TOML, JSON), plain dictionaries and <see cref="SpotConfig"/>. Each
-/// format is parsed by its own library into one Newtonsoft tree (<see cref="ConfigTree"/>), which is bound once
-/// (<see cref="ConfigBinder"/>), so aliases, defaults and validation are the same whichever format a file uses.
+/// Converts configuration between text, plain dictionaries and <see cref="SpotConfig"/>. Each format's own library parses into one
+/// tree (<see cref="ConfigTree"/>), bound once (<see cref="ConfigBinder"/>), so aliases, defaults and validation are the same in
+/// all three. Every failure is a <see cref="SpotConfigurationException"/> naming the file.
 /// </summary>
 internal static class ConfigSerializer
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    /// <summary>Parses configuration text.</summary>
-    /// <param name="text">The document.</param>
-    /// <param name="format">Its format, or null to try TOML, YAML and JSON in turn.</param>
-    /// <param name="sourceName">File name used in error messages (and as <see cref="SpotConfigurationException.Path"/>).</param>
-    /// <exception cref="SpotConfigurationException">The text is malformed or does not match the schema.</exception>
+    /// <summary>Parses <paramref name="text"/> (a null <paramref name="format"/> tries TOML, YAML and JSON); <paramref name="sourceName"/> names it in errors.</summary>
     public static SpotConfig Parse(string text, ConfigFormat? format, string? sourceName = null) =>
         Guard(sourceName, () => ConfigBinder.Bind(ConfigTree.Read(text, format)));
 
@@ -24,11 +28,9 @@ internal static class ConfigSerializer
     public static string Serialize(SpotConfig config, ConfigFormat format) => ConfigTree.Write(ConfigBinder.ToTree(config), format);
 
     /// <summary>Binds plain data (dictionaries, lists, scalars; aliases and the legacy flat shape accepted).</summary>
-    /// <exception cref="SpotConfigurationException">The data does not match the schema.</exception>
     public static SpotConfig FromDictionary(IDictionary<string, object?> data) => Guard(null, () => ConfigBinder.Bind(JObject.FromObject(data)));
 
-    /// <summary>Reads and parses a file; the extension selects the format and an extension-less file is auto-detected.</summary>
-    /// <exception cref="SpotConfigurationException">The file cannot be read, is not UTF-8 text, is malformed or invalid.</exception>
+    /// <summary>Reads and parses a UTF-8 file; the extension selects the format and an extension-less file is auto-detected.</summary>
     public static SpotConfig ReadFile(string path)
     {
         var format = FormatOf(path);
@@ -48,7 +50,6 @@ internal static class ConfigSerializer
     }
 
     /// <summary>The format a file's extension selects, or null for an extension-less file (detected on load, YAML on save).</summary>
-    /// <exception cref="SpotConfigurationException">The extension is not .yml, .yaml, .toml or .json.</exception>
     public static ConfigFormat? FormatOf(string path)
     {
         // A dot file such as ~/.spot_config has no extension; its leading dot only hides it.

@@ -4,9 +4,8 @@ using Newtonsoft.Json.Linq;
 namespace RsSpot.Configuration;
 
 /// <summary>
-/// The one tree every format is parsed into and written from: a Newtonsoft <see cref="JObject"/>. YAML goes through
-/// <see cref="YamlText"/>, TOML through <see cref="TomlText"/>, JSON through Newtonsoft directly. Tokens remember the
-/// line they came from (JSON natively, YAML and TOML through an annotation) so errors can name it.
+/// The one tree every format is parsed into and written from: a Newtonsoft <see cref="JObject"/> (YAML through <see cref="YamlText"/>,
+/// TOML through <see cref="TomlText"/>, JSON directly) whose tokens remember their line (JSON natively, the others by annotation).
 /// </summary>
 internal static class ConfigTree
 {

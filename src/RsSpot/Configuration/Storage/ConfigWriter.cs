@@ -2,16 +2,12 @@ namespace RsSpot.Configuration;
 
 /// <summary>
 /// Every write of a configuration file: under the file's exclusive lock (<see cref="Internal.IO.FileLock"/>), atomic and
-/// private (<see cref="Internal.IO.PrivateFile"/>: a 0600 temporary file renamed over the target). A crash leaves the
-/// old file or the new one, and concurrent writers never lose each other's changes.
+/// private (<see cref="Internal.IO.PrivateFile"/>: a 0600 temporary file renamed over the target, directories 0700). A crash
+/// leaves the old file or the new one, and concurrent writers never lose each other's changes.
 /// </summary>
 internal static class ConfigWriter
 {
-    /// <summary>
-    /// Writes <paramref name="config"/> in the format the extension selects (YAML when none), creating directories (0700).
-    /// Test seam: <paramref name="beforeReplace"/> runs with the temporary file's path just before the rename.
-    /// </summary>
-    /// <exception cref="SpotConfigurationException">The extension is unsupported, the configuration invalid, or the file cannot be locked or written.</exception>
+    /// <summary>Writes <paramref name="config"/> in the format the extension selects (YAML when none); <paramref name="beforeReplace"/> is a test seam run before the rename.</summary>
     public static void Save(SpotConfig config, string path, Action<string>? beforeReplace = null)
     {
         using var held = Lock(path);
@@ -19,18 +15,16 @@ internal static class ConfigWriter
     }
 
     /// <summary>
-    /// Reads <paramref name="path"/> (empty when missing), applies <paramref name="change"/> and saves, all under the
-    /// file's lock, so concurrent changes apply one after the other. A file that fails to parse is never overwritten.
+    /// Reads <paramref name="path"/> (empty when missing), applies <paramref name="change"/> and saves the result, all under the
+    /// lock, so concurrent changes apply one after the other. A file that fails to parse is never overwritten.
     /// </summary>
-    /// <returns>What <paramref name="change"/> returned.</returns>
-    /// <exception cref="SpotConfigurationException">The file is malformed, the change invalid, or the file cannot be locked or written.</exception>
-    public static T Update<T>(string path, Func<SpotConfig, T> change)
+    public static SpotConfig Update(string path, Action<SpotConfig> change)
     {
         using var held = Lock(path);
         var config = ConfigLoader.ReadFile(path, allowMissing: true);
-        var result = change(config);
+        change(config);
         WriteLocked(config, path);
-        return result;
+        return config;
     }
 
     /// <summary>Takes the lock of <paramref name="path"/> until disposed; a lock that cannot be taken is a configuration error naming the file.</summary>
