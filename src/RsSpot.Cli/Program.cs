@@ -4,6 +4,5 @@ using RsSpot.Cli.Infrastructure;
 using RsSpot.Internal.Diagnostics;
 
 StartupTrace.Mark("main");
-var environment = CliEnvironment.FromProcess();
-StartupWarmup.Start(args, environment);
-return await CliApp.RunAsync(args, environment).ConfigureAwait(false);
+StartupWarmup.Start(args);
+return await CliApp.RunAsync(args, CliEnvironment.FromProcess()).ConfigureAwait(false);

@@ -1,63 +1,37 @@
-using System.Runtime;
 using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using Microsoft.Data.Sqlite;
-using RsSpot.Cli.Infrastructure;
+using RsSpot.Configuration;
 using RsSpot.Internal.Diagnostics;
-using YamlDotNet.RepresentationModel;
 
 namespace RsSpot.Cli.Hosting;
 
 /// <summary>
-/// Puts a second core to work while a command starts (bench/results/startup.md has the gain): a multicore-JIT
-/// profile, as PowerShell keeps one, so the runtime compiles on a background thread the methods the previous run
-/// needed; and a warm-up thread that does the one-time initialisations every real command meets later (YamlDotNet's
-/// compiled tag regex, the SQLite and OpenSSL native libraries) while the main thread parses the command line.
-/// Nothing here changes an outcome: each step is idempotent and a failure is left for the command to meet itself.
+/// Puts the second core to work while a command starts: a background thread does the one-time initialisations every
+/// real command meets later (the configuration path's YAML parser, its compiled tag regex and the Newtonsoft contracts
+/// of the model; the SQLite and OpenSSL native libraries) while the main thread parses the command line. The runtime
+/// runs each type's initialiser once, so the main thread either finds the work done or waits for the part in flight.
+/// Nothing here changes an outcome: every step is idempotent, and a failure is left for the command to meet and report.
+/// bench/results/startup.md has the gain; the multicore-JIT profile was measured too and gained nothing.
 /// </summary>
 internal static class StartupWarmup
 {
-    /// <summary>The profile's file, under <c>$XDG_CACHE_HOME/rsspot</c> (<c>~/.cache/rsspot</c>); the runtime ignores the
-    /// parts of it recorded against other builds of an assembly, so an upgrade needs no clean-up.</summary>
-    public const string ProfileName = "startup.jitprofile";
+    /// <summary>A small configuration touching the model's nested types (a profile with a retry block).</summary>
+    internal const string SampleConfig = "profiles:\n  warm-up:\n    region: r\n    retry:\n      max_attempts: 1\n";
 
-    /// <summary>Starts both, except for <c>--version</c> and help, which finish before either could pay off.</summary>
-    public static void Start(string[] args, CliEnvironment environment)
+    /// <summary>Starts the warm-up, except for <c>--version</c> and help, which finish before it could pay off.</summary>
+    public static void Start(string[] args)
     {
-        if (args.Length == 0 || args.Any(arg => arg is "--version" or "--help" or "-h"))
+        if (args.Length > 0 && !args.Any(arg => arg is "--version" or "--help" or "-h"))
         {
-            return;
+            new Thread(WarmUp) { IsBackground = true, Name = "rsspot start-up warm-up" }.Start();
         }
-
-        StartJitProfile(CacheDirectory(environment));
-        new Thread(WarmUp) { IsBackground = true, Name = "rsspot start-up warm-up" }.Start();
     }
 
-    /// <summary>The XDG cache directory for rsspot: <c>$XDG_CACHE_HOME/rsspot</c> when that is absolute, else <c>~/.cache/rsspot</c>.</summary>
-    internal static string CacheDirectory(CliEnvironment environment) =>
-        Path.Combine(environment.Variables.GetValueOrDefault("XDG_CACHE_HOME") is { } xdg && Path.IsPathFullyQualified(xdg)
-            ? xdg
-            : Path.Combine(environment.HomeDirectory, ".cache"), "rsspot");
-
-    private static void StartJitProfile(string directory)
-    {
-        try
-        {
-            Directory.CreateDirectory(directory);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return; // a read-only or odd home: start-up is merely not sped up
-        }
-
-        ProfileOptimization.SetProfileRoot(directory);
-        ProfileOptimization.StartProfile(ProfileName);
-    }
-
-    // In the order the main thread meets them: configuration load, state.db, the token and HTTP cache keys (SHA-256).
+    // In the order the main thread meets them: the configuration load, state.db, the token and HTTP cache keys (SHA-256).
     private static void WarmUp()
     {
-        Try(() => new YamlStream().Load(new StringReader("warm: up")), "warm-up: YAML");
+        Try(() => ConfigSerializer.Parse(SampleConfig, ConfigFormat.Yaml), "warm-up: configuration path");
         Try(() => RuntimeHelpers.RunClassConstructor(typeof(SqliteConnection).TypeHandle), "warm-up: SQLite");
         Try(() => SHA256.HashData([]), "warm-up: OpenSSL");
     }
@@ -69,7 +43,7 @@ internal static class StartupWarmup
             step();
             StartupTrace.Mark(phase);
         }
-#pragma warning disable CA1031 // whatever failed here fails again, and is reported, where the command meets it
+#pragma warning disable CA1031 // an exception escaping a background thread would end the process
         catch (Exception)
 #pragma warning restore CA1031
         {

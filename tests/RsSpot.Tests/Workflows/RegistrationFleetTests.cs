@@ -28,8 +28,9 @@ public class RegistrationFleetTests
     [TearDown]
     public void CleanUp()
     {
-        _schema.Dispose();
-        _directory.Delete(recursive: true);
+        // Both are still null when the set-up skipped the test (no PostgreSQL server outside CI).
+        _schema?.Dispose();
+        _directory?.Delete(recursive: true);
     }
 
     [Test]
