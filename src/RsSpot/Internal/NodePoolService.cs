@@ -108,9 +108,8 @@ internal sealed class NodePoolService<TWire, TPatch, TModel>(SpotClientCore core
                 return toModel(await wire.PatchAsync(ns, name, patch, ct).ConfigureAwait(false));
             }
 
-            var current = await wire.GetAsync(ns, name, ct).ConfigureAwait(false);
-            var replacement = ConditionalReplace.Apply(current, patch!, ifResourceVersion, kind, name);
-            return toModel(await wire.ReplaceAsync(ns, name, replacement, ct).ConfigureAwait(false));
+            return toModel(await ConditionalReplace.UpdateAsync(core, new ConditionalUpdate<TWire>(kind, name, patch!, ifResourceVersion,
+                c => wire.GetAsync(ns, name, c), (replacement, c) => wire.ReplaceAsync(ns, name, replacement, c)), ct).ConfigureAwait(false));
         }, cancellationToken, callerFile: operationsType);
     }
 

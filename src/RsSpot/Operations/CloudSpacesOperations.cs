@@ -222,9 +222,8 @@ public partial class CloudSpacesOperations : IAsyncCloudSpacesOperations
                 return (await _core.CloudSpaces.PatchAsync(ns, name, patch, ct).ConfigureAwait(false)).ToModel();
             }
 
-            var current = await _core.CloudSpaces.GetAsync(ns, name, ct).ConfigureAwait(false);
-            var replacement = ConditionalReplace.Apply(current, patch, ifResourceVersion, "cloudspace", name);
-            return (await _core.CloudSpaces.ReplaceAsync(ns, name, replacement, ct).ConfigureAwait(false)).ToModel();
+            return (await ConditionalReplace.UpdateAsync(_core, new ConditionalUpdate<Api.CloudSpace>("cloudspace", name, patch, ifResourceVersion,
+                c => _core.CloudSpaces.GetAsync(ns, name, c), (replacement, c) => _core.CloudSpaces.ReplaceAsync(ns, name, replacement, c)), ct).ConfigureAwait(false)).ToModel();
         }, cancellationToken);
     }
 

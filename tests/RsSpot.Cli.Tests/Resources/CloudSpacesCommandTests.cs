@@ -73,6 +73,25 @@ public class CloudSpacesCommandTests : ResourceCommandTestBase
     }
 
     [Test]
+    public async Task Running_a_conditional_update_again_after_it_applied_succeeds()
+    {
+        await CreateCloudSpace("rerun");
+        var version = (await Sandbox("cloudspaces", "get", "rerun")).Json["resource_version"]!.ToString();
+
+        var first = await Sandbox("cloudspaces", "update", "rerun", "--kubernetes-version", "1.32.0", "--if-resource-version", version);
+        var again = await Sandbox("cloudspaces", "update", "rerun", "--kubernetes-version", "1.32.0", "--if-resource-version", version);
+        var other = await Sandbox("cloudspaces", "update", "rerun", "--kubernetes-version", "1.33.0", "--if-resource-version", version);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(first.ExitCode, Is.Zero, first.ToString());
+            Assert.That(again.ExitCode, Is.Zero, "the change is there: the re-run is done, whatever the version now is\n" + again);
+            Assert.That(again.Json["kubernetes_version"]!.ToString(), Is.EqualTo("1.32.0"));
+            AssertOneLineError(other, 1, "has changed");
+        });
+    }
+
+    [Test]
     public async Task Delete_without_a_terminal_needs_yes()
     {
         await CreateCloudSpace("kept");
