@@ -75,6 +75,25 @@ public sealed class MalformedConfigTests : TempHomeFixture
         });
     }
 
+    [TestCase("config.toml", $"[profiles.p]\nrefresh_token = {Secret}\n")]
+    [TestCase("config.toml", $"[profiles.p]\nrefresh_token = \"x\" {Secret}\n")]
+    [TestCase("config.toml", $"[profiles.p]\n{Secret} x\n")]
+    [TestCase("config.json", $"{{\"profiles\": {{\"p\": {{\"refresh_token\": {Secret}}}}}}}")]
+    [TestCase("config.json", $"{{\"refresh_token\": \"x\" {Secret}}}")]
+    [TestCase("config.yml", $"profiles:\n  p:\n    refresh_token: [{Secret}\n")]
+    public void Syntax_errors_quote_no_fragment_of_the_document(string fileName, string text)
+    {
+        var path = Home.Write(fileName, text);
+
+        var error = Assert.Throws<SpotConfigurationException>(() => ConfigSerializer.ReadFile(path));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(error!.Message, Does.Contain("invalid "));
+            Assert.That(error.Message, Does.Not.Contain("SECRET").And.Not.Contain("VALUE").And.Not.Contain(": S."), "not even the first word or character of a value");
+        });
+    }
+
     [TestCase("config.yml", "profiles:\n  p:\n    org: acme\n    verify_ssl: [true]\n", 4)]
     [TestCase("config.toml", "[profiles.p]\norg = \"acme\"\nverify_ssl = [true]\n", 3)]
     [TestCase("config.json", "{\n  \"profiles\": {\n    \"p\": {\n      \"verify_ssl\": [true]\n    }\n  }\n}", 4)]

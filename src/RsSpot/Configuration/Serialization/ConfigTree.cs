@@ -92,7 +92,7 @@ internal static class ConfigTree
         }
         catch (JsonException ex)
         {
-            throw ConfigDocumentException.Syntax($"invalid JSON: {ex.Message.ReplaceLineEndings(" ")}", (ex as JsonReaderException)?.LineNumber, ex);
+            throw ConfigDocumentException.Invalid("JSON", ex, (ex as JsonReaderException)?.LineNumber);
         }
     }
 

@@ -23,7 +23,7 @@ internal static class TomlText
         }
         catch (TomlException ex)
         {
-            throw ConfigDocumentException.Syntax($"invalid TOML: {ex.Message.ReplaceLineEndings(" ")}", ex.Line, ex);
+            throw ConfigDocumentException.Invalid("TOML", ex, ex.Line);
         }
     }
 

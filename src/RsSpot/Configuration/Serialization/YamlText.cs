@@ -30,7 +30,7 @@ internal static partial class YamlText
         }
         catch (Exception ex) when (ex is YamlException or ArgumentException or InvalidOperationException) // duplicate keys and some malformed input arrive without a position
         {
-            throw ConfigDocumentException.Syntax($"invalid YAML: {ex.Message.ReplaceLineEndings(" ")}", (int?)(ex as YamlException)?.Start.Line, ex);
+            throw ConfigDocumentException.Invalid("YAML", ex, (int?)(ex as YamlException)?.Start.Line);
         }
 
         if (stream.Documents.Count != 1)
