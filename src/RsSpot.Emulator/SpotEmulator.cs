@@ -27,7 +27,7 @@ public sealed class SpotEmulator
 
     private readonly Router _router;
     private readonly IStateStore _store;
-    private readonly RequestJournal _journal = new();
+    private readonly RequestJournal _journal;
     private readonly FaultInjector _faultInjector;
 
     /// <summary>Creates an emulator; with <see cref="SpotEmulatorOptions.StatePath"/> set, state lives in that sqlite file.</summary>
@@ -68,6 +68,8 @@ public sealed class SpotEmulator
             _store = new InMemoryStateStore(Seed());
         }
 
+        ArgumentOutOfRangeException.ThrowIfLessThan(Options.JournalCapacity, 1, nameof(SpotEmulatorOptions.JournalCapacity));
+        _journal = new RequestJournal(Options.JournalCapacity);
         _faultInjector = new FaultInjector(this, _journal, ProcessSafely);
     }
 
@@ -86,7 +88,7 @@ public sealed class SpotEmulator
     /// <summary>Fault rules applied to incoming API requests.</summary>
     public EmulatorFaults Faults { get; } = new();
 
-    /// <summary>The API requests received so far (admin requests excluded), secrets redacted.</summary>
+    /// <summary>The API requests received so far, oldest first, up to <see cref="SpotEmulatorOptions.JournalCapacity"/> of the most recent (admin requests excluded), secrets redacted.</summary>
     public IReadOnlyList<JournalEntry> Journal => _journal.Entries;
 
     /// <summary>Forgets the recorded requests.</summary>

@@ -43,6 +43,15 @@ public sealed class SpotEmulatorOptions
     /// </summary>
     public int MaxRequestBodyBytes { get; set; } = DefaultMaxRequestBodyBytes;
 
+    /// <summary>The default of <see cref="JournalCapacity"/>.</summary>
+    public const int DefaultJournalCapacity = 10_000;
+
+    /// <summary>
+    /// How many of the most recent requests <see cref="SpotEmulator.Journal"/> keeps (older ones are dropped), so a
+    /// long-running <c>rsspot emulator serve</c> stays within bounded memory.
+    /// </summary>
+    public int JournalCapacity { get; set; } = DefaultJournalCapacity;
+
     /// <summary>When true, bid prices must also be multiples of 0.005 (an unconfirmed server rule).</summary>
     public bool StrictBidIncrement { get; set; }
 

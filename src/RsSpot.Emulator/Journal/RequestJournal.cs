@@ -6,8 +6,8 @@ using RsSpot.Emulator.Routing;
 
 namespace RsSpot.Emulator.Journal;
 
-/// <summary>Records every API request with its secrets redacted, so tests can assert on what a client sent.</summary>
-internal sealed class RequestJournal
+/// <summary>Records the most recent API requests (up to a capacity) with their secrets redacted, so tests can assert on what a client sent.</summary>
+internal sealed class RequestJournal(int capacity)
 {
     public const string Redacted = "[REDACTED]";
     private static readonly HashSet<string> SecretHeaders = new(StringComparer.OrdinalIgnoreCase)
@@ -17,7 +17,7 @@ internal sealed class RequestJournal
         { "refresh_token", "id_token", "access_token", "client_secret", "token" };
 
     private readonly Lock _gate = new();
-    private readonly List<JournalEntry> _entries = [];
+    private readonly Queue<JournalEntry> _entries = new();
 
     public IReadOnlyList<JournalEntry> Entries
     {
@@ -47,7 +47,12 @@ internal sealed class RequestJournal
         };
         lock (_gate)
         {
-            _entries.Add(entry);
+            if (_entries.Count == capacity)
+            {
+                _entries.Dequeue();
+            }
+
+            _entries.Enqueue(entry);
         }
     }
 
