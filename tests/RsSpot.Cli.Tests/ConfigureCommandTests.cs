@@ -49,6 +49,26 @@ public class ConfigureCommandTests : CliTestBase
     }
 
     [Test]
+    public async Task Configure_through_a_symlinked_config_file_updates_the_file_it_points_to()
+    {
+        Assume.That(OperatingSystem.IsWindows(), Is.False, "symbolic links without privileges are POSIX");
+        var dotfile = Path.Combine(Home, "dotfiles", "rsspot.yml");
+        Directory.CreateDirectory(Path.GetDirectoryName(dotfile)!);
+        Directory.CreateDirectory(ConfigDirectory);
+        await File.WriteAllTextAsync(dotfile, "profiles:\n  default:\n    region: uk-lon-1\n");
+        File.CreateSymbolicLink(ConfigFile, dotfile);
+
+        var run = await Run("configure", "--org", "acme", "--refresh-token", RefreshToken);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(run.ExitCode, Is.Zero, run.ToString());
+            Assert.That(new FileInfo(ConfigFile).LinkTarget, Is.EqualTo(dotfile), "the user's link is kept");
+            Assert.That(File.ReadAllText(dotfile), Does.Contain("org: acme").And.Contain("region: uk-lon-1").And.Contain(RefreshToken));
+        });
+    }
+
+    [Test]
     public async Task Global_profile_option_names_the_profile_and_no_activate_keeps_the_active_one()
     {
         await Run("configure", "--refresh-token", RefreshToken);

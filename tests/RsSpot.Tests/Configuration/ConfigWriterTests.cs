@@ -35,6 +35,27 @@ public sealed class ConfigWriterTests : TempHomeFixture
 
     [Test]
     [UnsupportedOSPlatform("windows")]
+    public void ASymlinkedFileIsWrittenWhereItPointsAndStaysALink()
+    {
+        var dotfiles = Directory.CreateDirectory(Path.Combine(Home.Root, "dotfiles")).FullName;
+        var target = Path.Combine(dotfiles, "rsspot.yml");
+        File.WriteAllText(target, "profiles:\n  prod:\n    region: uk-lon-1\n");
+        var link = Path.Combine(Home.Root, "config.yml");
+        File.CreateSymbolicLink(link, Path.Combine("dotfiles", "rsspot.yml"));
+
+        ConfigWriter.Save(SampleConfigs.Full(), link);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(new FileInfo(link).LinkTarget, Is.EqualTo(Path.Combine("dotfiles", "rsspot.yml")), "still the user's link");
+            Assert.That(ConfigSerializer.ReadFile(target).Profiles["prod"].RefreshToken, Is.EqualTo(SampleConfigs.Full().Profiles["prod"].RefreshToken));
+            Assert.That(File.GetUnixFileMode(target), Is.EqualTo(UnixFileMode.UserRead | UnixFileMode.UserWrite));
+            Assert.That(Directory.GetFiles(dotfiles), Is.EqualTo(new[] { target }), "no temporary file left beside the target");
+        });
+    }
+
+    [Test]
+    [UnsupportedOSPlatform("windows")]
     public void TemporaryFileIsPrivateFromCreation()
     {
         var path = Path.Combine(Home.Root, "config.json");

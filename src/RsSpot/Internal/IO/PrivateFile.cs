@@ -10,7 +10,7 @@ namespace RsSpot.Internal.IO;
 /// to disk, then renamed over the target. Readers see the old file or the new one, never half of one, and the
 /// secret never exists with wider permissions. A writer killed before the rename leaves its temporary file behind;
 /// the next write to the same target removes such leftovers (their process is gone, or they are too old to belong
-/// to a writer still running).
+/// to a writer still running). A symbolic link is followed: its final target is the file replaced.
 /// </summary>
 internal static class PrivateFile
 {
@@ -28,7 +28,14 @@ internal static class PrivateFile
     /// <exception cref="UnauthorizedAccessException">The directory or file is not writable.</exception>
     public static void Write(string path, string text, Action<string>? beforeReplace = null)
     {
+        // A symbolic link (dotfiles kept in a repository) is written where it points: renaming over the link would
+        // turn it into a regular file and leave the user's own copy behind, unchanged.
         var fullPath = Path.GetFullPath(path);
+        if (new FileInfo(fullPath).LinkTarget is not null)
+        {
+            fullPath = File.ResolveLinkTarget(fullPath, returnFinalTarget: true)!.FullName;
+        }
+
         if (Directory.Exists(fullPath))
         {
             throw new IOException($"'{fullPath}' is a directory, not a file");
