@@ -36,9 +36,10 @@ internal static class ConditionalReplace
             return current;
         }
 
+        var replacement = Apply(current, update);
         try
         {
-            return await update.Replace(Apply(current, update), cancellationToken).ConfigureAwait(false);
+            return await update.Replace(replacement, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (core.Translate(e) is SpotConflictException or SpotException { StatusCode: >= System.Net.HttpStatusCode.InternalServerError } or SpotNetworkException { OutcomeUnknown: true })
         {
