@@ -44,6 +44,7 @@ internal sealed class CoconaHost(CliContext context) : IServiceProvider, ICocona
 
         var pipeline = new CoconaCommandDispatcherPipelineBuilder(this, this)
             .UseMiddleware<RejectUnknownOptionsMiddleware>()
+            .UseMiddleware<RejectExtraArgumentsMiddleware>()
             .UseMiddleware(async (next, ctx) =>
             {
                 // Binding happens inside next, so binding failures are reported here too, with the documented exit codes.

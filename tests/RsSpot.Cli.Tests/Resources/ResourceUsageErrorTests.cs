@@ -38,6 +38,9 @@ public class ResourceUsageErrorTests : ResourceCommandTestBase
         yield return Case("events limit zero", "invalid --limit 0", "inventory", "events", "--limit", "0");
         yield return new TestCaseData(new[] { "nodepools", "spot", "create", "--cloudspace", "cs", "--server-class", "nope.vs1.tiny-dfw", "--bid-price", "0.02" }, 4, "nope.vs1.tiny-dfw")
             .SetName("unknown server class");
+        yield return Case("an argument to a command that takes none", "'list' takes no arguments, got 'extra'", "regions", "list", "extra");
+        yield return Case("a name given as an argument", "'create' takes no arguments, got 'web'", "cloudspaces", "create", "web", "--region", Region);
+        yield return Case("a second name", "unexpected argument 'b': 'get' takes 1 (<name>)", "cloudspaces", "get", "a", "b");
         yield return new TestCaseData(new[] { "cloudspaces", "get", "nowhere" }, 4, "nowhere").SetName("unknown cloudspace");
         yield return new TestCaseData(new[] { "nodepools", "ondemand", "get", "nothing" }, 4, "nothing").SetName("unknown pool");
     }
@@ -50,5 +53,18 @@ public class ResourceUsageErrorTests : ResourceCommandTestBase
 
         AssertOneLineError(run, exitCode, message);
         Assert.That(cloudSpaces.Json, Is.Empty, "nothing was created");
+    }
+
+    [Test]
+    public async Task Deleting_two_names_is_refused_before_either_is_deleted()
+    {
+        await Sandbox("cloudspaces", "create", "--name", "a", "--region", Region);
+        await Sandbox("cloudspaces", "create", "--name", "b", "--region", Region);
+
+        var run = await Sandbox("cloudspaces", "delete", "a", "b", "--yes");
+        var left = await Sandbox("cloudspaces", "list");
+
+        AssertOneLineError(run, 2, "unexpected argument 'b'");
+        Assert.That(left.Json.Select(c => c.Value<string>("name")), Is.EquivalentTo(new[] { "a", "b" }), "the user did not get half of what they asked");
     }
 }
