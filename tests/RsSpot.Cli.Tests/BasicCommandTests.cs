@@ -48,9 +48,10 @@ public class BasicCommandTests : CliTestBase
     }
 
     [TestCase(new[] { "regions", "lst" }, "'lst' is not a command")]
-    [TestCase(new[] { "regions", "list", "--bogus" }, "Unknown option 'bogus'")]
+    [TestCase(new[] { "regions", "list", "--bogus" }, "unknown option --bogus (see --help)")]
     [TestCase(new[] { "regions", "get" }, "missing argument <name>")]
-    [TestCase(new[] { "emulator", "serve", "--port", "abc" }, "'abc' cannot be converted")]
+    [TestCase(new[] { "pricing", "list", "--min-vcpu", "2" }, "unknown option --min-vcpu (did you mean --min-cpu?)")]
+    [TestCase(new[] { "emulator", "serve", "--port", "abc" }, "invalid --port: expected a whole number")]
     [TestCase(new[] { "emulator", "serve", "--port", "70000" }, "invalid port 70000")]
     [TestCase(new[] { "-o", "xml", "regions", "list" }, "invalid output format 'xml'")]
     public async Task Usage_errors_exit_2_with_one_line(string[] args, string message)

@@ -43,8 +43,7 @@ internal sealed class CoconaHost(CliContext context) : IServiceProvider, ICocona
         }
 
         var pipeline = new CoconaCommandDispatcherPipelineBuilder(this, this)
-            .UseMiddleware<RejectUnknownOptionsMiddleware>()
-            .UseMiddleware<RejectExtraArgumentsMiddleware>()
+            .UseMiddleware<UnboundInputMiddleware>()
             .UseMiddleware(async (next, ctx) =>
             {
                 // Binding happens inside next, so binding failures are reported here too, with the documented exit codes.
@@ -107,7 +106,7 @@ internal sealed class CoconaHost(CliContext context) : IServiceProvider, ICocona
             return ExitCodes.Usage;
         }
 
-        var similar = e.ImplementedCommands.All.Select(c => c.Name).Where(n => EditDistance(n, word.ToLowerInvariant()) < 3).ToList();
+        var similar = Spelling.Closest(word, e.ImplementedCommands.All.Select(c => c.Name)).ToList();
         var hint = similar.Count > 0 ? $" (did you mean: {string.Join(", ", similar)}?)" : $" (see '{route.Path} --help')";
         ErrorReporter.WriteError(context.Environment, $"'{word}' is not a command of '{route.Path}'{hint}", context.Options.NoColor);
         return ExitCodes.Usage;
@@ -125,24 +124,6 @@ internal sealed class CoconaHost(CliContext context) : IServiceProvider, ICocona
         var message = lines[0].StartsWith("Error: ", StringComparison.Ordinal) ? lines[0]["Error: ".Length..] : lines[0];
         ErrorReporter.WriteError(context.Environment, message, context.Options.NoColor);
         return true;
-    }
-
-    private static int EditDistance(string a, string b)
-    {
-        var row = Enumerable.Range(0, b.Length + 1).ToArray();
-        for (var i = 1; i <= a.Length; i++)
-        {
-            var diagonal = row[0];
-            row[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var above = row[j];
-                row[j] = Math.Min(Math.Min(row[j] + 1, row[j - 1] + 1), diagonal + (a[i - 1] == b[j - 1] ? 0 : 1));
-                diagonal = above;
-            }
-        }
-
-        return row[b.Length];
     }
 
     private sealed class NoScope : IAsyncDisposable

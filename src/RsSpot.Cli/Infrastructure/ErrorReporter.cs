@@ -54,7 +54,19 @@ internal static class ErrorReporter
         ParameterBinderResult.InsufficientArgument => $"missing argument <{e.Argument?.Name}> (see --help)",
         ParameterBinderResult.InsufficientOption => $"missing option --{e.Option?.Name} (see --help)",
         ParameterBinderResult.InsufficientOptionValue => $"option --{e.Option?.Name} needs a value",
+        ParameterBinderResult.TypeNotSupported when e.Option is { } option => $"invalid --{option.Name}: expected {Expected(option.OptionType)}",
+        ParameterBinderResult.TypeNotSupported when e.Argument is { } argument => $"invalid <{argument.Name}>: expected {Expected(argument.ArgumentType)}",
         _ => e.Message,
+    };
+
+    /// <summary>What a value that did not convert should have been, in words (Cocona's message names .NET types).</summary>
+    private static string Expected(Type type) => (Nullable.GetUnderlyingType(type) ?? type) switch
+    {
+        var t when t == typeof(int) || t == typeof(long) => "a whole number",
+        var t when t == typeof(decimal) || t == typeof(double) => "a number",
+        var t when t == typeof(bool) => "true or false",
+        var t when t.IsEnum => "one of " + string.Join(", ", Enum.GetNames(t).Select(name => name.ToLowerInvariant())),
+        var t => "a " + t.Name.ToLowerInvariant(),
     };
 
 }
