@@ -68,5 +68,4 @@ internal static class ErrorReporter
         var t when t.IsEnum => "one of " + string.Join(", ", Enum.GetNames(t).Select(name => name.ToLowerInvariant())),
         var t => "a " + t.Name.ToLowerInvariant(),
     };
-
 }

@@ -30,13 +30,22 @@ internal static class ConditionalReplace
         where TWire : class
     {
         var current = await update.Get(cancellationToken).ConfigureAwait(false);
-        if (Holds(current, update.Patch))
+        var (json, merged) = Merge(current, update.Patch);
+        if (JToken.DeepEquals(merged, json))
         {
             core.Logger.LogInformation("The {Kind} {Name} already holds every requested value; nothing to update", update.Kind, update.Name);
             return current;
         }
 
-        var replacement = Apply(current, update);
+        var actual = json["metadata"]?["resourceVersion"]?.Value<string>();
+        if (actual != update.ExpectedResourceVersion)
+        {
+            throw new SpotConflictException(
+                $"{update.Kind} '{update.Name}' has changed (resourceVersion {actual ?? "unknown"}, expected {update.ExpectedResourceVersion}); read it again and retry",
+                System.Net.HttpStatusCode.Conflict, "Conflict", null);
+        }
+
+        var replacement = merged.ToObject<TWire>(Serializer)!;
         try
         {
             return await update.Replace(replacement, cancellationToken).ConfigureAwait(false);
@@ -53,30 +62,20 @@ internal static class ConditionalReplace
         }
     }
 
-    private static TWire Apply<TWire>(TWire current, ConditionalUpdate<TWire> update)
-        where TWire : class
+    /// <summary>Whether merging <paramref name="patch"/> into <paramref name="resource"/> would change nothing.</summary>
+    private static bool Holds(object resource, object patch)
     {
-        var json = WireText.Raw(current);
-        var actual = json["metadata"]?["resourceVersion"]?.Value<string>();
-        if (actual != update.ExpectedResourceVersion)
-        {
-            throw new SpotConflictException(
-                $"{update.Kind} '{update.Name}' has changed (resourceVersion {actual ?? "unknown"}, expected {update.ExpectedResourceVersion}); read it again and retry",
-                System.Net.HttpStatusCode.Conflict, "Conflict", null);
-        }
-
-        json.Merge(JObject.FromObject(update.Patch, Serializer), MergeSettings);
-        return json.ToObject<TWire>(Serializer)!;
+        var (json, merged) = Merge(resource, patch);
+        return JToken.DeepEquals(merged, json);
     }
 
-    /// <summary>Whether merging <paramref name="patch"/> into <paramref name="resource"/> would change nothing.</summary>
-    private static bool Holds<TWire>(TWire resource, object patch)
-        where TWire : class
+    /// <summary>The resource's JSON, and a copy with <paramref name="patch"/> merged in.</summary>
+    private static (JObject Json, JObject Merged) Merge(object resource, object patch)
     {
         var json = WireText.Raw(resource);
         var merged = (JObject)json.DeepClone();
         merged.Merge(JObject.FromObject(patch, Serializer), MergeSettings);
-        return JToken.DeepEquals(merged, json);
+        return (json, merged);
     }
 
     /// <summary>The object as it is now; null when it cannot be read (the update's own error then stands).</summary>

@@ -13,7 +13,6 @@ internal sealed partial class RegistrationLedger
     {
         public override string Name => "registration_ledger";
 
-
         // Inside the import the rows are locked (on PostgreSQL) until the commit.
         protected override IReadOnlyList<RegistrationLedgerRecord> Select(DbConnection connection, DbTransaction? transaction, IReadOnlyList<RegistrationLedgerRecord>? like) =>
             connection.Query<Row>(
