@@ -9,7 +9,7 @@ public sealed class ConfigLoaderTests : TempHomeFixture
     public void RuntimeConfigWinsOverAnExistingExplicitPath()
     {
         var explicitPath = Home.Write("explicit.toml", "default_profile = \"explicit\"\n");
-        var runtime = ConfigSerializer.FromDictionary(new Dictionary<string, object?> { ["default_profile"] = "runtime" });
+        var runtime = new SpotConfig { DefaultProfile = "runtime" };
 
         var loaded = Home.Load(new ConfigLoadRequest { Config = runtime, ConfigPath = explicitPath });
 

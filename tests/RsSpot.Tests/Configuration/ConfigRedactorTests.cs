@@ -32,18 +32,17 @@ public sealed class ConfigRedactorTests
     [Test]
     public void RedactionIsRecursiveAndLeavesTheInputAlone()
     {
-        var tree = new Dictionary<string, object?>
+        // Unknown keys are kept on save, so they are redacted too, at any depth.
+        var config = new SpotConfig();
+        config.ExtraKeys["org"] = "acme";
+        config.ExtraKeys["nested"] = new Dictionary<string, object?>
         {
-            ["org"] = "acme",
-            ["nested"] = new Dictionary<string, object?>
-            {
-                ["api_token"] = "t-1",
-                ["list"] = new List<object?> { new Dictionary<string, object?> { ["cookie"] = "c-1", ["name"] = "n" } },
-                ["empty_secret"] = null,
-            },
+            ["api_token"] = "t-1",
+            ["list"] = new List<object?> { new Dictionary<string, object?> { ["cookie"] = "c-1", ["name"] = "n" } },
+            ["empty_secret"] = null,
         };
 
-        var redacted = ConfigRedactor.Redact(tree);
+        var redacted = ConfigRedactor.Redact(config);
         var nested = (IDictionary<string, object?>)redacted["nested"]!;
         var item = (IDictionary<string, object?>)((IList<object?>)nested["list"]!)[0]!;
 
@@ -54,7 +53,7 @@ public sealed class ConfigRedactorTests
             Assert.That(item["cookie"], Is.EqualTo(ConfigRedactor.Placeholder));
             Assert.That(item["name"], Is.EqualTo("n"));
             Assert.That(nested["empty_secret"], Is.Null, "an unset secret stays visibly unset");
-            Assert.That(((IDictionary<string, object?>)tree["nested"]!)["api_token"], Is.EqualTo("t-1"));
+            Assert.That(((IDictionary<string, object?>)config.ExtraKeys["nested"]!)["api_token"], Is.EqualTo("t-1"));
         });
     }
 

@@ -165,25 +165,5 @@ public sealed class ConfigRoundTripTests : TempHomeFixture
         }
     }
 
-    [Test]
-    public void RuntimeDictionariesBindLikeFiles()
-    {
-        var data = new Dictionary<string, object?>
-        {
-            ["default_profile"] = "p",
-            ["profiles"] = new Dictionary<string, object?> { ["p"] = new Dictionary<string, object?> { ["refreshToken"] = "rt", ["requestTimeoutSeconds"] = 7 } },
-            ["retry"] = new Dictionary<string, object?> { ["max_attempts"] = 3, ["retry_statuses"] = new[] { 500, 502 } },
-        };
-
-        var config = ConfigSerializer.FromDictionary(data);
-
-        Assert.Multiple(() =>
-        {
-            Assert.That(config.Profiles["p"].RefreshToken, Is.EqualTo("rt"));
-            Assert.That(config.Profiles["p"].RequestTimeoutSeconds, Is.EqualTo(7));
-            Assert.That(config.Retry!.RetryStatuses, Is.EqualTo(new List<int> { 500, 502 }));
-        });
-    }
-
     private static string Fixture(string name) => Path.Combine(TestContext.CurrentContext.TestDirectory, "TestData", "config", name);
 }

@@ -34,6 +34,53 @@ public sealed class ConfigWriterTests : TempHomeFixture
     }
 
     [Test]
+    public void AFileSavedByHandDuringAnUpdateIsKeptAndTheChangeAppliedOverIt()
+    {
+        var path = Home.Write("config.yml", "profiles:\n  prod:\n    region: uk-lon-1\n");
+        var runs = 0;
+
+        var saved = ConfigWriter.Update(path, config =>
+        {
+            if (runs++ == 0)
+            {
+                // An editor (which takes no lock) saves between rsspot's read and its rename.
+                File.WriteAllText(path, "profiles:\n  prod:\n    region: uk-lon-1\n  edited:\n    region: by-hand\n");
+            }
+
+            config.Profiles["added"] = new ProfileConfig { Region = "by-rsspot" };
+        });
+
+        var onDisk = ConfigSerializer.ReadFile(path);
+        Assert.Multiple(() =>
+        {
+            Assert.That(runs, Is.EqualTo(2), "the change is applied again over the edited file");
+            Assert.That(onDisk.Profiles.Keys, Is.EqualTo(new[] { "prod", "edited", "added" }));
+            Assert.That(saved.Profiles.Keys, Is.EqualTo(onDisk.Profiles.Keys));
+            Assert.That(Directory.GetFiles(Home.Root), Is.EquivalentTo(new[] { path, path + ".lock" }), "no temporary file left");
+        });
+    }
+
+    [Test]
+    public void AFileThatKeepsChangingIsNeverOverwritten()
+    {
+        var path = Home.Write("config.yml", "profiles:\n  prod:\n    region: r0\n");
+        var runs = 0;
+
+        var error = Assert.Throws<SpotConfigurationException>(() => ConfigWriter.Update(path, config =>
+        {
+            File.WriteAllText(path, $"profiles:\n  prod:\n    region: r{++runs}\n");
+            config.Profiles["added"] = new ProfileConfig();
+        }));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(error!.Message, Is.EqualTo($"config file '{path}' kept changing while rsspot was updating it; nothing was written, try again"));
+            Assert.That(runs, Is.EqualTo(5));
+            Assert.That(File.ReadAllText(path), Is.EqualTo("profiles:\n  prod:\n    region: r5\n"), "the last hand edit stands");
+        });
+    }
+
+    [Test]
     [UnsupportedOSPlatform("windows")]
     public void ASymlinkedFileIsWrittenWhereItPointsAndStaysALink()
     {

@@ -116,7 +116,7 @@ public sealed class LegacyMigrationTests : TempHomeFixture
         var legacy = Home.Write(".spot_config", "org: a\n");
         var target = Home.Write("existing.yml", "org: b\n");
 
-        Assert.Throws<SpotConfigurationException>(() => LegacyMigrator.Migrate(legacy, target));
+        Assert.That(LegacyMigrator.MigrateUnlessDone(legacy, target), Is.Null);
         Assert.That(File.ReadAllText(target), Is.EqualTo("org: b\n"));
     }
 }

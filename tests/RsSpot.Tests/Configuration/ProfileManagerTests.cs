@@ -51,7 +51,7 @@ public sealed class ProfileManagerTests
 
         _manager.Upsert("prod", new ProfileUpdate { Region = "new" });
 
-        var profile = _manager.Get("prod").Profile;
+        var profile = _manager.Load().Profiles["prod"];
         Assert.Multiple(() =>
         {
             Assert.That(profile.Region, Is.EqualTo("new"));
@@ -94,7 +94,7 @@ public sealed class ProfileManagerTests
     }
 
     [Test]
-    public void ListIsSortedAndGetFallsBackToTheFileSelection()
+    public void ListIsSortedAndTheFirstProfileIsSelected()
     {
         _manager.Upsert("zeta", new ProfileUpdate { Org = "z" });
         _manager.Upsert("alpha", new ProfileUpdate { Org = "a" });
@@ -102,8 +102,9 @@ public sealed class ProfileManagerTests
         Assert.Multiple(() =>
         {
             Assert.That(_manager.List().Profiles, Is.EqualTo(new List<string> { "alpha", "zeta" }));
-            Assert.That(_manager.Get().Name, Is.EqualTo("zeta"));
-            Assert.That(_manager.Get("alpha").Profile.Org, Is.EqualTo("a"));
+            Assert.That(_manager.List().ActiveProfile, Is.EqualTo("zeta"));
+            Assert.That(_manager.List().DefaultProfile, Is.EqualTo("zeta"));
+            Assert.That(_manager.Load().Profiles["alpha"].Org, Is.EqualTo("a"));
         });
     }
 
@@ -112,7 +113,7 @@ public sealed class ProfileManagerTests
     {
         _manager.Upsert("a", new ProfileUpdate { Org = "a" });
 
-        foreach (var action in new Action[] { () => _manager.Get("nope"), () => _manager.Use("nope"), () => _manager.Delete("nope") })
+        foreach (var action in new Action[] { () => _manager.Use("nope"), () => _manager.Delete("nope") })
         {
             var error = Assert.Throws<ProfileNotFoundException>(() => action());
             Assert.That(error!.Message, Does.Contain("'nope'").And.Contain(_path).And.Contain("rsspot configure --profile nope"));

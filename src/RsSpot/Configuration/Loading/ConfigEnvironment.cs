@@ -28,13 +28,10 @@ internal sealed class ConfigEnvironment
         HomeDirectory = homeDirectory;
     }
 
-    /// <summary>Environment variables naming a config file, in precedence order.</summary>
     public static IReadOnlyList<string> ConfigFileVariables { get; } = ["RSSPOT_CONFIG", "RSSPOT_CONFIG_FILE", "SPOT_CONFIG_FILE"];
 
-    /// <summary>The user's home directory (<c>~</c>).</summary>
     public string HomeDirectory { get; }
 
-    /// <summary><c>~/.config/rsspot</c>.</summary>
     public string ConfigDirectory => Path.Combine(HomeDirectory, ".config", "rsspot");
 
     /// <summary>The default files searched, in order: <c>~/.config/rsspot/config.{yml,yaml,toml,json}</c>; new files go to the first.</summary>
@@ -43,7 +40,6 @@ internal sealed class ConfigEnvironment
     /// <summary>The legacy file <c>~/.spot_config</c>, migrated once and never read again.</summary>
     public string LegacyConfigFile => Path.Combine(HomeDirectory, ".spot_config");
 
-    /// <summary>A snapshot of the current process environment and the user's home directory.</summary>
     public static ConfigEnvironment FromProcess() => new(
         Environment.GetEnvironmentVariables().Cast<DictionaryEntry>().Select(entry => new KeyValuePair<string, string?>((string)entry.Key, entry.Value as string)),
         Environment.GetFolderPath(Environment.SpecialFolder.UserProfile) is { Length: > 0 } home
@@ -53,7 +49,6 @@ internal sealed class ConfigEnvironment
     /// <summary>The value of <paramref name="name"/>, or null when unset or empty.</summary>
     public string? Get(string name) => _exact.TryGetValue(name, out var value) || _ignoringCase.TryGetValue(name, out value) ? value : null;
 
-    /// <summary>The first of <paramref name="names"/> that is set, with its value.</summary>
     public (string Name, string Value)? FirstOf(IEnumerable<string> names) =>
         names.FirstOrDefault(name => Get(name) is not null) is { } found ? (found, Get(found)!) : null;
 

@@ -86,11 +86,7 @@ internal static class ConfigLoader
 /// </summary>
 internal static class LegacyMigrator
 {
-    /// <summary>Migrates <paramref name="legacyPath"/> to <paramref name="targetPath"/>, which must not exist; a malformed legacy file writes nothing.</summary>
-    public static SpotConfig Migrate(string legacyPath, string targetPath) => MigrateUnlessDone(legacyPath, targetPath)
-        ?? throw new SpotConfigurationException($"cannot migrate '{legacyPath}': '{targetPath}' already exists and would be overwritten", targetPath);
-
-    /// <summary>Migrates under the target's lock; null when the target exists (another process migrated first).</summary>
+    /// <summary>Migrates under the target's lock; null when the target exists (another process migrated first). A malformed legacy file writes nothing.</summary>
     internal static SpotConfig? MigrateUnlessDone(string legacyPath, string targetPath)
     {
         using var held = ConfigWriter.Lock(targetPath);

@@ -13,40 +13,32 @@ internal class ProfileSettings
     [Setting("org", "organization", Env = ["RSSPOT_ORG", "RACKSPACE_ORG", "SPOT_ORG"])]
     public string? Org { get; set; }
 
-    /// <summary>Organization id.</summary>
     [Setting("org_id", "orgId", "organization_id", "organizationId", Env = ["RSSPOT_ORG_ID", "RSSPOT_ORGID", "RACKSPACE_ORG_ID", "SPOT_ORG_ID"])]
     public string? OrgId { get; set; }
 
-    /// <summary>Region, e.g. us-central-dfw-1.</summary>
     [Setting("region", "default_region", Env = ["RSSPOT_REGION", "RACKSPACE_REGION", "SPOT_REGION"])]
     public string? Region { get; set; }
 
-    /// <summary>OAuth client id.</summary>
     [Setting("client_id", "clientId", Env = ["RSSPOT_CLIENT_ID", "RACKSPACE_CLIENT_ID", "RXTSPOT_CLIENT_ID"], Default = SpotDefaults.ClientId)]
     public string? ClientId { get; set; }
 
-    /// <summary>Refresh token. A secret: stored for real, never printed.</summary>
+    /// <summary>Secrets (this and the access token): stored for real, never printed.</summary>
     [Setting("refresh_token", "refreshToken", Env = ["RSSPOT_REFRESH_TOKEN"],
         FallbackEnv = ["SPOT_REFRESH_TOKEN", "RACKSPACE_SPOT_REFRESH_TOKEN", "RACKSPACE_REFRESH_TOKEN", "RACKSPACE_SPOT_TOKEN"])]
     public string? RefreshToken { get; set; }
 
-    /// <summary>Seed id token. A secret: stored for real, never printed.</summary>
     [Setting("access_token", "accessToken", Env = ["RSSPOT_ACCESS_TOKEN", "RACKSPACE_ACCESS_TOKEN", "SPOT_ACCESS_TOKEN"])]
     public string? AccessToken { get; set; }
 
-    /// <summary>API endpoint.</summary>
     [Setting("base_url", "baseUrl", Env = ["RSSPOT_BASE_URL", "RACKSPACE_BASE_URL", "SPOT_BASE_URL"], Default = SpotDefaults.BaseUrl, Url = true)]
     public string? BaseUrl { get; set; }
 
-    /// <summary>Identity provider.</summary>
     [Setting("oauth_url", "oauthUrl", "auth_url", "authUrl", Env = ["RSSPOT_OAUTH_URL", "RACKSPACE_OAUTH_URL", "SPOT_AUTH_URL"], Default = SpotDefaults.OAuthUrl, Url = true)]
     public string? OAuthUrl { get; set; }
 
-    /// <summary>Per-request timeout in seconds.</summary>
     [Setting("request_timeout_seconds", "requestTimeoutSeconds", Env = ["RSSPOT_REQUEST_TIMEOUT_SECONDS", "SPOT_REQUEST_TIMEOUT"], Default = 30.0, Minimum = 0, ExclusiveMinimum = true)]
     public double? RequestTimeoutSeconds { get; set; }
 
-    /// <summary>Whether TLS certificates are verified.</summary>
     [Setting("verify_ssl", "verifySsl", Env = ["RSSPOT_VERIFY_SSL", "SPOT_VERIFY_SSL"], Default = true)]
     public bool? VerifySsl { get; set; }
 
@@ -54,15 +46,13 @@ internal class ProfileSettings
     [Setting("read_only", "readOnly", Env = ["RSSPOT_READ_ONLY"], Default = false)]
     public bool? ReadOnly { get; set; }
 
-    /// <summary>Legacy retry knob: retries after the first attempt (max_attempts = max_retries + 1).</summary>
+    /// <summary>The legacy retry knobs, folded into the retry policy (<see cref="RetryConfig.FromLegacy"/>).</summary>
     [Setting("max_retries", "maxRetries", Env = ["RSSPOT_MAX_RETRIES", "SPOT_MAX_RETRIES"], Minimum = 0, FeedsRetry = true)]
     public int? MaxRetries { get; set; }
 
-    /// <summary>Legacy retry knob: seconds before the first retry (base_delay = factor, max_delay = max(2.5, 16 × factor)).</summary>
     [Setting("retry_backoff_factor", "retryBackoffFactor", Env = ["RSSPOT_RETRY_BACKOFF_FACTOR", "SPOT_RETRY_BACKOFF_FACTOR"], Minimum = 0, FeedsRetry = true)]
     public double? RetryBackoffFactor { get; set; }
 
-    /// <summary>Every declared setting, in declaration order.</summary>
     internal static IReadOnlyList<DeclaredSetting> Declared { get; } = typeof(ProfileSettings)
         .GetProperties(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly).Select(p => new DeclaredSetting(p, p.GetCustomAttribute<SettingAttribute>()!)).ToList();
 
@@ -81,16 +71,16 @@ internal class ProfileSettings
 /// <summary>A setting of <see cref="ProfileSettings"/> and its declaration; a class, as LINQ over tuples is JIT-compiled on every CLI start.</summary>
 internal sealed record DeclaredSetting(PropertyInfo Property, SettingAttribute Setting);
 
-/// <summary>One named profile of a file: its settings plus retry and cache blocks; <see cref="ConfigResolver"/> fills in what it leaves unset.</summary>
+/// <summary>
+/// One named profile of a file: its settings plus retry and cache blocks, merged field by field over the top-level ones;
+/// <see cref="ConfigResolver"/> fills in what it leaves unset.
+/// </summary>
 internal sealed class ProfileConfig : ProfileSettings
 {
-    /// <summary>Retry settings of this profile, merged field by field over the top-level block.</summary>
     public RetryConfig? Retry { get; set; }
 
-    /// <summary>Cache settings of this profile, merged field by field over the top-level block.</summary>
     public CacheConfig? Cache { get; set; }
 
-    /// <summary>Profile keys this version does not know; preserved verbatim on save.</summary>
     [JsonExtensionData]
     public IDictionary<string, object?> ExtraKeys { get; set; } = new OrderedDictionary<string, object?>(StringComparer.Ordinal);
 }

@@ -22,14 +22,6 @@ internal sealed class ProfileManager(string path)
         return new ProfileListing(config.ActiveProfile, config.DefaultProfile, config.Profiles.Keys.Order(StringComparer.Ordinal).ToList());
     }
 
-    /// <summary>The profile named <paramref name="name"/>, or when null the file's <c>default_profile</c>, <c>active_profile</c>, then <c>"default"</c>.</summary>
-    public (string Name, ProfileConfig Profile) Get(string? name = null)
-    {
-        var config = Load();
-        var selected = name ?? config.DefaultProfile ?? config.ActiveProfile ?? SpotDefaults.ProfileName;
-        return (selected, Require(config, selected));
-    }
-
     /// <summary>
     /// Creates profile <paramref name="name"/> or merges <paramref name="update"/> into it, then selects it like <see cref="Use"/> with
     /// <paramref name="activate"/> (or, state.db untouched, when the file selects no profile yet).

@@ -22,14 +22,9 @@ internal static class ConfigRedactor
     public static bool IsSecretKey(string key) => SecretMarkers.Any(Normalized(key).Contains);
 
     /// <summary>The plain tree of <paramref name="config"/> (as saved), with secrets redacted.</summary>
-    public static IDictionary<string, object?> Redact(SpotConfig config) => Redact(ConfigBinder.ToTree(config));
-
-    /// <summary>A redacted deep copy of <paramref name="tree"/>; the input is not modified.</summary>
-    public static IDictionary<string, object?> Redact(IEnumerable<KeyValuePair<string, object?>> tree) =>
-        Redact(JObject.FromObject(tree.ToDictionary(StringComparer.Ordinal)));
-
-    private static IDictionary<string, object?> Redact(JObject tree)
+    public static IDictionary<string, object?> Redact(SpotConfig config)
     {
+        var tree = ConfigBinder.ToTree(config);
         foreach (var secret in tree.Descendants().OfType<JProperty>().Where(p => IsSecretKey(p.Name) && p.Value.Type is not JTokenType.Null).ToList())
         {
             secret.Value = Placeholder;

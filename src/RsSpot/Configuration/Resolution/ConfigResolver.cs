@@ -6,16 +6,14 @@ namespace RsSpot.Configuration;
 /// <summary>Computes the effective settings and where each came from, in the order of docs/configuration.md ("Which value wins"), which the tests read.</summary>
 internal static class ConfigResolver
 {
-    /// <summary>Key of the profile choice in <see cref="ResolvedSettings.Sources"/>.</summary>
+    /// <summary>Keys of the profile choice and the state.db location in <see cref="ResolvedSettings.Sources"/>.</summary>
     public const string ProfileKey = "profile";
 
-    /// <summary>Key of the state.db location in <see cref="ResolvedSettings.Sources"/>.</summary>
     public const string StatePathKey = "state_path";
 
     private const string Argument = "argument";
     private const string BuiltIn = "default";
 
-    /// <summary>Environment variables naming the profile, first match wins.</summary>
     public static IReadOnlyList<string> ProfileVariables { get; } = ["RSSPOT_PROFILE", "SPOT_PROFILE"];
 
     /// <summary>Resolves every setting (a null <paramref name="environment"/> is the process's); a profile named but missing is a <see cref="ProfileNotFoundException"/>.</summary>

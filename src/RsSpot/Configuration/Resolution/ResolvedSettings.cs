@@ -10,16 +10,12 @@ internal sealed class ResolvedSettings : ProfileSettings
 
     public TimeSpan RequestTimeout => TimeSpan.FromSeconds(RequestTimeoutSeconds ?? 0);
 
-    /// <summary>Retry policy, merged field by field.</summary>
     public required RetryOptions Retry { get; init; }
 
-    /// <summary>Cache policy, merged field by field.</summary>
     public required CacheOptions Cache { get; init; }
 
-    /// <summary>Absolute path of state.db.</summary>
     public required string StatePath { get; init; }
 
-    /// <summary>The configuration file used (null for runtime configurations).</summary>
     public string? ConfigPath { get; init; }
 
     /// <summary>Where the configuration came from (<see cref="LoadedConfig.SourceName"/>).</summary>

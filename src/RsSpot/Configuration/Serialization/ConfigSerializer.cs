@@ -1,5 +1,4 @@
 using System.Text;
-using Newtonsoft.Json.Linq;
 
 namespace RsSpot.Configuration;
 
@@ -26,9 +25,6 @@ internal static class ConfigSerializer
 
     /// <summary>Renders <paramref name="config"/> in <paramref name="format"/> with snake_case keys, secrets included.</summary>
     public static string Serialize(SpotConfig config, ConfigFormat format) => ConfigTree.Write(ConfigBinder.ToTree(config), format);
-
-    /// <summary>Binds plain data (dictionaries, lists, scalars; aliases and the legacy flat shape accepted).</summary>
-    public static SpotConfig FromDictionary(IDictionary<string, object?> data) => Guard(null, () => ConfigBinder.Bind(JObject.FromObject(data)));
 
     /// <summary>Reads and parses a UTF-8 file; the extension selects the format and an extension-less file is auto-detected.</summary>
     public static SpotConfig ReadFile(string path)

@@ -9,7 +9,7 @@ namespace RsSpot.Configuration;
 /// </summary>
 internal static class ConfigTree
 {
-    /// <summary>Deepest nesting accepted; deeper documents are rejected rather than risking stack exhaustion.</summary>
+    // Deeper documents are rejected rather than risking stack exhaustion.
     public const int MaxDepth = 64;
 
     // Extension-less files (the legacy ~/.spot_config) are tried in the reference's order.

@@ -7,6 +7,8 @@ namespace RsSpot.Configuration;
 /// </summary>
 internal static class ConfigWriter
 {
+    private const int MaxAttempts = 5;
+
     /// <summary>Writes <paramref name="config"/> in the format the extension selects (YAML when none); <paramref name="beforeReplace"/> is a test seam run before the rename.</summary>
     public static void Save(SpotConfig config, string path, Action<string>? beforeReplace = null)
     {
@@ -16,15 +18,31 @@ internal static class ConfigWriter
 
     /// <summary>
     /// Reads <paramref name="path"/> (empty when missing), applies <paramref name="change"/> and saves the result, all under the
-    /// lock, so concurrent changes apply one after the other. A file that fails to parse is never overwritten.
+    /// lock, so concurrent changes apply one after the other. A file that fails to parse is never overwritten. Editors do not
+    /// take the lock, so a file saved by hand meanwhile is noticed just before the rename and the change is applied again
+    /// over it (<paramref name="change"/> may run more than once).
     /// </summary>
     public static SpotConfig Update(string path, Action<SpotConfig> change)
     {
         using var held = Lock(path);
-        var config = ConfigLoader.ReadFile(path, allowMissing: true);
-        change(config);
-        WriteLocked(config, path);
-        return config;
+        for (var attempt = 1; ; attempt++)
+        {
+            var read = Contents(path);
+            var config = ConfigLoader.ReadFile(path, allowMissing: true);
+            change(config);
+            try
+            {
+                WriteLocked(config, path, _ => RefuseIfEdited(path, read));
+                return config;
+            }
+            catch (EditedMeanwhileException) when (attempt < MaxAttempts)
+            {
+            }
+            catch (EditedMeanwhileException)
+            {
+                throw new SpotConfigurationException($"config file '{path}' kept changing while rsspot was updating it; nothing was written, try again", path);
+            }
+        }
     }
 
     /// <summary>Takes the lock of <paramref name="path"/> until disposed; a lock that cannot be taken is a configuration error naming the file.</summary>
@@ -55,4 +73,16 @@ internal static class ConfigWriter
             throw new SpotConfigurationException($"cannot write config file '{fullPath}': {ex.Message}", fullPath, ex);
         }
     }
+
+    private static byte[] Contents(string path) => File.Exists(path) ? File.ReadAllBytes(path) : [];
+
+    private static void RefuseIfEdited(string path, byte[] read)
+    {
+        if (!Contents(path).AsSpan().SequenceEqual(read))
+        {
+            throw new EditedMeanwhileException();
+        }
+    }
+
+    private sealed class EditedMeanwhileException : Exception;
 }
