@@ -73,8 +73,13 @@ internal static class CliApp
     {
         try
         {
+            if (context.HistoryState is not { } state)
+            {
+                return;
+            }
+
             var (profile, org, region) = context.Identity;
-            context.State.History.Add(new HistoryEntry
+            state.History.Add(new HistoryEntry
             {
                 Argv = ["rsspot", .. args],
                 Profile = profile,

@@ -52,4 +52,15 @@ public class ConfigUsageErrorTests : CliTestBase
         Assert.That(run.ExitCode, Is.EqualTo(4), "a missing input file is not found, as the exit-code table says; " + run);
         Assert.That(run.Error, Does.StartWith("error: config file").And.Contain("does not exist"));
     }
+
+    [Test]
+    public async Task A_mistyped_config_path_leaves_nothing_behind()
+    {
+        var typo = Path.Combine(Home, "typo");
+
+        var run = await Run("-c", Path.Combine(typo, "rsspot.yml"), "regions", "list");
+
+        AssertOneLineError(run, 4, "does not exist; run 'rsspot configure' or fix the path");
+        Assert.That(Directory.Exists(typo), Is.False, "no state.db (nor its directory) beside a file that does not exist");
+    }
 }

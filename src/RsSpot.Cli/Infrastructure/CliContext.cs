@@ -21,6 +21,7 @@ internal sealed class CliContext : IDisposable
     internal const string SandboxProvisioningDelayVariable = "RSSPOT_SANDBOX_PROVISIONING_DELAY";
 
     private ILoggerFactory? _loggerFactory;
+    private (LoadedConfig Loaded, string Path)? _stateLocation;
     private bool _verifyState;
 
     public CliContext(CliEnvironment environment, GlobalOptions options)
@@ -124,6 +125,25 @@ internal sealed class CliContext : IDisposable
         }
     }
 
+    /// <summary>
+    /// The store this run's history goes to: the one already open, else state.db where it can be opened without making a
+    /// directory nobody asked for (only rsspot's own, ~/.config/rsspot, is made): a mistyped <c>-c</c> path must not leave
+    /// a state.db beside it. Null when there is no such place.
+    /// </summary>
+    public StateStore? HistoryState
+    {
+        get
+        {
+            if (_client.IsValueCreated || _state.IsValueCreated)
+            {
+                return State;
+            }
+
+            var directory = Path.GetDirectoryName(StateLocation().Path);
+            return Directory.Exists(directory) || directory == ConfigEnvironment.ConfigDirectory ? State : null;
+        }
+    }
+
     /// <summary>A <c>warning: ...</c> line on stderr ("warning:" in yellow on a terminal).</summary>
     public void Warn(string message) =>
         Environment.Error.WriteLine($"{RsSpot.Cli.Output.Palette.ForErrors(Environment, Options.NoColor).Warning("warning:")} {message}");
@@ -190,8 +210,7 @@ internal sealed class CliContext : IDisposable
 
     private StateStore OpenState()
     {
-        var loaded = LoadConfig(allowMissingFile: true);
-        var (path, _) = ConfigResolver.StatePathFor(loaded, null, ConfigEnvironment);
+        var (loaded, path) = StateLocation();
         var store = StateStore.Open(path, ConfigResolver.SharedStateFor(loaded, ConfigEnvironment), verify: _verifyState);
         StartupTrace.Mark("state.db opened");
         if (store.RecoveryNotice is { } notice)
@@ -200,5 +219,17 @@ internal sealed class CliContext : IDisposable
         }
 
         return store;
+    }
+
+    /// <summary>The configuration state.db is found from, and its path; worked out once, as opening the store needs both.</summary>
+    private (LoadedConfig Loaded, string Path) StateLocation()
+    {
+        if (_stateLocation is null)
+        {
+            var loaded = LoadConfig(allowMissingFile: true);
+            _stateLocation = (loaded, ConfigResolver.StatePathFor(loaded, null, ConfigEnvironment).Path);
+        }
+
+        return _stateLocation.Value;
     }
 }

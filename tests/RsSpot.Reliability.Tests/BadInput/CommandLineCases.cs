@@ -24,7 +24,7 @@ public static class CommandLineCases
             ("a profile that does not exist", NotFound, ["-p", "nowhere", "regions", "list"]),
             ("using a profile that does not exist", NotFound, ["profiles", "use", "nowhere"]),
             ("an empty config path", Usage, ["-c", "", "regions", "list"]),
-            ("a config path that does not exist", NotFound, ["-c", "/nonexistent/rsspot.yml", "regions", "list"]),
+            ("a config path that does not exist", NotFound, ["-c", "~/nonexistent/rsspot.yml", "regions", "list"]),
             ("a non-numeric --min-cpu", Usage, ["pricing", "list", "--min-cpu", "four"]),
             ("zero nodes to plan", Usage, ["pricing", "build", "--nodes", "0"]),
             ("negative nodes to plan", Usage, ["pricing", "build", "--nodes", "-3"]),
