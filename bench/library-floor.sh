@@ -12,6 +12,8 @@
 # Usage: bench/library-floor.sh [rounds]   (default 15); writes bench/results/library-floor.md (or $FLOOR_RESULTS).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# shellcheck source=bench/baseline.sh
+source "$root/bench/baseline.sh"
 rounds="${1:-15}"
 out="${FLOOR_RESULTS:-$root/bench/results/library-floor.md}"
 work="$(mktemp -d)"
@@ -21,16 +23,7 @@ rid="$(dotnet --info | sed -n 's/^ *RID: *//p' | head -n 1)"
 rid="${rid:-linux-x64}"
 pinned() { sed -n "s/.*Include=\"$1\" Version=\"\([^\"]*\)\".*/\1/p" "$root/Directory.Packages.props"; }
 
-mkdir -p "$work/hello" "$work/floor"
-cat >"$work/hello/hello.csproj" <<'XML'
-<Project Sdk="Microsoft.NET.Sdk">
-  <PropertyGroup>
-    <OutputType>Exe</OutputType>
-    <TargetFramework>net10.0</TargetFramework>
-  </PropertyGroup>
-</Project>
-XML
-echo 'System.Console.WriteLine("hello");' >"$work/hello/Program.cs"
+mkdir -p "$work/floor"
 cat >"$work/floor/floor.csproj" <<XML
 <Project Sdk="Microsoft.NET.Sdk">
   <PropertyGroup>
@@ -102,7 +95,7 @@ public sealed class Inner
 internal sealed partial class SampleContext : JsonSerializerContext;
 CS
 echo "-- build (hello; the floor app, ReadyToRun for $rid)" >&2
-dotnet build "$work/hello" -c Release -o "$work/hello/out" --nologo -v quiet >/dev/null
+build_hello "$work/hello"
 dotnet publish "$work/floor" -c Release -r "$rid" -o "$work/floor/out" --nologo -v quiet >"$work/publish.log" || { cat "$work/publish.log" >&2; exit 1; }
 
 modes=(none newtonsoft stj yaml sqlite stack)
@@ -122,7 +115,6 @@ for _ in $(seq "$rounds"); do
   samples[hello]+="$(run_ms "$work/hello/out/hello.dll") "
   for mode in "${modes[@]}"; do samples[$mode]+="$(run_ms "$work/floor/out/floor.dll" "$mode") "; done
 done
-median() { tr ' ' '\n' <<<"$1" | grep . | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
 hello="$(median "${samples[hello]}")"
 mkdir -p "$(dirname "$out")"
 {

@@ -13,6 +13,8 @@
 # (or $STARTUP_RESULTS). RSSPOT_STARTUP_TRACE=1 on a single run shows where its time goes.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# shellcheck source=bench/baseline.sh
+source "$root/bench/baseline.sh"
 rounds="${1:-11}"
 label="${2:-current}"
 base_ref="${3:-}"
@@ -34,17 +36,7 @@ rid="$(dotnet --info | sed -n 's/^ *RID: *//p' | head -n 1)"
 rid="${rid:-linux-x64}"
 
 echo "-- build (hello, r2r and portable${base_ref:+, base $base_ref})" >&2
-mkdir -p "$work/hello"
-cat >"$work/hello/hello.csproj" <<'XML'
-<Project Sdk="Microsoft.NET.Sdk">
-  <PropertyGroup>
-    <OutputType>Exe</OutputType>
-    <TargetFramework>net10.0</TargetFramework>
-  </PropertyGroup>
-</Project>
-XML
-echo 'System.Console.WriteLine("hello");' >"$work/hello/Program.cs"
-dotnet build "$work/hello" -c Release -o "$work/hello/out" --nologo -v quiet >/dev/null
+build_hello "$work/hello"
 publish() { dotnet publish "$1/src/RsSpot.Cli/RsSpot.Cli.csproj" -c Release --nologo -v quiet -o "$2" "${@:3}" >"$work/publish.log" || { cat "$work/publish.log" >&2; exit 1; }; }
 # A snapshot of the working tree, so editing it while the benchmark runs changes nothing measured.
 mkdir -p "$work/src"
@@ -115,7 +107,6 @@ done
 requests="$(curl -fsS "${url}_emulator/journal" | grep -o '"path"' | wc -l || true)"
 [ "$requests" -eq 0 ] || { echo "the warm-cache command sent $requests requests; expected 0" >&2; exit 1; }
 
-median() { tr ' ' '\n' <<<"$1" | grep . | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
 hello="$(median "${samples[hello]}")"
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 
