@@ -4,8 +4,11 @@ namespace RsSpot.Cli.Hosting;
 internal static class Spelling
 {
     /// <summary>The <paramref name="candidates"/> within two edits of <paramref name="word"/> (case-insensitive).</summary>
-    public static IEnumerable<string> Closest(string word, IEnumerable<string> candidates) =>
-        candidates.Where(candidate => EditDistance(candidate, word.ToLowerInvariant()) < 3);
+    public static IEnumerable<string> Closest(string word, IEnumerable<string> candidates)
+    {
+        var lower = word.ToLowerInvariant();
+        return candidates.Where(candidate => EditDistance(candidate, lower) < 3);
+    }
 
     private static int EditDistance(string a, string b)
     {

@@ -31,7 +31,7 @@ internal static class ConditionalReplace
     {
         var current = await update.Get(cancellationToken).ConfigureAwait(false);
         var (json, merged) = Merge(current, update.Patch);
-        if (JToken.DeepEquals(merged, json))
+        if (Unchanged(json, merged))
         {
             core.Logger.LogInformation("The {Kind} {Name} already holds every requested value; nothing to update", update.Kind, update.Name);
             return current;
@@ -66,8 +66,10 @@ internal static class ConditionalReplace
     private static bool Holds(object resource, object patch)
     {
         var (json, merged) = Merge(resource, patch);
-        return JToken.DeepEquals(merged, json);
+        return Unchanged(json, merged);
     }
+
+    private static bool Unchanged(JObject json, JObject merged) => JToken.DeepEquals(merged, json);
 
     /// <summary>The resource's JSON, and a copy with <paramref name="patch"/> merged in.</summary>
     private static (JObject Json, JObject Merged) Merge(object resource, object patch)

@@ -11,7 +11,7 @@ internal enum ConfigFormat
 }
 
 /// <summary>
-/// Converts configuration between text, plain dictionaries and <see cref="SpotConfig"/>. Each format's own library parses into one
+/// Converts configuration between text and <see cref="SpotConfig"/>. Each format's own library parses into one
 /// tree (<see cref="ConfigTree"/>), bound once (<see cref="ConfigBinder"/>), so aliases, defaults and validation are the same in
 /// all three. Every failure is a <see cref="SpotConfigurationException"/> naming the file.
 /// </summary>
